@@ -2,18 +2,40 @@
 
 Naming follows Prometheus conventions (``wirestream_`` prefix, base units,
 ``_total`` counters). Labels are bounded: stage names, topic names, error
-class names and partitions, never article ids.
+class names, broker operations, content kinds and partitions, never article
+ids. docs/operations.md has the reference table; the tests check that every
+metric used by deploy/prometheus/rules.yml and the Grafana dashboard is
+defined here.
 """
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+import threading
+from collections.abc import Iterable
+from wsgiref.simple_server import WSGIServer
+
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    Info,
+    ProcessCollector,
+    start_http_server,
+)
 
 REGISTRY = CollectorRegistry(auto_describe=True)
+ProcessCollector(registry=REGISTRY)  # process_cpu_seconds_total, process_resident_memory_bytes, ...
 
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 _BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
 
+#: the values of the ``kind`` label of CONTENT_FOUND
+CONTENT_KINDS = ("entities", "quotes", "designated_mentions", "missing_notices")
+#: the values of the ``operation`` label of BROKER_ERRORS
+BROKER_OPERATIONS = ("connect", "consume", "produce", "commit")
+
+# Stages
 STAGE_SECONDS = Histogram(
     "wirestream_stage_duration_seconds", "Wall time of one stage over one batch.",
     ["stage"], buckets=_LATENCY_BUCKETS, registry=REGISTRY,
@@ -32,6 +54,8 @@ STAGE_RECORDS_FAILED = Counter(
     "wirestream_stage_records_failed_total", "Articles a stage failed, by error class.",
     ["stage", "error_class"], registry=REGISTRY,
 )
+
+# Kafka traffic
 MESSAGES_CONSUMED = Counter(
     "wirestream_messages_consumed_total", "Messages read from a topic.", ["topic"], registry=REGISTRY,
 )
@@ -54,6 +78,16 @@ CONSUMER_LAG = Gauge(
 IN_FLIGHT = Gauge(
     "wirestream_in_flight_messages", "Messages taken from Kafka and not yet acknowledged.", registry=REGISTRY,
 )
+BROKER_CONNECTED = Gauge(
+    "wirestream_broker_connected", "1 while the worker's Kafka clients reach the cluster, else 0.",
+    registry=REGISTRY,
+)
+BROKER_ERRORS = Counter(
+    "wirestream_broker_errors_total", "Kafka client errors (timeouts, disconnections), by operation.",
+    ["operation"], registry=REGISTRY,
+)
+
+# Content and identity
 CONTENT_FOUND = Counter(
     "wirestream_content_found_total",
     "Things found in published articles: entities, quotes, designated_mentions, missing_notices.",
@@ -62,3 +96,47 @@ CONTENT_FOUND = Counter(
 WORKER_INFO = Info(
     "wirestream_worker", "Versions of the running worker: pipeline, model, registry.", registry=REGISTRY,
 )
+
+
+def initialise(stages: Iterable[str], topics: Iterable[str]) -> None:
+    """Create the zero-valued series a worker has before its first article.
+
+    Without this, ``rate()`` over a counter that never moved has no series, so
+    dashboards show "no data" and the no-articles alert cannot fire.
+    """
+    for stage in stages:
+        for metric in (STAGE_RECORDS_IN, STAGE_RECORDS_OUT, STAGE_SECONDS, STAGE_BATCH_SIZE):
+            metric.labels(stage=stage)
+    for topic in topics:
+        MESSAGES_CONSUMED.labels(topic=topic)
+        MESSAGES_PUBLISHED.labels(topic=topic)
+    for kind in CONTENT_KINDS:
+        CONTENT_FOUND.labels(kind=kind)
+    for operation in BROKER_OPERATIONS:
+        BROKER_ERRORS.labels(operation=operation)
+
+
+def set_worker_info(*, version: str, model: str, registry_version: str) -> None:
+    """Publish the worker's versions as ``wirestream_worker_info{...} 1``."""
+    WORKER_INFO.info({"version": version, "model": model, "registry_version": registry_version})
+
+
+def count_content(**found: int) -> None:
+    """Add what one published article contained, e.g. ``count_content(entities=3, quotes=1)``."""
+    for kind, count in found.items():
+        if kind not in CONTENT_KINDS:
+            raise ValueError(f"unknown content kind {kind!r}; expected one of {CONTENT_KINDS}")
+        if count < 0:
+            raise ValueError(f"negative count {count} for {kind!r}")
+        CONTENT_FOUND.labels(kind=kind).inc(count)
+
+
+def start_metrics_server(port: int, addr: str = "0.0.0.0") -> tuple[WSGIServer, threading.Thread] | None:
+    """Serve REGISTRY over HTTP (any path, e.g. ``/metrics``) from a daemon thread.
+
+    Port 0 disables the server (``WIRESTREAM_METRICS_PORT=0``) and returns None.
+    The same endpoint backs the Docker HEALTHCHECK and the Kubernetes probes.
+    """
+    if port == 0:
+        return None
+    return start_http_server(port, addr=addr, registry=REGISTRY)
