@@ -1,0 +1,107 @@
+"""The Faust agent: raw topic → stages → enriched or dead-letter topic.
+
+Batches come from ``stream.noack_take`` so that nothing is acknowledged
+before its output is produced: the events of a batch are acked only after
+the broker confirmed every enriched record and dead letter of that batch.
+``concurrency=1`` keeps offsets committed in order (faust-streaming #606);
+throughput scales with partitions and worker processes instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+
+import faust
+from faust.types import EventT, TP
+
+from pipeline.article import Origin
+from pipeline.config import Settings
+from pipeline.enrich import Enricher, Message, Outcome
+from pipeline.metrics import (
+    CONSUMER_LAG,
+    CONTENT_FOUND,
+    END_TO_END_SECONDS,
+    IN_FLIGHT,
+    MESSAGES_CONSUMED,
+    MESSAGES_PUBLISHED,
+)
+from pipeline.records import DEAD_LETTER_HEADERS, ENRICHED_HEADERS
+
+log = logging.getLogger(__name__)
+
+LAG_REFRESH_S = 5.0
+
+
+def _message(event: EventT) -> Message:
+    msg = event.message
+    timestamp_ms = int(msg.timestamp * 1000) if msg.timestamp else None
+    return Message(
+        value=msg.value,
+        key=msg.key,
+        origin=Origin(topic=msg.topic, partition=msg.partition, offset=msg.offset, timestamp_ms=timestamp_ms),
+    )
+
+
+def _count_content(outcome: Outcome) -> None:
+    record = outcome.record
+    CONTENT_FOUND.labels("entities").inc(len(record["entities"]))
+    CONTENT_FOUND.labels("quotes").inc(len(record["quotes"]))
+    designated = record["designations"].get("organizations", [])
+    CONTENT_FOUND.labels("designated_mentions").inc(sum(len(org.get("mentions", [])) for org in designated))
+    CONTENT_FOUND.labels("missing_notices").inc(
+        sum(1 for org in designated for m in org.get("mentions", []) if m.get("notice_missing"))
+    )
+
+
+def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
+    """Declare the topics and register the enrichment agent and the lag monitor on ``app``."""
+    raw_topic = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
+    enriched_topic = app.topic(settings.topic_enriched, key_type=bytes, value_type=bytes)
+    dead_letter_topic = app.topic(settings.topic_dead_letter, key_type=bytes, value_type=bytes)
+    next_offsets: dict[TP, int] = {}
+
+    async def publish(outcomes: Sequence[Outcome]) -> None:
+        pending = []
+        for outcome in outcomes:
+            topic, headers = (
+                (dead_letter_topic, DEAD_LETTER_HEADERS) if outcome.dead else (enriched_topic, ENRICHED_HEADERS)
+            )
+            pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
+        await asyncio.gather(*pending)  # delivery confirmed by the broker
+        now = time.time()
+        for outcome in outcomes:
+            target = settings.topic_dead_letter if outcome.dead else settings.topic_enriched
+            MESSAGES_PUBLISHED.labels(target).inc()
+            if outcome.message.origin.timestamp_ms:
+                END_TO_END_SECONDS.observe(max(0.0, now - outcome.message.origin.timestamp_ms / 1000))
+            if not outcome.dead:
+                _count_content(outcome)
+
+    @app.agent(raw_topic, name="enrich", concurrency=1)
+    async def enrich(stream: faust.StreamT) -> None:
+        async for events in stream.noack_take(settings.batch_size, within=settings.batch_wait_s):
+            IN_FLIGHT.set(len(events))
+            MESSAGES_CONSUMED.labels(settings.topic_raw).inc(len(events))
+            messages = [_message(event) for event in events]
+            # The stages are CPU-bound: run them off the event loop so heartbeats go on.
+            outcomes = await asyncio.to_thread(enricher.enrich, messages)
+            await publish(outcomes)
+            for event in events:
+                await stream.ack(event)
+                next_offsets[event.message.tp] = event.message.offset + 1
+            IN_FLIGHT.set(0)
+
+    @app.timer(LAG_REFRESH_S)
+    async def report_lag() -> None:
+        consumer = app.consumer
+        for tp in consumer.assignment():
+            if tp.topic != settings.topic_raw:
+                continue
+            highwater = consumer.highwater(tp)
+            if highwater is None:
+                continue
+            position = next_offsets.get(tp) or await consumer.position(tp) or 0
+            CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - position))

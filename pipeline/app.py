@@ -1,0 +1,33 @@
+"""The Faust application and its topics (Faust is imported here and in agents.py only)."""
+
+from __future__ import annotations
+
+import faust
+
+from pipeline.config import Settings
+
+
+def broker_urls(settings: Settings) -> list[str]:
+    """Faust broker URLs from the comma-separated bootstrap servers."""
+    return [f"kafka://{server.strip()}" for server in settings.bootstrap_servers.split(",") if server.strip()]
+
+
+def create_app(settings: Settings) -> faust.App:
+    """A Faust app configured from settings; agents are attached by :func:`pipeline.agents.attach`."""
+    return faust.App(
+        settings.app_id,
+        broker=broker_urls(settings),
+        processing_guarantee=settings.processing_guarantee,
+        # Raw bytes in and out: decoding is the runner's job, so a bad message
+        # becomes a dead letter instead of a crash inside Faust's deserialiser.
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        consumer_auto_offset_reset="earliest",
+        producer_max_request_size=max(settings.max_message_bytes * 4, 1_048_576),
+        # Our own Prometheus endpoint serves metrics; Faust's web server is not needed.
+        web_enabled=False,
+        store="memory://",
+        autodiscover=False,
+    )

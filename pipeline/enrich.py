@@ -1,0 +1,155 @@
+"""The runner: messages in, enriched records and dead letters out, with no Kafka in sight.
+
+The Faust agent and ``wirestream enrich`` both call :meth:`Enricher.enrich`
+with a batch of messages and get one :class:`Outcome` per message, in order.
+That single entry point is what makes the offset accounting provable: every
+message becomes exactly one enriched record or one dead letter.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.article import Article, Origin
+from pipeline.config import Settings
+from pipeline.errors import StageError, WirestreamError
+from pipeline.metrics import (
+    DEAD_LETTERS,
+    STAGE_BATCH_SIZE,
+    STAGE_RECORDS_FAILED,
+    STAGE_RECORDS_IN,
+    STAGE_RECORDS_OUT,
+    STAGE_SECONDS,
+)
+from pipeline.records import decode_raw_article, dead_letter, dumps, enriched_record
+from pipeline.stages.base import Stage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A consumed message, decoupled from any Kafka client."""
+
+    value: bytes | None
+    key: bytes | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one message: an enriched record or a dead letter, ready to produce."""
+
+    message: Message
+    record: dict[str, Any]
+    dead: bool
+
+    @property
+    def key(self) -> bytes | None:
+        """Output key: the article id when known, else the input key."""
+        article_id = self.record.get("id") if not self.dead else self.record.get("article_id")
+        return article_id.encode() if article_id else self.message.key
+
+    @property
+    def value(self) -> bytes:
+        return dumps(self.record)
+
+
+def _stage_error(stage: Stage, exc: Exception) -> WirestreamError:
+    """Keep typed pipeline errors; wrap anything else so the dead letter names the stage."""
+    if isinstance(exc, WirestreamError):
+        if exc.stage == "decode":
+            exc.stage = stage.name
+        return exc
+    wrapped = StageError(stage.name, f"stage {stage.name!r} failed")
+    wrapped.__cause__ = exc
+    return wrapped
+
+
+class Enricher:
+    """Runs the stages in sequence over batches; isolates failures to single articles."""
+
+    def __init__(self, settings: Settings, stages: Sequence[Stage]) -> None:
+        self.settings = settings
+        self.stages = list(stages)
+        self._provenance: dict[str, Any] = {}
+
+    def setup(self) -> None:
+        """Load every stage's models and data (once per process)."""
+        for stage in self.stages:
+            stage.setup()
+            self._provenance.update(stage.provenance())
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        return self._provenance
+
+    def enrich(self, messages: Sequence[Message]) -> list[Outcome]:
+        """One outcome per message, in input order."""
+        failures: dict[int, tuple[BaseException, str | None]] = {}
+        articles: dict[int, Article] = {}
+        for index, message in enumerate(messages):
+            try:
+                raw = decode_raw_article(message.value, self.settings.max_message_bytes)
+            except WirestreamError as exc:
+                failures[index] = (exc, None)
+                continue
+            articles[index] = Article(raw=raw, origin=message.origin)
+
+        for stage in self.stages:
+            batch = []
+            for index, article in articles.items():
+                if index in failures:
+                    continue
+                if stage.english_only and not article.english:
+                    article.skipped_stages.append(stage.name)
+                    continue
+                batch.append((index, article))
+            for index, exc in self._run_stage(stage, batch).items():
+                failures[index] = (exc, articles[index].raw.id)
+
+        outcomes = []
+        for index, message in enumerate(messages):
+            if index in failures:
+                exc, article_id = failures[index]
+                record = dead_letter(message.value, message.key, message.origin, exc, article_id)
+                DEAD_LETTERS.labels(record["error_class"], record["stage"]).inc()
+                outcomes.append(Outcome(message, record, dead=True))
+            else:
+                outcomes.append(Outcome(message, enriched_record(articles[index], self._provenance), dead=False))
+        return outcomes
+
+    def _run_stage(self, stage: Stage, batch: list[tuple[int, Article]]) -> dict[int, WirestreamError]:
+        """Run one stage over a batch; on failure retry one by one to find the culprits."""
+        if not batch:
+            return {}
+        STAGE_BATCH_SIZE.labels(stage.name).observe(len(batch))
+        STAGE_RECORDS_IN.labels(stage.name).inc(len(batch))
+        started = time.perf_counter()
+        try:
+            stage.process([article for _, article in batch])
+            failed: dict[int, WirestreamError] = {}
+        except Exception as batch_exc:  # noqa: BLE001 - any stage failure is isolated below
+            if len(batch) == 1:
+                failed = {batch[0][0]: _stage_error(stage, batch_exc)}
+            else:
+                log.info("stage %s failed on a batch of %d; retrying one by one", stage.name, len(batch))
+                failed = {}
+                for index, article in batch:
+                    try:
+                        stage.process([article])
+                    except Exception as exc:  # noqa: BLE001
+                        failed[index] = _stage_error(stage, exc)
+        elapsed = time.perf_counter() - started
+        STAGE_SECONDS.labels(stage.name).observe(elapsed)
+        share_ms = round(elapsed * 1000 / len(batch), 3)
+        for index, article in batch:
+            article.timings_ms[stage.name] = share_ms
+        for exc in failed.values():
+            STAGE_RECORDS_FAILED.labels(stage.name, type(exc).__name__).inc()
+        STAGE_RECORDS_OUT.labels(stage.name).inc(len(batch) - len(failed))
+        return failed
