@@ -1,0 +1,96 @@
+"""Registry records: organisations, their aliases and their designations (JSON-ready)."""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from datetime import date
+from typing import Any
+
+CATEGORIES = ("terrorist", "extremist", "undesirable", "foreign_agent", "sanctioned")
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A name to look for in text.
+
+    ``case_sensitive`` aliases (acronyms, common words) match only as written;
+    ``needs_context`` ones ("IS", "IG") are accepted only next to a context cue.
+    """
+
+    text: str
+    lang: str = "en"
+    source: str | None = None
+    case_sensitive: bool = False
+    needs_context: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Designation:
+    """One listing of an organisation; ``until`` is the delisting date (exclusive)."""
+
+    jurisdiction: str
+    category: str
+    authority: str
+    list: str
+    since: str | None = None
+    until: str | None = None
+    source_url: str | None = None
+    basis: str | None = None
+
+    def in_force(self, day: date) -> bool:
+        """Listed on ``day``; an unknown start date counts as listed."""
+        if self.since and date.fromisoformat(self.since) > day:
+            return False
+        return not (self.until and date.fromisoformat(self.until) <= day)
+
+    def status(self, day: date) -> str:
+        """"in_force", "ended" (delisted before ``day``) or "not_yet" (listed after)."""
+        if self.in_force(day):
+            return "in_force"
+        return "not_yet" if self.since and date.fromisoformat(self.since) > day else "ended"
+
+
+@dataclass(slots=True)
+class Organisation:
+    """An organisation with every name it goes by and every list it is on."""
+
+    id: str
+    name: str
+    names: dict[str, list[str]] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+    designations: list[Designation] = field(default_factory=list)
+    source_url: str | None = None
+    curated: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """Compact JSON form: defaults are omitted so the bundled file stays small."""
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
+        if self.names:
+            out["names"] = self.names
+        if self.aliases:
+            out["aliases"] = [_compact(asdict(a), Alias) for a in self.aliases]
+        out["designations"] = [_compact(asdict(d), Designation) for d in self.designations]
+        if self.source_url:
+            out["source_url"] = self.source_url
+        if self.curated:
+            out["curated"] = True
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Organisation:
+        """Inverse of :meth:`to_json`."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            names=data.get("names", {}),
+            aliases=[Alias(**a) for a in data.get("aliases", [])],
+            designations=[Designation(**d) for d in data.get("designations", [])],
+            source_url=data.get("source_url"),
+            curated=data.get("curated", False),
+        )
+
+
+def _compact(values: dict[str, Any], kind: type) -> dict[str, Any]:
+    """Drop fields equal to the dataclass default."""
+    defaults = {f.name: f.default for f in fields(kind) if f.default is not MISSING}
+    return {k: v for k, v in values.items() if k not in defaults or v != defaults[k]}
