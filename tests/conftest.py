@@ -1,0 +1,108 @@
+"""Shared fixtures: settings, the real spaCy-backed enricher, and the real Kafka broker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline import broker
+from pipeline.config import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples" / "articles.jsonl"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    """Default settings, with metrics off (tests that need them set a port)."""
+    return Settings(metrics_port=0)
+
+
+@pytest.fixture(scope="session")
+def enricher(settings: Settings):
+    """The real runner with every real stage, set up once per test session."""
+    from pipeline.worker import build_enricher
+
+    return build_enricher(settings)
+
+
+@pytest.fixture(scope="session")
+def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """A real single-node Kafka broker on free loopback ports, for the whole session.
+
+    Fails (never skips) when the broker cannot start: integration tests need it.
+    """
+    port, controller_port = free_port(), free_port()
+    settings = Settings(
+        kafka_port=port,
+        kafka_controller_port=controller_port,
+        bootstrap_servers=f"127.0.0.1:{port}",
+        state_dir=tmp_path_factory.mktemp("kafka-state"),
+        metrics_port=0,
+    )
+    broker.up(settings)
+    yield settings
+    broker.down(settings, purge=True)
+
+
+def env_for(settings: Settings, **extra: str) -> dict[str, str]:
+    """The environment a worker subprocess needs to use ``settings``."""
+    env = os.environ.copy()
+    for name, value in settings.model_dump().items():
+        if value is not None:
+            env[f"WIRESTREAM_{name.upper()}"] = str(value)
+    env.update(extra)
+    return env
+
+
+class WorkerProcess:
+    """A real ``wirestream worker`` subprocess."""
+
+    def __init__(self, settings: Settings, log_path: Path, **env: str) -> None:
+        self.log_path = log_path
+        self._log = log_path.open("ab")
+        self.proc = subprocess.Popen([sys.executable, "-m", "pipeline", "worker"], stdout=self._log,
+                                     stderr=subprocess.STDOUT, env=env_for(settings, **env), cwd=REPO)
+
+    def stop(self, timeout: float = 30.0) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._log.close()
+        return self.proc.returncode
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+@pytest.fixture
+def start_worker(tmp_path: Path) -> Iterator:
+    """Start real workers against a given settings object; all are stopped afterwards."""
+    workers: list[WorkerProcess] = []
+
+    def start(settings: Settings, **env: str) -> WorkerProcess:
+        worker = WorkerProcess(settings, tmp_path / f"worker-{len(workers)}.log", **env)
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
