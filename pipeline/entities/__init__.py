@@ -1,0 +1,1 @@
+"""Entity recognition helpers of the NER stage: gazetteer, matcher component, resolver."""

@@ -1,0 +1,135 @@
+"""The curated gazetteer, MT-artefact table and word lists, loaded from ``data/``.
+
+Rules live in YAML beside this module so they can be reviewed and extended
+without touching code; this module validates them and merges in the
+designation registry's English aliases when that registry is available.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class GazetteerError(ValueError):
+    """A gazetteer data file is malformed (a packaging bug, not an article error)."""
+
+
+@dataclass(slots=True)
+class Entry:
+    """A known entity: a stable id, its label, canonical name and aliases."""
+
+    id: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    registry_ids: list[str] = field(default_factory=list)
+
+    def all_aliases(self) -> list[str]:
+        """The name and every alias, without duplicates, name first."""
+        return list(dict.fromkeys([self.name, *self.aliases]))
+
+
+@dataclass(frozen=True, slots=True)
+class Artefact:
+    """A machine-translation rendering of a known name (e.g. Sands for Peskov)."""
+
+    text: str
+    target: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word lists the matcher and resolver use."""
+
+    name_particles: frozenset[str]
+    name_fillers: frozenset[str]
+    junk_words: frozenset[str]
+    title_words: frozenset[str]
+
+
+def _read(name: str) -> object:
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
+    """Load the curated entries, then fold in registry aliases ``(org_id, name, alias)``.
+
+    A registry alias already in the gazetteer adds the registry id to that
+    entry; otherwise the registry organisation becomes an ORG entry of its own.
+    """
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for raw in _read("gazetteer.yaml"):
+        try:
+            entry = Entry(id=raw["id"], label=raw["label"], name=raw["name"],
+                          aliases=[str(a) for a in raw.get("aliases", [])])
+        except (KeyError, TypeError) as exc:
+            raise GazetteerError(f"bad gazetteer entry {raw!r}") from exc
+        if entry.id in seen:
+            raise GazetteerError(f"duplicate gazetteer id {entry.id}")
+        seen.add(entry.id)
+        entries.append(entry)
+    _merge_registry(entries, extra)
+    return entries
+
+
+def _merge_registry(entries: list[Entry], aliases: Iterable[tuple[str, str, str]]) -> None:
+    by_alias = {fold(a): e for e in entries for a in e.all_aliases()}
+    by_org: dict[str, Entry] = {}
+    for org_id, name, alias in aliases:
+        entry = by_alias.get(fold(alias)) or by_alias.get(fold(name)) or by_org.get(org_id)
+        if entry is None:
+            entry = Entry(id=org_id, label="ORG", name=name)
+            entries.append(entry)
+        by_org[org_id] = entry
+        if org_id not in entry.registry_ids:
+            entry.registry_ids.append(org_id)
+        if fold(alias) not in {fold(a) for a in entry.all_aliases()}:
+            entry.aliases.append(alias)
+        by_alias.setdefault(fold(alias), entry)
+
+
+@lru_cache(maxsize=1)
+def load_artefacts() -> tuple[Artefact, ...]:
+    """The documented table of known MT renderings of names."""
+    return tuple(Artefact(text=r["text"], target=r["target"], why=r["why"]) for r in _read("mt_artefacts.yaml"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The particle, filler, junk and title word lists."""
+    raw = _read("lexicon.yaml")
+    return Lexicon(**{k: frozenset(str(w).lower() for w in raw[k]) for k in Lexicon.__slots__})
+
+
+def fold(text: str) -> str:
+    """A comparison key: accents removed, lower case, dashes and quotes dropped, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    lex = load_lexicon()
+    for ch in lex.name_fillers:
+        plain = plain.replace(ch, " ")
+    return " ".join(plain.split())
+
+
+def registry_aliases(path: str | None) -> list[tuple[str, str, str]]:
+    """``(org_id, english_name, alias)`` from the designation registry, if that module is installed."""
+    try:
+        from pipeline.designations.registry import load_registry
+    except ImportError:  # the designations package has not landed yet
+        return []
+    try:
+        registry = load_registry(Path(path) if path else None)
+    except FileNotFoundError:  # TODO(issue 5): drop once the bundled registry file lands
+        return []
+    return list(registry.aliases())

@@ -1,0 +1,164 @@
+"""Within-article entity resolution: mentions → one entity per real-world person or organisation.
+
+Mentions are linked by, in order of confidence: the same gazetteer/registry
+id, the same folded text ("free Syrian army" = "Free Syrian Army"), a surname
+or first-word of a longer PERSON name ("Hollande" → "Francois Hollande",
+whatever label the model gave the short form), and an acronym of a longer
+organisation name. Each cluster then votes on its label (the gazetteer's label
+wins) and takes the gazetteer's name, else its longest mention, as canonical.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.gazetteer import Entry, Lexicon, fold
+from pipeline.entities.matcher import ARTEFACT_GROUP, GAZETTEER_GROUP
+from pipeline.entities.roles import roles_of
+
+#: labels of things that are entities; numbers, dates and amounts are not
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                           "WORK_OF_ART", "LAW", "LANGUAGE"})
+_LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "des", "&"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention, trimmed to the name itself."""
+
+    span: Span
+    label: str
+    kb_id: str
+    source: str
+    key: str = ""
+    roles: list[str] = field(default_factory=list)
+
+
+def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[dict[str, Any]]:
+    """The entities section for ``doc`` (schemas/sections/entities.schema.json)."""
+    mentions = _mentions(doc, lexicon)
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        for key in filter(None, (f"kb:{m.kb_id}" if m.kb_id else "", f"text:{m.key}")):
+            if key in first:
+                union(i, first[key])
+            else:
+                first[key] = i
+    for i, j in _short_form_links(mentions):
+        union(i, j)
+        if mentions[i].source == "model":
+            mentions[i].source = "alias"
+
+    clusters: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        clusters[find(i)].append(m)
+    ordered = sorted(clusters.values(), key=lambda ms: ms[0].span.start_char)
+    return [_entity(n, ms, entries) for n, ms in enumerate(ordered, start=1)]
+
+
+def _mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    gazetteer = {(s.start, s.end) for s in doc.spans.get(GAZETTEER_GROUP, [])}
+    artefacts = {(s.start, s.end) for s in doc.spans.get(ARTEFACT_GROUP, [])}
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = _trim(ent, lexicon)
+        if span is None or (not ent.kb_id_ and _is_junk(span, lexicon)):
+            continue
+        where = (ent.start, ent.end)
+        source = "artefact" if where in artefacts else "gazetteer" if ent.kb_id_ or where in gazetteer else "model"
+        roles = roles_of(span, lexicon.title_words) if ent.label_ == "PERSON" else []
+        found.append(Mention(span, ent.label_, ent.kb_id_, source, fold(span.text), roles))
+    return found
+
+
+def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
+    """Drop a leading article, edge punctuation and a possessive ending."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start == end:
+        return None
+    return doc[start:end]
+
+
+def _is_junk(span: Span, lexicon: Lexicon) -> bool:
+    """No capitalised word ("al-al", "su-24m"), or nothing but particles and titles."""
+    words = [t for t in span if t.is_alpha]
+    if not any(not t.is_lower for t in words):
+        return True
+    return all(t.lower_ in lexicon.junk_words or t.lower_ in lexicon.name_particles for t in words)
+
+
+def _short_form_links(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(short, long) index pairs: surnames and first words of PERSON names, acronyms of ORG names."""
+    persons: dict[str, set[str]] = defaultdict(set)
+    owner: dict[str, int] = {}
+    acronyms: dict[str, set[str]] = defaultdict(set)
+    for j, m in enumerate(mentions):
+        words = [t for t in m.span if t.is_alpha]
+        if len(words) < 2:
+            continue
+        if m.label == "PERSON":
+            persons[fold(words[-1].text)].add(m.kb_id or m.key)
+            owner.setdefault(fold(words[-1].text), j)
+        elif m.label == "ORG":
+            initials = "".join(t.text[0] for t in words if t.lower_ not in _ACRONYM_SKIP and not t.is_lower)
+            if len(initials) >= 2:
+                acronyms[initials.upper()].add(m.kb_id or m.key)
+                owner.setdefault("acr:" + initials.upper(), j)
+    links: list[tuple[int, int]] = []
+    for i, m in enumerate(mentions):
+        if len(m.span) != 1 or m.label not in _LINKABLE_SHORT:
+            continue
+        key = fold(m.span.text)
+        if len(persons.get(key, ())) == 1 and not m.kb_id:
+            links.append((i, owner[key]))
+        elif m.span.text.isupper() and len(acronyms.get(m.span.text, ())) == 1:
+            links.append((i, owner["acr:" + m.span.text]))
+    return links
+
+
+def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> dict[str, Any]:
+    kb_id = next((m.kb_id for m in mentions if m.kb_id), None)
+    entry = entries.get(kb_id) if kb_id else None
+    if entry is not None:
+        label, name = entry.label, entry.name
+    else:
+        votes = Counter(m.label for m in mentions)
+        longest = max(mentions, key=lambda m: (len(m.span), m.source != "alias", len(m.span.text)))
+        top = max(votes.values())
+        label = longest.label if votes[longest.label] == top else votes.most_common(1)[0][0]
+        name = " ".join(longest.span.text.split())
+    entity: dict[str, Any] = {
+        "id": f"E{n}", "label": label, "name": name, "kb_id": kb_id,
+        "mentions": [{"start": m.span.start_char, "end": m.span.end_char, "text": m.span.text,
+                      "source": m.source} for m in mentions],
+    }
+    roles = list(dict.fromkeys(r for m in mentions for r in m.roles))
+    if roles:
+        entity["roles"] = roles
+    if entry is not None and entry.registry_ids:
+        entity["registry_ids"] = list(entry.registry_ids)
+    return entity

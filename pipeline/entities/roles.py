@@ -1,0 +1,61 @@
+"""Titles and roles written next to a person's name ("Syrian President", "Kremlin spokesman").
+
+Two shapes cover most wire copy: a premodifier run ending at the name
+("the President's press Secretary Dmitry Peskov") and an appositive after it
+("Dmitry Peskov, the Kremlin spokesman, said"). A run counts as a role only
+when it holds a word from the lexicon's ``title_words``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_PREMODIFIER_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "POS", "HYPH"})
+_APPOSITIVE_MAX = 8
+
+
+def roles_of(ent: Span, title_words: frozenset[str]) -> list[str]:
+    """Roles written around the PERSON mention ``ent``, as written."""
+    found = [_premodifier(ent, title_words), _appositive(ent, title_words)]
+    return [r for r in found if r]
+
+
+def _is_title(tok: Token, title_words: frozenset[str]) -> bool:
+    return tok.lower_ in title_words or tok.lemma_.lower() in title_words
+
+
+def _premodifier(ent: Span, title_words: frozenset[str]) -> str | None:
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.ent_type_ == "PERSON" or tok.is_punct and tok.tag_ != "HYPH":
+            break
+        if not (_is_title(tok, title_words) or tok.tag_ in _PREMODIFIER_TAGS):
+            break
+        start -= 1
+    while start < ent.start and not _is_title(doc[start], title_words) and doc[start].tag_ == "POS":
+        start += 1
+    run = doc[start:ent.start]
+    if not any(_is_title(t, title_words) for t in run):
+        return None
+    return run.text
+
+
+def _appositive(ent: Span, title_words: frozenset[str]) -> str | None:
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    end = ent.end + 1
+    while end < len(doc) and end - ent.end <= _APPOSITIVE_MAX and doc[end].text not in {",", ".", ";", "(", ")"}:
+        if doc[end].pos_ in {"VERB", "AUX"} or doc[end].ent_type_ == "PERSON":
+            return None
+        end += 1
+    if end >= len(doc) or doc[end].text not in {",", "."}:
+        return None
+    run = doc[ent.end + 1:end]
+    if run and run[0].lower_ in {"the", "a", "an"}:
+        run = run[1:]
+    if not run or not _is_title(run[-1], title_words):
+        return None
+    return run.text
