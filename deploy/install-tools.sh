@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system tools the test-suite drives for real, from Debian packages,
-# only when missing: promtool (package prometheus). Needs root or sudo the first time.
+# only when missing: promtool (prometheus), kcat, and headless Chromium with its
+# driver (browser test of the review page). Needs root or sudo the first time.
 set -euo pipefail
 
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v kcat >/dev/null 2>&1 || missing+=(kcat)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
