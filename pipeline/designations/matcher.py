@@ -1,0 +1,123 @@
+"""Find registry aliases in text: a token-tuple index, compiled once, one dict probe per word.
+
+Leftmost-longest matching over folded tokens (see :mod:`text`). Aliases that are
+also common words or acronyms ("IS", "IG", "Memorial") are kept only with a
+context cue nearby or an overlapping NER entity (data/context.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from pipeline.designations.model import Alias
+from pipeline.designations.registry import DATA_DIR, Registry
+from pipeline.designations.text import Token, tokens
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One alias occurrence: offsets into the text."""
+
+    org_id: str
+    start: int
+    end: int
+    text: str
+    alias: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    keys: tuple[str, ...]
+    org_id: str
+    alias: Alias
+    words: tuple[str, ...]  # the alias as written, for case-sensitive aliases
+
+
+class AliasMatcher:
+    """Every English alias of a registry, ready to scan text."""
+
+    def __init__(self, registry: Registry, context_path: Path = DATA_DIR / "context.yaml") -> None:
+        self._index: dict[str, list[_Pattern]] = {}
+        seen: set[tuple[str, ...]] = set()
+        # curated organisations first: their reading of a shared alias wins
+        for org in sorted(registry, key=lambda o: not o.curated):
+            for alias in org.aliases:
+                if alias.lang != "en":
+                    continue
+                keys = tuple(t.key for t in tokens(alias.text))
+                if not keys or keys in seen:
+                    continue
+                seen.add(keys)
+                words = tuple(_strip_possessive(w) for w in _WORD.findall(alias.text))
+                self._index.setdefault(keys[0], []).append(_Pattern(keys, org.id, alias, words))
+        for patterns in self._index.values():
+            patterns.sort(key=lambda p: -len(p.keys))
+        ctx = yaml.safe_load(context_path.read_text("utf-8"))
+        self._window: int = ctx["window"]
+        self._labels = set(ctx["entity_labels"])
+        self._cue = re.compile(r"\b(?:" + "|".join(ctx["cues"]) + r")\b", re.I)
+        self._veto = re.compile("|".join(ctx["veto"]))
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self._index.values())
+
+    def find(self, text: str, entity_spans: Iterable[tuple[int, int, str]] = (),
+             context_free: bool = False) -> list[Hit]:
+        """Alias occurrences in ``text``; ``entity_spans`` are NER (start, end, label)."""
+        toks = tokens(text)
+        spans = [(s, e) for s, e, label in entity_spans if label in self._labels]
+        hits: list[Hit] = []
+        i = 0
+        while i < len(toks):
+            pattern = self._longest(text, toks, i)
+            if pattern is None:
+                i += 1
+                continue
+            n = len(pattern.keys)
+            start, end = toks[i].start, toks[i + n - 1].end
+            if (not pattern.alias.needs_context or context_free
+                    or self._in_context(text, toks, i, n, spans)):
+                hits.append(Hit(pattern.org_id, start, end, text[start:end], pattern.alias.text))
+                i += n
+            else:
+                i += 1
+        return hits
+
+    def _longest(self, text: str, toks: list[Token], i: int) -> _Pattern | None:
+        for pattern in self._index.get(toks[i].key, ()):
+            n = len(pattern.keys)
+            if tuple(t.key for t in toks[i:i + n]) != pattern.keys:
+                continue
+            if pattern.alias.case_sensitive and not _written_as(text, toks[i:i + n], pattern.words):
+                continue
+            return pattern
+        return None
+
+    def _in_context(self, text: str, toks: list[Token], i: int, n: int, spans: list[tuple[int, int]]) -> bool:
+        start, end = toks[i].start, toks[i + n - 1].end
+        if self._veto.search(text, max(0, start - 30), min(len(text), end + 30)):
+            return False
+        after = toks[i + n] if i + n < len(toks) else None
+        if after and text[after.start].isupper() and text[end:after.start].strip() == "":
+            return False  # part of a longer proper name: "IG Metall", "IS Department"
+        if any(s < end and start < e for s, e in spans):
+            return True
+        lo, hi = max(0, start - self._window), min(len(text), end + self._window)
+        return bool(self._cue.search(text[lo:start]) or self._cue.search(text[end:hi]))
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word[-2:] in ("'s", "’s") else word
+
+
+def _written_as(text: str, toks: list[Token], words: tuple[str, ...]) -> bool:
+    """The matched words are spelt exactly as the alias (case included)."""
+    found = tuple(_strip_possessive(w) for t in toks for w in _WORD.findall(text[t.start:t.end]))
+    return found == words
