@@ -79,9 +79,11 @@ IN_FLIGHT = Gauge(
     "wirestream_in_flight_messages", "Messages taken from Kafka and not yet acknowledged.", registry=REGISTRY,
 )
 BROKER_CONNECTED = Gauge(
-    "wirestream_broker_connected", "1 while the worker's Kafka clients reach the cluster, else 0.",
+    "wirestream_broker_connected",
+    "1 while the worker's Kafka clients reach the cluster, 0 when they do not, NaN before the first check.",
     registry=REGISTRY,
 )
+BROKER_CONNECTED.set(float("nan"))  # unknown is not "down": the outage alert compares with 0
 BROKER_ERRORS = Counter(
     "wirestream_broker_errors_total", "Kafka client errors (timeouts, disconnections), by operation.",
     ["operation"], registry=REGISTRY,

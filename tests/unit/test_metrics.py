@@ -80,6 +80,11 @@ def test_initialise_creates_zero_series() -> None:
         assert _sample("wirestream_broker_errors_total", {"operation": operation}) is not None
 
 
+def test_broker_connection_is_unknown_until_reported() -> None:
+    value = _sample("wirestream_broker_connected")
+    assert value is not None and value != value  # NaN: the outage alert (== 0) stays quiet
+
+
 def test_count_content_adds_per_kind() -> None:
     before = _sample("wirestream_content_found_total", {"kind": "quotes"}) or 0
     metrics.count_content(quotes=2, entities=0)
