@@ -1,0 +1,44 @@
+"""Merging the passes: one attribution per piece of reported speech.
+
+A direct quote wins over an indirect report of the same words (the cue clause of
+`Putin said: “…”` parses as a ccomp too). An indirect report carrying a quoted
+fragment becomes *mixed* and absorbs the fragment. Reports whose cue sits inside a
+direct quotation are speech within speech and are dropped.
+"""
+
+from __future__ import annotations
+
+from pipeline.quotes.model import MIXED, Attribution
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def merge(direct: list[Attribution], indirect: list[Attribution],
+          fragments: list[tuple[int, int]]) -> list[Attribution]:
+    """Direct and indirect attributions de-duplicated, mixed ones marked, in text order."""
+    kept_direct = list(direct)
+    kept: list[Attribution] = []
+    seen_cues: set[int] = set()
+    for att in indirect:
+        if att.cue is None or any(d.content[0] <= att.cue[0] < d.content[1] for d in direct):
+            continue
+        size = att.content[1] - att.content[0]
+        inside = [d for d in kept_direct if _overlap(d.content, att.content) > 0]
+        if any(_overlap(d.content, att.content) >= 0.6 * size for d in inside):
+            continue
+        if att.cue_token in seen_cues:
+            continue
+        absorbed = [d for d in inside if d.content[1] - d.content[0] < 0.6 * size
+                    and att.content[0] <= d.content[0] and d.content[1] <= att.content[1] + 1]
+        if absorbed or any(att.content[0] <= s and e <= att.content[1] + 1 for s, e in fragments):
+            att.type = MIXED
+            kept_direct = [d for d in kept_direct if d not in absorbed]
+        if att.cue_token is not None:
+            seen_cues.add(att.cue_token)
+        kept.append(att)
+    unique: dict[tuple[int, int], Attribution] = {}
+    for att in kept_direct + kept:
+        unique.setdefault(att.content, att)
+    return sorted(unique.values(), key=lambda a: a.content)

@@ -1,0 +1,190 @@
+"""Direct quotations: paired quote marks plus the attribution next to them.
+
+The attribution is looked for right after the closing mark (“…,” he said · “…,” – said
+Putin · “…,” added Peskov), then right before the opening mark (Putin said: “…” ·
+According to Peskov, “…” · split quotes, whose second half follows “he said,”). A quote with
+no attribution inherits the speaker of the quote just before it (a "floating" quote, common
+when a speaker is quoted over several paragraphs). Short quoted names and scare quotes
+(the so-called “free Syrian army”) are not quotations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.quotes.lexicon import Lexicon
+from pipeline.quotes.marks import QuotedSpan
+from pipeline.quotes.model import DIRECT, Attribution
+
+_QUOTE_CHARS = frozenset("“”„«»\"‘’'")
+_SENT_END = frozenset(".!?…")
+_LEAD_PUNCT = frozenset({",", "–", "—", "-", "--", ";"})
+_NAMING_WORDS = frozenset({"so-called", "called", "named", "dubbed", "titled", "entitled", "term", "word",
+                           "slogan", "phrase", "label", "codenamed", "code-named", "nicknamed"})
+_WINDOW = 12
+
+
+def _is_mark(tok: Token) -> bool:
+    return all(ch in _QUOTE_CHARS for ch in tok.text)
+
+
+def is_name_like(doc: Doc, inner: Span) -> bool:
+    """A quoted name, title or scare quote: after a naming word or a noun, or all capitalised."""
+    words = [t for t in inner if not t.is_punct]
+    before = doc[inner.start - 2] if inner.start >= 2 else None
+    if before is not None and before.lower_ in _NAMING_WORDS:
+        return True
+    if len(words) <= 5 and before is not None and before.pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+        return True
+    return all(t.is_title or t.is_upper or t.is_stop for t in words) and not words[-1].is_stop
+
+
+def _speech_like(doc: Doc, q: QuotedSpan, inner: Span) -> bool:
+    """A quotation rather than a quoted name, title or scare quote."""
+    words = [t for t in inner if not t.is_punct]
+    text = doc.text[q.start:q.end].rstrip()
+    if not words:
+        return False
+    if text[-1:] in ",.!?…:;" or q.paragraphs > 1 or len(words) >= 6:
+        return True
+    return len(words) >= 3 and not is_name_like(doc, inner)
+
+
+def _after_window(doc: Doc, close_tok: int) -> list[Token]:
+    """Tokens after the closing mark up to the sentence's end or the next quote mark."""
+    out: list[Token] = []
+    for tok in doc[close_tok + 1:close_tok + 1 + _WINDOW]:
+        if _is_mark(tok) or "\n" in tok.text:
+            break
+        out.append(tok)
+        if tok.text in _SENT_END:
+            break
+    return out
+
+
+def _before_window(doc: Doc, open_tok: int) -> list[Token]:
+    """Tokens before the opening mark back to the sentence start or the previous quote mark."""
+    out: list[Token] = []
+    for tok in reversed(doc[max(open_tok - _WINDOW * 2, 0):open_tok]):
+        if _is_mark(tok) or "\n" in tok.text or tok.text in _SENT_END:
+            break
+        out.insert(0, tok)
+    return out
+
+
+def _cue_in(window: list[Token], lex: Lexicon) -> Token | None:
+    return next((t for t in window if t.pos_ in ("VERB", "AUX") and lex.takes(t.lemma_, "direct")), None)
+
+
+def _speaker_of(cue: Token, window: list[Token], content: tuple[int, int]) -> Token | None:
+    """The subject of the cue (climbing conj/advcl/xcomp), else the nearest noun in the window.
+
+    A subject inside the quotation itself is a misparse, never the speaker."""
+    verb: Token | None = cue
+    while verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and not content[0] <= c.idx < content[1]), None)
+        if subj is not None:
+            return subj
+        verb = verb.head if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head is not verb else None
+    ids = {t.i for t in window}
+    nouns = [t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != cue.i]
+    after = [t for t in nouns if t.i > cue.i and (t.head.i not in ids or t.head.i == cue.i or t.dep_ != "compound")]
+    before = [t for t in nouns if t.i < cue.i]
+    if after:
+        return _np_head(after[0], ids)
+    return _np_head(before[-1], ids) if before else None
+
+
+def _np_head(tok: Token, ids: set[int]) -> Token:
+    while tok.dep_ in ("compound", "flat", "amod", "det", "poss") and tok.head.i in ids and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _according(window: list[Token], lex: Lexicon) -> tuple[Token, Token | None] | None:
+    """(cue token, speaker token) for "according to X," / "citing X," before a quote."""
+    for k, tok in enumerate(window):
+        for first, second in lex.prepositional:
+            if tok.lower_ != first:
+                continue
+            rest = window[k + 1:]
+            if second:
+                if not rest or rest[0].lower_ != second:
+                    continue
+                rest = rest[1:]
+            nouns = [t for t in rest if t.pos_ in ("PROPN", "PRON", "NOUN")]
+            return tok, (_np_head(nouns[-1], {t.i for t in rest}) if nouns else None)
+    return None
+
+
+def find_direct(doc: Doc, spans: list[QuotedSpan], lex: Lexicon) -> list[Attribution]:
+    """Direct quotations among the top-level quoted spans, with cue and speaker token."""
+    found: list[Attribution] = []
+    for q in spans:
+        if q.depth:
+            continue
+        inner = doc.char_span(q.start, q.end, alignment_mode="contract")
+        opener = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+        closer = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+        if inner is None or opener is None or closer is None or not _speech_like(doc, q, inner):
+            continue
+        att = _attribute(doc, q, opener.start, closer.end - 1, lex)
+        if att is None and found and _floats(doc, q, found[-1]):
+            prev = found[-1]
+            att = Attribution(DIRECT, _content(doc.text, q), "direct-floating", speaker_token=prev.speaker_token)
+        if att is not None:
+            found.append(att)
+    return found
+
+
+def _attribute(doc: Doc, q: QuotedSpan, open_tok: int, close_tok: int, lex: Lexicon) -> Attribution | None:
+    content = _content(doc.text, q)
+    after = _after_window(doc, close_tok)
+    body = [t for t in after if t.text not in _LEAD_PUNCT]
+    cue = _cue_in(body[:6], lex)
+    if cue is not None and body and body[0].i <= cue.i:
+        return Attribution(DIRECT, content, "direct-cue-after", (cue.idx, cue.idx + len(cue)), cue.lemma_,
+                           _idx(_speaker_of(cue, body, content)), cue.i)
+    before = _before_window(doc, open_tok)
+    if not before or before[-1].text not in (":", ",") and not lex.takes(before[-1].lemma_, "direct"):
+        return None
+    prep = _according(before, lex)
+    if prep is not None:
+        tok, speaker = prep
+        return Attribution(DIRECT, content, "direct-according", (tok.idx, tok.idx + len(tok)), tok.lower_,
+                           _idx(speaker), tok.i)
+    cues = [t for t in before if t.pos_ in ("VERB", "AUX") and lex.takes(t.lemma_, "direct")]
+    if cues:
+        cue = cues[-1]
+        return Attribution(DIRECT, content, "direct-cue-before", (cue.idx, cue.idx + len(cue)), cue.lemma_,
+                           _idx(_speaker_of(cue, before, content)), cue.i)
+    if before[-1].text == ":":
+        subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return Attribution(DIRECT, content, "direct-colon", speaker_token=subj.i)
+    return None
+
+
+def _floats(doc: Doc, q: QuotedSpan, prev: Attribution) -> bool:
+    """A quote with no cue continues the previous speaker's if it follows closely."""
+    gap = doc.text[prev.content[1]:q.open]
+    line_start = doc.text.rfind("\n", 0, q.open) + 1
+    lead = doc.text[line_start:q.open].rstrip()
+    if lead and lead[-1] not in _SENT_END:
+        return False  # a fragment inside a sentence, not a quote of its own
+    return prev.speaker_token is not None and gap.count("\n\n") <= 1 and len(gap) < 400
+
+
+def _content(text: str, q: QuotedSpan) -> tuple[int, int]:
+    """Inside the marks, without surrounding blanks and the comma that hands over to the cue."""
+    start, end = q.start, q.end
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _idx(tok: Token | None) -> int | None:
+    return None if tok is None else tok.i

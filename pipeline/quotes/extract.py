@@ -1,0 +1,33 @@
+"""The quote passes over one parsed article, in order: marks → direct → indirect → merge → speakers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.quotes.dedupe import merge
+from pipeline.quotes.direct import find_direct, is_name_like
+from pipeline.quotes.entities import EntityIndex
+from pipeline.quotes.indirect import find_indirect
+from pipeline.quotes.lexicon import Lexicon
+from pipeline.quotes.marks import pair_quote_marks
+from pipeline.quotes.speakers import SpeakerResolver
+
+
+def extract_quotes(doc: Doc, entities: list[dict[str, Any]], lexicon: Lexicon) -> list[dict[str, Any]]:
+    """Every attribution in ``doc`` as quotes-section items (offsets into ``doc.text``)."""
+    spans = pair_quote_marks(doc.text)
+    direct = find_direct(doc, spans, lexicon)
+    fragments = []
+    for q in spans:
+        inner = doc.char_span(q.start, q.end, alignment_mode="contract")
+        if q.depth == 0 and inner is not None and len(inner) and not is_name_like(doc, inner):
+            fragments.append((q.start, q.end))
+    attributions = merge(direct, find_indirect(doc, lexicon), fragments)
+    speakers = {a.speaker_token for a in attributions if a.speaker_token is not None}
+    resolver = SpeakerResolver(doc, EntityIndex(entities), lexicon, [d.content for d in direct], speakers)
+    for att in attributions:
+        if att.speaker_token is not None:
+            att.speaker = resolver.resolve(doc[att.speaker_token])
+    return [att.to_json(f"Q{k}", doc.text) for k, att in enumerate(attributions, 1)]

@@ -1,0 +1,67 @@
+"""The quote stage's rules as data: speech verbs, speaker descriptions and gender cues.
+
+Everything a linguist would want to extend lives in ``data/*.yaml``; this module only
+loads it into typed, frozen tables once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Read-only rule tables used by every pass."""
+
+    verb_frames: dict[str, frozenset[str]]
+    prepositional: tuple[tuple[str, str], ...]
+    roles: dict[str, tuple[tuple[str, ...], ...]]
+    unnamed_source: frozenset[str]
+    qualifier_words: frozenset[str]
+    honorifics: dict[str, frozenset[str]]
+    gendered_nouns: dict[str, frozenset[str]]
+    pronouns: dict[str, frozenset[str]]
+    first_names: dict[str, str]
+    female_surname_suffixes: tuple[str, ...]
+    version: str
+
+    def takes(self, lemma: str, frame: str) -> bool:
+        """Whether ``lemma`` is a speech verb taking ``frame`` (direct, that, to)."""
+        return frame in self.verb_frames.get(lemma.lower(), ())
+
+    def pronoun_class(self, word: str) -> str | None:
+        """male, female, neuter or plural for a third-person pronoun, else None."""
+        low = word.lower()
+        return next((cls for cls, words in self.pronouns.items() if low in words), None)
+
+
+def _read(name: str) -> dict[str, Any]:
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Parse the data files once; the result is shared by all stage instances."""
+    verbs, speakers, names = _read("speech_verbs.yaml"), _read("speakers.yaml"), _read("first_names.yaml")
+    first_names = {n: "male" for n in names["male"]} | {n: "female" for n in names["female"]}
+    return Lexicon(
+        verb_frames={lemma: frozenset(frames) for lemma, frames in verbs["verbs"].items()},
+        prepositional=tuple((a, b) for a, b in verbs["prepositional"]),
+        roles={group: tuple(tuple(term.split()) for term in terms) for group, terms in speakers["roles"].items()},
+        unnamed_source=frozenset(speakers["unnamed_source"]),
+        qualifier_words=frozenset(speakers["qualifier_words"]),
+        honorifics={g: frozenset(w) for g, w in speakers["honorifics"].items()},
+        gendered_nouns={g: frozenset(w) for g, w in speakers["gendered_nouns"].items()},
+        pronouns={c: frozenset(w) for c, w in speakers["pronouns"].items()},
+        first_names=first_names,
+        female_surname_suffixes=tuple(names["female_surname_suffixes"]),
+        version=f"verbs-v{verbs['version']}/speakers-v{speakers['version']}/names-v{names['version']}",
+    )

@@ -1,0 +1,161 @@
+"""Speaker resolution: a speaker token becomes an entity, by name, pronoun or description.
+
+Pronouns go to the most recent gender-compatible *subject* outside quotations (not the last
+name seen: names inside quotes and in objects are not antecedents). Descriptions ("the
+Kremlin spokesman") go to the person the article titles with the same role. Anything else
+keeps its mention and a reason, so an analyst can see why it stayed unresolved.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from pipeline.quotes.entities import Entity, EntityIndex, person_gender
+from pipeline.quotes.lexicon import Lexicon
+from pipeline.quotes.model import Resolution
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "case", "nmod", "nummod", "flat", "punct"})
+_ROLE_LABELS = ("NORP", "GPE")
+
+
+class SpeakerResolver:
+    """Resolves speaker tokens of one doc; built once per article."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, lexicon: Lexicon, quoted: list[tuple[int, int]],
+                 speakers: set[int]) -> None:
+        self.doc, self.index, self.lex = doc, index, lexicon
+        self._quoted = sorted(quoted)
+        self._genders = {e.id: person_gender(doc, e, lexicon) for e in index.persons()}
+        self._titles = self._role_titles()
+        self._timeline: list[tuple[int, str]] = []  # (token index, entity id) of subjects, in order
+        self._resolved: dict[int, Resolution] = {}
+        for tok in doc:
+            if (tok.dep_ in SUBJECT_DEPS or tok.i in speakers) and not self.in_quote(tok.idx):
+                res = self.resolve(tok)
+                if res.entity_id is not None:
+                    self._timeline.append((tok.i, res.entity_id))
+
+    def in_quote(self, char: int) -> bool:
+        """Whether ``char`` lies inside a direct quotation's content."""
+        k = bisect_left(self._quoted, (char + 1,)) - 1
+        return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
+
+    def mention_span(self, tok: Token) -> tuple[int, int]:
+        """The noun phrase of ``tok`` without clauses: determiners, modifiers, compounds."""
+        found = self.index.at(tok.idx, tok.idx + len(tok))
+        if found is not None:
+            return found[1]
+        left = tok
+        for child in tok.lefts:
+            if child.dep_ in _NP_LEFT_DEPS and child.i < left.i and not child.is_punct:
+                left = child.left_edge if child.dep_ in ("poss", "compound", "amod") else child
+                break
+        right = tok
+        for child in tok.rights:
+            if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+                right = child
+        return left.idx, right.idx + len(right)
+
+    def resolve(self, tok: Token) -> Resolution:
+        """Resolve the speaker whose head token is ``tok`` (memoised per token)."""
+        if tok.i not in self._resolved:
+            self._resolved[tok.i] = self._resolve(tok)
+        return self._resolved[tok.i]
+
+    def _resolve(self, tok: Token) -> Resolution:
+        span = self.mention_span(tok)
+        found = self.index.at(tok.idx, tok.idx + len(tok))
+        if found is not None:
+            return Resolution(span, found[0].id, found[0].name, None, 1.0)
+        pron = self.lex.pronoun_class(tok.text) if tok.pos_ == "PRON" else None
+        if pron is not None:
+            return self._pronoun(tok, pron, span)
+        lemmas = [t.lemma_.lower() for t in self.doc[self.doc.char_span(*span, alignment_mode="expand").start:tok.i + 1]]
+        group = self._role_group(lemmas)
+        if group is not None:
+            holder = self._holder(group, lemmas, tok)
+            if holder is not None:
+                return Resolution(span, holder.id, holder.name, None, 0.85)
+            if tok.lemma_.lower() not in self.lex.unnamed_source:
+                return Resolution(span, None, self.doc.text[span[0]:span[1]], "unresolved_description", 0.7)
+        if tok.lemma_.lower() in self.lex.unnamed_source or tok.lower_ in self.lex.unnamed_source:
+            return Resolution(span, None, None, "unnamed_source", 0.9)
+        return Resolution(span, None, self.doc.text[span[0]:span[1]], "no_entity", 0.8)
+
+    def _pronoun(self, tok: Token, pron: str, span: tuple[int, int]) -> Resolution:
+        for i, eid in reversed(self._timeline):
+            if i >= tok.i:
+                continue
+            if self._compatible(self.index.entities[eid], pron):
+                entity = self.index.entities[eid]
+                return Resolution(span, eid, entity.name, None, 0.9)
+        for entity in self._recent_mentions(tok.idx):
+            if self._compatible(entity, pron):
+                return Resolution(span, entity.id, entity.name, None, 0.75)
+        return Resolution(span, None, None, "no_antecedent", 0.6)
+
+    def _compatible(self, entity: Entity, pron: str) -> bool:
+        if pron in ("male", "female"):
+            return entity.label == "PERSON" and self._genders.get(entity.id) in (None, pron)
+        return entity.label != "PERSON"
+
+    def _recent_mentions(self, char: int) -> list[Entity]:
+        """Entities mentioned before ``char`` outside quotes, most recent first."""
+        seen: list[tuple[int, Entity]] = []
+        for entity in self.index.entities.values():
+            starts = [s for s, _ in entity.mentions if s < char and not self.in_quote(s)]
+            if starts:
+                seen.append((max(starts), entity))
+        return [e for _, e in sorted(seen, key=lambda p: -p[0])]
+
+    def _role_group(self, lemmas: list[str]) -> str | None:
+        """The role group of the longest role term found in ``lemmas``."""
+        best: tuple[int, str] | None = None
+        for group, terms in self.lex.roles.items():
+            for term in terms:
+                n = len(term)
+                if any(tuple(lemmas[k:k + n]) == term for k in range(len(lemmas) - n + 1)):
+                    if best is None or n > best[0]:
+                        best = (n, group)
+        return None if best is None else best[1]
+
+    def _role_titles(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Per person: role groups of titles next to its mentions, and the titles' qualifiers."""
+        titles: dict[str, tuple[set[str], set[str]]] = {}
+        for entity in self.index.persons():
+            groups, quals = titles.setdefault(entity.id, (set(), set()))
+            for start, end in entity.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                window = self._title_window(span.start, span.end)
+                group = self._role_group([t.lemma_.lower() for t in window])
+                if group is not None:
+                    groups.add(group)
+                    quals.update(t.lower_ for t in window if t.ent_type_ in _ROLE_LABELS)
+        return titles
+
+    def _title_window(self, start: int, end: int) -> list[Token]:
+        """Tokens titling a mention: up to five before it in its phrase, and its appositive."""
+        before: list[Token] = []
+        for t in reversed(self.doc[max(start - 5, self.doc[start].sent.start):start]):
+            if t.is_punct and t.text not in ("’s", "'s") or t.pos_ in ("VERB", "AUX", "ADP") or t.ent_type_ == "PERSON":
+                break
+            before.insert(0, t)
+        appos = [t for c in self.doc[end - 1].children if c.dep_ == "appos" for t in c.subtree]
+        return before + appos
+
+    def _holder(self, group: str, lemmas: list[str], tok: Token) -> Entity | None:
+        """The titled holder of ``group``, compatible with the description's nationality qualifiers."""
+        own = {t.lower_ for t in tok.lefts if t.ent_type_ in _ROLE_LABELS}
+        candidates = [
+            self.index.entities[eid] for eid, (groups, quals) in self._titles.items()
+            if group in groups and (quals & own if own else not quals)
+        ]
+        if not candidates:
+            return None
+        before = [e for e in candidates if min(s for s, _ in e.mentions) < tok.idx]
+        return (before or candidates)[-1]
