@@ -46,7 +46,7 @@ PROMQL_WORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", 
 def _tool(name: str) -> str:
     """The path of a command-line tool; fails (never skips) when it is missing."""
     found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
-    assert found, f"{name} is not installed: run deploy/install-prometheus.sh / pip install kubernetes-validate"
+    assert found, f"{name} missing: deploy/install-prometheus.sh (promtool), pip install kubernetes-validate"
     return found
 
 
