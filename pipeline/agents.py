@@ -15,25 +15,24 @@ import time
 from collections.abc import Sequence
 
 import faust
-from faust.types import EventT, TP
+from aiokafka.errors import KafkaError
+from faust.types import TP, EventT
 
 from pipeline.article import Origin
 from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message, Outcome
 from pipeline.metrics import (
-    CONSUMER_LAG,
+    BROKER_ERRORS,
     CONTENT_FOUND,
     END_TO_END_SECONDS,
     IN_FLIGHT,
     MESSAGES_CONSUMED,
     MESSAGES_PUBLISHED,
 )
+from pipeline.monitoring import attach_monitors
 from pipeline.records import DEAD_LETTER_HEADERS, ENRICHED_HEADERS
 
 log = logging.getLogger(__name__)
-
-LAG_REFRESH_S = 5.0
-
 
 def _message(event: EventT) -> Message:
     msg = event.message
@@ -65,12 +64,16 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
 
     async def publish(outcomes: Sequence[Outcome]) -> None:
         pending = []
-        for outcome in outcomes:
-            topic, headers = (
-                (dead_letter_topic, DEAD_LETTER_HEADERS) if outcome.dead else (enriched_topic, ENRICHED_HEADERS)
-            )
-            pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
-        await asyncio.gather(*pending)  # delivery confirmed by the broker
+        try:
+            for outcome in outcomes:
+                topic, headers = (
+                    (dead_letter_topic, DEAD_LETTER_HEADERS) if outcome.dead else (enriched_topic, ENRICHED_HEADERS)
+                )
+                pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
+            await asyncio.gather(*pending)  # delivery confirmed by the broker
+        except KafkaError:
+            BROKER_ERRORS.labels("produce").inc()
+            raise
         now = time.time()
         for outcome in outcomes:
             target = settings.topic_dead_letter if outcome.dead else settings.topic_enriched
@@ -94,14 +97,4 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
                 next_offsets[event.message.tp] = event.message.offset + 1
             IN_FLIGHT.set(0)
 
-    @app.timer(LAG_REFRESH_S)
-    async def report_lag() -> None:
-        consumer = app.consumer
-        for tp in consumer.assignment():
-            if tp.topic != settings.topic_raw:
-                continue
-            highwater = consumer.highwater(tp)
-            if highwater is None:
-                continue
-            position = next_offsets.get(tp) or await consumer.position(tp) or 0
-            CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - position))
+    attach_monitors(app, settings, next_offsets)

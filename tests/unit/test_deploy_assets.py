@@ -1,7 +1,7 @@
 """The deployment and monitoring assets, checked by real tools where one exists.
 
 - Prometheus config, rules and alert unit tests: ``promtool`` (Debian package
-  ``prometheus``; ``deploy/install-prometheus.sh`` installs it). Dashboard
+  ``prometheus``; ``deploy/install-tools.sh`` installs it). Dashboard
   queries are parsed by promtool too, as recording rules of a temporary file.
 - docker-compose.yml: the Compose Specification JSON Schema, vendored as
   tests/fixtures/compose-spec.schema.json from the npm package
@@ -46,7 +46,7 @@ PROMQL_WORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", 
 def _tool(name: str) -> str:
     """The path of a command-line tool; fails (never skips) when it is missing."""
     found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
-    assert found, f"{name} missing: deploy/install-prometheus.sh (promtool), pip install kubernetes-validate"
+    assert found, f"{name} missing: deploy/install-tools.sh (promtool), pip install kubernetes-validate"
     return found
 
 
