@@ -54,6 +54,7 @@ class Lexicon:
     name_fillers: frozenset[str]
     junk_words: frozenset[str]
     title_words: frozenset[str]
+    dateline_months: frozenset[str]
 
 
 def _read(name: str) -> object:
@@ -107,7 +108,7 @@ def load_artefacts() -> tuple[Artefact, ...]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The particle, filler, junk and title word lists."""
+    """The particle, filler, junk, title and month word lists."""
     raw = _read("lexicon.yaml")
     return Lexicon(**{k: frozenset(str(w).lower() for w in raw[k]) for k in Lexicon.__slots__})
 

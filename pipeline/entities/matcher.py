@@ -4,9 +4,10 @@ It runs after the statistical ``ner`` so that it can correct it: a gazetteer
 match replaces the model entities it overlaps ("Islamic" NORP becomes
 "Islamic State" ORG, the junk PERSON "al-al" disappears inside "jabhat al-al –
 Nusra"), except that a longer model ORG containing the match is kept and
-given the match's kb id ("Russian Foreign Ministry"). Matched spans are also
-kept in ``doc.spans["gazetteer"]`` (and MT renderings in
-``doc.spans["mt_artefacts"]``) so the resolver knows each mention's source.
+given the match's kb id ("Russian Foreign Ministry"). The place in a dateline
+("SOCHI, October 8") is a GPE whatever the model says. Every corrected entity
+carries its gazetteer id as ``kb_id``; MT renderings (Sands for Peskov) are
+also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from spacy.util import filter_spans
 from pipeline.entities.gazetteer import (Artefact, Entry, Lexicon, load_artefacts, load_entries, load_lexicon,
                                         registry_aliases)
 
-GAZETTEER_GROUP = "gazetteer"
 ARTEFACT_GROUP = "mt_artefacts"
 _ARTEFACT_PREFIX = "artefact:"
 _INDEFINITE = frozenset({"a", "an"})
@@ -79,9 +79,8 @@ class WireGazetteer:
                 (artefacts if key.startswith(_ARTEFACT_PREFIX) else found).append(span)
         known = {s.kb_id_ for s in found}
         found.extend(s for s in artefacts if s.kb_id_ in known)
-        found = filter_spans(found)
+        found = filter_spans([*found, *self._datelines(doc)])
         doc.ents = self._merge(list(doc.ents), found)
-        doc.spans[GAZETTEER_GROUP] = [s for s in found if s not in artefacts]
         doc.spans[ARTEFACT_GROUP] = [s for s in found if s in artefacts]
         return doc
 
@@ -94,7 +93,7 @@ class WireGazetteer:
         if start == end:
             return None
         span = doc[start:end]
-        if not any(t.is_alpha and not t.is_lower for t in span):
+        if not any(c.isupper() for c in span.text):
             return None  # "islamic state" as a common noun phrase
         if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
             return None  # "an Islamic state", "a Kremlin"
@@ -103,18 +102,42 @@ class WireGazetteer:
         entry_id = key.removeprefix(_ARTEFACT_PREFIX)
         return Span(doc, start, end, label=self.entries[entry_id].label, kb_id=entry_id)
 
+    def _datelines(self, doc: Doc) -> list[Span]:
+        """Places in datelines: capitals opening a line, then a comma and a date ("SOCHI, October 8")."""
+        spans = []
+        for tok in doc:
+            if tok.i > 0 and not doc[tok.i - 1].is_space or not (tok.is_upper and tok.is_alpha):
+                continue
+            end = tok.i
+            while end < len(doc) and end - tok.i < 4 and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if (end + 1 < len(doc) and doc[end].text == ","
+                    and (doc[end + 1].lower_.rstrip(".") in self.lexicon.dateline_months or doc[end + 1].like_num)):
+                spans.append(Span(doc, tok.i, end, label="GPE"))
+        return spans
+
     @staticmethod
     def _merge(model: list[Span], found: list[Span]) -> list[Span]:
-        """Gazetteer spans win overlaps, except a longer same-label non-PERSON model span."""
+        """Gazetteer spans win overlaps, except against a model span that strictly contains them.
+
+        A longer model name is kept ("Bank of America" over "America"; "Russian
+        Foreign Ministry" over "Foreign Ministry", taking its kb id when the
+        labels agree), but not a PERSON span that only adds a title.
+        """
         result = list(found)
         for ent in model:
             hits = [s for s in found if s.start < ent.end and ent.start < s.end]
             if not hits:
                 result.append(ent)
-            elif (len(hits) == 1 and ent.label_ == hits[0].label_ != "PERSON"
-                  and ent.start <= hits[0].start and hits[0].end <= ent.end):
-                result.remove(hits[0])
-                result.append(Span(ent.doc, ent.start, ent.end, label=ent.label, kb_id=hits[0].kb_id))
+                continue
+            inner = hits[0]
+            contains = (len(hits) == 1 and ent.start <= inner.start and inner.end <= ent.end
+                        and len(ent) > len(inner))
+            if not contains or (ent.label_ == inner.label_ == "PERSON"):
+                continue
+            result.remove(inner)
+            kb_id = inner.kb_id if ent.label_ == inner.label_ else 0
+            result.append(Span(ent.doc, ent.start, ent.end, label=ent.label, kb_id=kb_id))
         return sorted(result, key=lambda s: s.start)
 
 

@@ -12,37 +12,22 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.entities.gazetteer import Entry, Lexicon, fold
-from pipeline.entities.matcher import ARTEFACT_GROUP, GAZETTEER_GROUP
-from pipeline.entities.roles import roles_of
+from pipeline.entities.matcher import ARTEFACT_GROUP
+from pipeline.entities.mentions import Mention, collect
 
-#: labels of things that are entities; numbers, dates and amounts are not
-ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                           "WORK_OF_ART", "LAW", "LANGUAGE"})
 _LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "des", "&"})
 
 
-@dataclass(slots=True)
-class Mention:
-    """One mention, trimmed to the name itself."""
-
-    span: Span
-    label: str
-    kb_id: str
-    source: str
-    key: str = ""
-    roles: list[str] = field(default_factory=list)
-
-
 def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[dict[str, Any]]:
     """The entities section for ``doc`` (schemas/sections/entities.schema.json)."""
-    mentions = _mentions(doc, lexicon)
+    artefacts = {(s.start, s.end) for s in doc.spans.get(ARTEFACT_GROUP, [])}
+    mentions = collect(doc, lexicon, artefacts)
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -71,44 +56,6 @@ def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[di
         clusters[find(i)].append(m)
     ordered = sorted(clusters.values(), key=lambda ms: ms[0].span.start_char)
     return [_entity(n, ms, entries) for n, ms in enumerate(ordered, start=1)]
-
-
-def _mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
-    gazetteer = {(s.start, s.end) for s in doc.spans.get(GAZETTEER_GROUP, [])}
-    artefacts = {(s.start, s.end) for s in doc.spans.get(ARTEFACT_GROUP, [])}
-    found: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        span = _trim(ent, lexicon)
-        if span is None or (not ent.kb_id_ and _is_junk(span, lexicon)):
-            continue
-        where = (ent.start, ent.end)
-        source = "artefact" if where in artefacts else "gazetteer" if ent.kb_id_ or where in gazetteer else "model"
-        roles = roles_of(span, lexicon.title_words) if ent.label_ == "PERSON" else []
-        found.append(Mention(span, ent.label_, ent.kb_id_, source, fold(span.text), roles))
-    return found
-
-
-def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
-    """Drop a leading article, edge punctuation and a possessive ending."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-        end -= 1
-    if start == end:
-        return None
-    return doc[start:end]
-
-
-def _is_junk(span: Span, lexicon: Lexicon) -> bool:
-    """No capitalised word ("al-al", "su-24m"), or nothing but particles and titles."""
-    words = [t for t in span if t.is_alpha]
-    if not any(not t.is_lower for t in words):
-        return True
-    return all(t.lower_ in lexicon.junk_words or t.lower_ in lexicon.name_particles for t in words)
 
 
 def _short_form_links(mentions: list[Mention]) -> list[tuple[int, int]]:

@@ -1,0 +1,115 @@
+"""Mentions: the model's and gazetteer's entities trimmed to names, junk dropped, repeats found.
+
+Wire copy names someone in full once and then by surname; the small model
+often tags the full name and misses a later bare surname or a repeated
+company name. One sense per article: an untagged exact repeat of a name (or
+of a person's surname) that stands alone (not inside a longer proper-name run)
+is added as an ``alias`` mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.gazetteer import Lexicon, fold
+from pipeline.entities.roles import roles_of
+
+#: labels of things that are entities; numbers, dates and amounts are not
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                           "WORK_OF_ART", "LAW", "LANGUAGE"})
+#: labels whose names never end in a number ("Apple 1.8 billion" is Apple)
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention, trimmed to the name itself."""
+
+    span: Span
+    label: str
+    kb_id: str
+    source: str
+    key: str = ""
+    roles: list[str] = field(default_factory=list)
+
+
+def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list[Mention]:
+    """The entities of ``doc`` as mentions, plus untagged repeats of their names."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = _trim(ent, lexicon)
+        if span is None or (not ent.kb_id_ and _is_junk(span, lexicon)):
+            continue
+        source = "artefact" if (ent.start, ent.end) in artefacts else "gazetteer" if ent.kb_id_ else "model"
+        found.append(_mention(span, ent.label_, ent.kb_id_, source, lexicon))
+    found.extend(_repeats(doc, found, lexicon))
+    return sorted(found, key=lambda m: m.span.start)
+
+
+def _mention(span: Span, label: str, kb_id: str, source: str, lexicon: Lexicon) -> Mention:
+    roles = roles_of(span, lexicon.title_words) if label == "PERSON" else []
+    return Mention(span, label, kb_id, source, fold(span.text), roles)
+
+
+def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
+    """Drop a leading article or title, edge punctuation, a possessive and a trailing amount."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    drop_first = lexicon.title_words | lexicon.junk_words if ent.label_ == "PERSON" else {"the"}
+    while start < end and (doc[start].lower_.rstrip(".") in drop_first or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
+                           or ent.label_ in _NAME_LABELS and doc[end - 1].like_num):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _is_junk(span: Span, lexicon: Lexicon) -> bool:
+    """No capital letter ("al-al"), or nothing but particles and titles."""
+    if not any(c.isupper() for c in span.text):
+        return True
+    words = [t.lower_ for t in span if t.is_alpha]
+    return all(w in lexicon.junk_words or w in lexicon.name_particles for w in words)
+
+
+def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Untagged stand-alone occurrences of names (and PERSON surnames) already found."""
+    names: dict[tuple[str, ...], Mention] = {}
+    surnames: dict[str, set[str]] = {}
+    for m in found:
+        if m.source == "artefact":
+            continue
+        names.setdefault(tuple(t.text for t in m.span), m)
+        words = [t for t in m.span if t.is_alpha]
+        if m.label == "PERSON" and len(words) >= 2:
+            surnames.setdefault(words[-1].text, set()).add(m.kb_id or m.key)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            person = next(m for m in found if m.label == "PERSON" and (m.kb_id or m.key) in owners)
+            names.setdefault((surname,), person)
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(names, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    added: list[Mention] = []
+    for tok in doc:
+        for words in by_first.get(tok.text, ()):
+            start, end = tok.i, tok.i + len(words)
+            if (end <= len(doc) and tuple(t.text for t in doc[start:end]) == words
+                    and not covered.intersection(range(start, end)) and _stands_alone(doc, start, end)):
+                src = names[words]
+                added.append(_mention(doc[start:end], src.label, src.kb_id, "alias", lexicon))
+                covered.update(range(start, end))
+                break
+    return added
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a longer run of proper nouns ("Washington" in "Washington Post")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not any(t is not None and t.tag_ in {"NNP", "NNPS"} and t.is_title for t in (before, after))
