@@ -17,6 +17,7 @@ import typer
 from pipeline import broker
 from pipeline.article import Origin
 from pipeline.config import Settings, get_settings
+from pipeline.designations.cli import registry_app
 from pipeline.errors import InputError
 from pipeline.render import render
 
@@ -25,6 +26,7 @@ app = typer.Typer(help="Wirestream: streaming enrichment of wire copy on Kafka."
 kafka_app = typer.Typer(help="The embedded single-node Kafka broker (development, tests, demo).",
                         no_args_is_help=True)
 app.add_typer(kafka_app, name="kafka")
+app.add_typer(registry_app, name="registry")
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PublishedAt = Annotated[str | None, typer.Option(help="published_at for .txt/.html files (default: now)")]
