@@ -1,4 +1,4 @@
-"""Find registry aliases in text: a token-tuple index, compiled once, one dict probe per word.
+"""Find registry aliases in text: a token-tuple index, compiled once, two dict probes per word.
 
 Leftmost-longest matching over folded tokens (see :mod:`text`). Aliases that are
 also common words or acronyms ("IS", "IG", "Memorial") are kept only with a
@@ -44,7 +44,8 @@ class AliasMatcher:
     """Every English alias of a registry, ready to scan text."""
 
     def __init__(self, registry: Registry, context_path: Path = DATA_DIR / "context.yaml") -> None:
-        self._index: dict[str, list[_Pattern]] = {}
+        # single-word aliases by their word, longer ones by their first two words
+        self._index: dict[str | tuple[str, str], list[_Pattern]] = {}
         seen: set[tuple[str, ...]] = set()
         # curated organisations first: their reading of a shared alias wins
         for org in sorted(registry, key=lambda o: not o.curated):
@@ -56,7 +57,8 @@ class AliasMatcher:
                     continue
                 seen.add(keys)
                 words = tuple(_strip_possessive(w) for w in _WORD.findall(alias.text))
-                self._index.setdefault(keys[0], []).append(_Pattern(keys, org.id, alias, words))
+                head = keys[0] if len(keys) == 1 else keys[:2]
+                self._index.setdefault(head, []).append(_Pattern(keys, org.id, alias, words))
         for patterns in self._index.values():
             patterns.sort(key=lambda p: -len(p.keys))
         ctx = yaml.safe_load(context_path.read_text("utf-8"))
@@ -72,11 +74,12 @@ class AliasMatcher:
              context_free: bool = False) -> list[Hit]:
         """Alias occurrences in ``text``; ``entity_spans`` are NER (start, end, label)."""
         toks = tokens(text)
+        keys = [t.key for t in toks]
         spans = [(s, e) for s, e, label in entity_spans if label in self._labels]
         hits: list[Hit] = []
         i = 0
         while i < len(toks):
-            pattern = self._longest(text, toks, i)
+            pattern = self._longest(text, toks, keys, i)
             if pattern is None:
                 i += 1
                 continue
@@ -90,10 +93,11 @@ class AliasMatcher:
                 i += 1
         return hits
 
-    def _longest(self, text: str, toks: list[Token], i: int) -> _Pattern | None:
-        for pattern in self._index.get(toks[i].key, ()):
+    def _longest(self, text: str, toks: list[Token], keys: list[str], i: int) -> _Pattern | None:
+        candidates = self._index.get(tuple(keys[i:i + 2]), [])
+        for pattern in [*candidates, *self._index.get(keys[i], ())]:
             n = len(pattern.keys)
-            if tuple(t.key for t in toks[i:i + n]) != pattern.keys:
+            if n > 2 and tuple(keys[i:i + n]) != pattern.keys:
                 continue
             if pattern.alias.case_sensitive and not _written_as(text, toks[i:i + n], pattern.words):
                 continue

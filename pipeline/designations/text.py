@@ -34,8 +34,9 @@ def _variants() -> dict[str, str]:
     return {variant: canon for canon, variants in data.items() for variant in variants}
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """The matching key of one word."""
+    """The matching key of one word (cached: news vocabulary repeats)."""
     key = _POSSESSIVE.sub("", word.casefold().replace("’", "'"))
     return _variants().get(key, key)
 
@@ -43,11 +44,12 @@ def fold(word: str) -> str:
 def tokens(text: str) -> list[Token]:
     """Folded words with offsets; an immediate repeat ("al-al") is dropped."""
     out: list[Token] = []
+    last = ""
     for m in _WORD.finditer(text):
         key = fold(m.group())
-        if out and out[-1].key == key:
-            continue
-        out.append(Token(key, m.start(), m.end()))
+        if key != last:
+            out.append(Token(key, m.start(), m.end()))
+            last = key
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.designations.importers.curated import CURATED_PATH, apply_curated, read_curated
@@ -25,10 +26,13 @@ def build_registry(ru_dir: Path, curated_path: Path = CURATED_PATH,
 
 
 def merge(orgs: list[Organisation], extra: list[Organisation]) -> list[Organisation]:
-    """Add ``extra`` organisations; one whose name or alias is a known alias joins that org."""
-    index = {a.text.casefold(): o for o in orgs for a in o.aliases if not a.needs_context}
-    index.update({o.name.casefold(): o for o in orgs})
-    out = list(orgs)
+    """Add ``extra`` organisations; one whose name or alias is a known alias joins that org.
+
+    Returns copies: the organisations passed in (perhaps from the cached registry) are not changed.
+    """
+    out = [replace(o, aliases=list(o.aliases), designations=list(o.designations)) for o in orgs]
+    index = {a.text.casefold(): o for o in out for a in o.aliases if not a.needs_context}
+    index.update({o.name.casefold(): o for o in out})
     for new in extra:
         names = [new.name] + [a.text for a in new.aliases]
         target = next((index[n.casefold()] for n in names if n.casefold() in index), None)

@@ -1,0 +1,107 @@
+"""Combine alias hits, NER entities and notices into the article's designations section."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from pipeline.designations.matcher import AliasMatcher, Hit
+from pipeline.designations.notices import Notice, NoticeDetector
+from pipeline.designations.registry import Registry
+
+NOTICE_CATEGORIES = {"terrorist", "extremist", "undesirable", "foreign_agent"}
+_SENTENCE_END = re.compile(r"[.!?]\s+[\"“‘'A-Z]|\n\s*\n")
+MAX_GAP_BEFORE = 80   # mention … notice, same sentence
+MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
+
+
+class Tagger:
+    """Designation tagging of one text as of one date."""
+
+    def __init__(self, registry: Registry, jurisdiction: str = "RU") -> None:
+        self.registry = registry
+        self.jurisdiction = jurisdiction
+        self.matcher = AliasMatcher(registry)
+        self.notices = NoticeDetector()
+
+    def tag(self, text: str, day: date, entities: list[dict[str, Any]]) -> dict[str, Any]:
+        """The designations section (schemas/sections/designations.schema.json)."""
+        spans = [(m["start"], m["end"], e["label"], e["id"]) for e in entities for m in e["mentions"]]
+        hits = self.matcher.find(text, [(s, e, label) for s, e, label, _ in spans])
+        hits += self._entity_hits(entities, hits)
+        hits.sort(key=lambda h: h.start)
+        notices = self.notices.find(text)
+        linked = _link(text, hits, notices)
+        orgs: dict[str, dict[str, Any]] = {}
+        for hit in hits:
+            org = orgs.get(hit.org_id) or orgs.setdefault(hit.org_id, self._org(hit.org_id, day))
+            entity_id = next((eid for s, e, _, eid in spans if s < hit.end and hit.start < e), None)
+            notice = linked.get(hit)
+            org["mentions"].append({"start": hit.start, "end": hit.end, "text": hit.text, "alias": hit.alias,
+                                    "entity_id": entity_id,
+                                    "notice": notice.to_json() if notice else None})
+            org["entity_id"] = org["entity_id"] or entity_id
+        for org in orgs.values():
+            has_notice = any(m["notice"] for m in org["mentions"])
+            org["notice_missing"] = org["notice_required"] and not has_notice
+        used = set(linked.values())
+        out = list(orgs.values())
+        return {
+            "as_of": day.isoformat(),
+            "registry_version": self.registry.version,
+            "notice_jurisdiction": self.jurisdiction,
+            "organisations": out,
+            "unlinked_notices": [n.to_json() for n in notices if n not in used],
+            "summary": {
+                "organisations": len(out),
+                "designated": sum(o["designated"] for o in out),
+                "notice_required": sum(o["notice_required"] for o in out),
+                "notice_missing": sum(o["notice_missing"] for o in out),
+            },
+        }
+
+    def _org(self, org_id: str, day: date) -> dict[str, Any]:
+        org = self.registry.by_id[org_id]
+        current = [d for d in org.designations if d.in_force(day)]
+        other = [d for d in org.designations if not d.in_force(day)]
+        return {
+            "org_id": org.id, "name": org.name, "entity_id": None,
+            "designated": bool(current),
+            "designations": [_designation(d) for d in current],
+            "other_designations": [{**_designation(d), "status": d.status(day)} for d in other],
+            "notice_required": any(d.jurisdiction == self.jurisdiction and d.category in NOTICE_CATEGORIES
+                                   for d in current),
+            "mentions": [],
+        }
+
+    def _entity_hits(self, entities: list[dict[str, Any]], hits: list[Hit]) -> list[Hit]:
+        """Mentions of NER entities the NER stage linked to a registry id but the scan missed."""
+        extra = []
+        for entity in entities:
+            if entity.get("kb_id") not in self.registry.by_id:
+                continue
+            for m in entity["mentions"]:
+                if not any(h.start < m["end"] and m["start"] < h.end for h in hits):
+                    extra.append(Hit(entity["kb_id"], m["start"], m["end"], m["text"], m["text"]))
+        return extra
+
+
+def _designation(d: Any) -> dict[str, Any]:
+    return {"jurisdiction": d.jurisdiction, "category": d.category, "authority": d.authority, "list": d.list,
+            "since": d.since, "until": d.until, "source_url": d.source_url}
+
+
+def _link(text: str, hits: list[Hit], notices: list[Notice]) -> dict[Hit, Notice]:
+    """Each notice to the nearest mention before it in the same sentence, else just after it."""
+    linked: dict[Hit, Notice] = {}
+    for notice in notices:
+        gap = 200 if notice.kind == "statement" else MAX_GAP_BEFORE
+        before = [h for h in hits if h.end <= notice.start and notice.start - h.end <= gap
+                  and not _SENTENCE_END.search(text, h.end, notice.start)]
+        after = [h for h in hits if h.start >= notice.end and h.start - notice.end <= MAX_GAP_AFTER
+                 and not _SENTENCE_END.search(text, notice.end, h.start)]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None and target not in linked:
+            linked[target] = notice
+    return linked

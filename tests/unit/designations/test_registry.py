@@ -1,0 +1,59 @@
+"""The bundled registry: its contents pinned, rebuilt identically from the snapshot."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.designations.importers.build import build_registry
+from pipeline.designations.importers.ru import import_ru, latin_aliases, parse_date
+from pipeline.designations.registry import load_registry
+
+RU_DIR = Path("/work/shared/data/registries/ru")
+
+
+def test_bundled_registry_snapshot() -> None:
+    reg = load_registry()
+    counts = Counter((d.jurisdiction, d.category) for o in reg for d in o.designations)
+    assert reg.version == "reg-94270e9597da"
+    assert len(reg) == 1529
+    assert sum(o.curated for o in reg) == 66
+    assert dict(counts) == {("RU", "extremist"): 667, ("RU", "foreign_agent"): 445,
+                            ("RU", "terrorist"): 72, ("RU", "undesirable"): 364}
+
+
+@pytest.mark.skipif(not RU_DIR.exists(), reason="shared snapshot not mounted")
+def test_bundled_registry_is_reproducible() -> None:
+    assert build_registry(RU_DIR).to_json() == load_registry().to_json()
+
+
+def test_ru_import_reads_real_lists() -> None:
+    orgs = import_ru(RU_DIR)
+    by_category = Counter(o.designations[0].category for o in orgs)
+    assert by_category == {"extremist": 674, "foreign_agent": 445, "undesirable": 367, "terrorist": 74}
+    delisted = [o for o in orgs if o.designations[0].until]
+    assert len(delisted) == 234  # foreign-agent organisations with a dateOut
+    assert parse_date("05.06.2014") == "2014-06-05"
+
+
+def test_latin_aliases_from_official_names() -> None:
+    found = {a.text: a for a in latin_aliases("Фонд Открытое общество (Open Society Foundation)")}
+    assert "Open Society Foundation" in found and not found["Open Society Foundation"].needs_context
+    assert [a.text for a in latin_aliases("OR (Otkrytaya Rossia)")] == ["Otkrytaya Rossia"]
+
+
+def test_as_of_date_answers() -> None:
+    reg = load_registry()
+    assert reg.designations_at("taliban", date(2024, 1, 1))
+    assert not reg.designations_at("taliban", date(2025, 6, 1))  # ban suspended 17 April 2025
+    assert not reg.designations_at("meduza", date(2020, 1, 1))
+    assert {d.category for d in reg.designations_at("meduza", date(2024, 1, 1))} == {"foreign_agent", "undesirable"}
+
+
+def test_aliases_api_for_ner() -> None:
+    triples = set(load_registry().aliases())
+    assert ("islamic-state", "Islamic State", "ISIL") in triples
+    assert ("meduza", "Meduza", "Meduza") in triples

@@ -1,0 +1,75 @@
+"""Tagging real texts with real spaCy entities: the issue's acceptance cases."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+
+SEED = Path("/work/shared/seeds/tass-syria-2015-10-08.txt")
+SCHEMA = json.loads((Path(__file__).parents[3] / "schemas/sections/designations.schema.json").read_text())
+
+
+def _orgs(section):
+    return {o["org_id"]: o for o in section["organisations"]}
+
+
+def test_seed(tagger, entities_of) -> None:
+    text = SEED.read_text()
+    section = tagger.tag(text, date(2015, 10, 8), entities_of(text))
+    jsonschema.validate(section, SCHEMA)
+    orgs = _orgs(section)
+    assert set(orgs) == {"islamic-state", "jabhat-al-nusra"}  # the Free Syrian Army is not designated
+    isis = orgs["islamic-state"]
+    assert isis["designated"] and not isis["notice_missing"]
+    assert {"banned", "statement"} <= {m["notice"]["kind"] for m in isis["mentions"] if m["notice"]}
+    assert orgs["jabhat-al-nusra"]["notice_missing"]
+    assert section["unlinked_notices"] == []
+
+
+def test_extremist_with_and_without_notice(tagger, entities_of) -> None:
+    with_notice = "Police detained members of Jehovah's Witnesses (an extremist organization banned in Russia) in Orel."
+    without = "Police detained members of Jehovah's Witnesses in Orel on Tuesday."
+    day = date(2019, 2, 6)
+    a = _orgs(tagger.tag(with_notice, day, entities_of(with_notice)))["jehovahs-witnesses"]
+    b = _orgs(tagger.tag(without, day, entities_of(without)))["jehovahs-witnesses"]
+    assert a["mentions"][0]["notice"]["kind"] == "extremist" and not a["notice_missing"]
+    assert b["notice_missing"]
+    assert a["designations"][0]["since"] == "2017-04-20"
+
+
+def test_foreign_agent_outlet_with_label(tagger, entities_of) -> None:
+    text = "The report was first published by Meduza (recognized as a foreign agent in Russia) on Monday."
+    org = _orgs(tagger.tag(text, date(2022, 3, 1), entities_of(text)))["meduza"]
+    assert org["mentions"][0]["notice"]["kind"] == "foreign_agent"
+    assert [d["category"] for d in org["designations"]] == ["foreign_agent"]
+    assert org["other_designations"][0]["status"] == "not_yet"  # undesirable only from 2023
+
+
+def test_delisted_before_article_date_is_not_flagged(tagger, entities_of) -> None:
+    text = "A Taliban delegation arrived in Kazan for the Russia-Islamic World forum."
+    org = _orgs(tagger.tag(text, date(2025, 5, 15), entities_of(text)))["taliban"]
+    assert not org["designated"] and not org["notice_missing"]
+    assert org["other_designations"][0]["status"] == "ended"
+    earlier = _orgs(tagger.tag(text, date(2024, 5, 15), entities_of(text)))["taliban"]
+    assert earlier["notice_missing"]
+
+
+def test_ambiguous_alias_in_unrelated_sense(tagger, entities_of) -> None:
+    text = ("IG Metall called a strike at Volkswagen plants, and the port of Azov on the Sea of Azov "
+            "reported record grain exports. The Memorial Day parade was held in Washington.")
+    assert tagger.tag(text, date(2023, 5, 29), entities_of(text))["organisations"] == []
+
+
+def test_ambiguous_alias_with_context(tagger, entities_of) -> None:
+    text = "IS militants attacked a checkpoint near Palmyra, the Syrian army said."
+    assert "islamic-state" in _orgs(tagger.tag(text, date(2016, 3, 1), entities_of(text)))
+
+
+def test_mentions_link_to_ner_entities(tagger, entities_of) -> None:
+    text = "Amnesty International said the verdict was unjust."
+    entities = entities_of(text)
+    org = _orgs(tagger.tag(text, date(2025, 7, 1), entities))["amnesty-international"]
+    assert org["entity_id"] is not None and org["notice_missing"]
