@@ -23,11 +23,11 @@ from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message, Outcome
 from pipeline.metrics import (
     BROKER_ERRORS,
-    CONTENT_FOUND,
     END_TO_END_SECONDS,
     IN_FLIGHT,
     MESSAGES_CONSUMED,
     MESSAGES_PUBLISHED,
+    count_content,
 )
 from pipeline.monitoring import attach_monitors
 from pipeline.records import DEAD_LETTER_HEADERS, ENRICHED_HEADERS
@@ -44,14 +44,13 @@ def _message(event: EventT) -> Message:
     )
 
 
-def _count_content(outcome: Outcome) -> None:
-    record = outcome.record
-    CONTENT_FOUND.labels("entities").inc(len(record["entities"]))
-    CONTENT_FOUND.labels("quotes").inc(len(record["quotes"]))
-    designated = record["designations"].get("organizations", [])
-    CONTENT_FOUND.labels("designated_mentions").inc(sum(len(org.get("mentions", [])) for org in designated))
-    CONTENT_FOUND.labels("missing_notices").inc(
-        sum(1 for org in designated for m in org.get("mentions", []) if m.get("notice_missing"))
+def _count_content(record: dict) -> None:
+    designated = [org for org in record["designations"].get("organisations", []) if org["designated"]]
+    count_content(
+        entities=len(record["entities"]),
+        quotes=len(record["quotes"]),
+        designated_mentions=sum(len(org["mentions"]) for org in designated),
+        missing_notices=sum(1 for org in designated if org["notice_missing"]),
     )
 
 
@@ -81,7 +80,7 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
             if outcome.message.origin.timestamp_ms:
                 END_TO_END_SECONDS.observe(max(0.0, now - outcome.message.origin.timestamp_ms / 1000))
             if not outcome.dead:
-                _count_content(outcome)
+                _count_content(outcome.record)
 
     @app.agent(raw_topic, name="enrich", concurrency=1)
     async def enrich(stream: faust.StreamT) -> None:

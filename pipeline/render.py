@@ -28,14 +28,13 @@ def render_enriched(record: dict[str, Any]) -> str:
         content = quote.get("content", {})
         text = content.get("text") or record["text"][content.get("start", 0) : content.get("end", 0)]
         lines.append(f"   quote [{quote.get('type', '?')}] {speaker}: “{_snippet(text)}”")
-    for org in record["designations"].get("organizations", []):
-        kinds = "; ".join(
-            f"{d.get('category')} in {d.get('jurisdiction')} since {d.get('since') or '?'}"
-            for d in org.get("designations", [])
-        )
-        missing = sum(1 for m in org.get("mentions", []) if m.get("notice_missing"))
-        flag = f" — {missing} mention(s) WITHOUT notice" if missing else ""
-        lines.append(f"   designated: {org.get('name')}: {kinds}{flag}")
+    for org in record["designations"].get("organisations", []):
+        if not org["designated"]:
+            continue
+        kinds = "; ".join(f"{d['category']} in {d['jurisdiction']} since {d['since'] or '?'}"
+                          for d in org["designations"])
+        flag = " — mentioned WITHOUT the required notice" if org["notice_missing"] else ""
+        lines.append(f"   designated: {org['name']}: {kinds}{flag}")
     timings = record["provenance"]["timings_ms"]
     lines.append("   timings: " + ", ".join(f"{stage} {ms:.1f} ms" for stage, ms in timings.items()))
     return "\n".join(lines)
