@@ -129,6 +129,8 @@ def find_direct(doc: Doc, spans: list[QuotedSpan], lex: Lexicon) -> list[Attribu
         closer = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
         if inner is None or opener is None or closer is None or not _speech_like(doc, q, inner):
             continue
+        if not _opens_quotation(doc, opener.start, lex):
+            continue  # a fragment inside a sentence: the indirect pass makes it a mixed quote
         att = _attribute(doc, q, opener.start, closer.end - 1, lex)
         if att is None and found and _floats(doc, q, found[-1]):
             prev = found[-1]
@@ -136,6 +138,15 @@ def find_direct(doc: Doc, spans: list[QuotedSpan], lex: Lexicon) -> list[Attribu
         if att is not None:
             found.append(att)
     return found
+
+
+def _opens_quotation(doc: Doc, open_tok: int, lex: Lexicon) -> bool:
+    """A quotation starts a paragraph or sentence, or follows punctuation or a speech verb."""
+    if open_tok == 0:
+        return True
+    prev = doc[open_tok - 1]
+    return ("\n" in prev.text or prev.is_punct or prev.is_space
+            or lex.takes(prev.lemma_, "direct") and prev.pos_ in ("VERB", "AUX"))
 
 
 def _attribute(doc: Doc, q: QuotedSpan, open_tok: int, close_tok: int, lex: Lexicon) -> Attribution | None:
@@ -170,7 +181,7 @@ def _floats(doc: Doc, q: QuotedSpan, prev: Attribution) -> bool:
     """A quote with no cue continues the previous speaker's if it follows closely."""
     gap = doc.text[prev.content[1]:q.open]
     line_start = doc.text.rfind("\n", 0, q.open) + 1
-    lead = doc.text[line_start:q.open].rstrip()
+    lead = doc.text[line_start:q.open].rstrip(" \t–—-")
     if lead and lead[-1] not in _SENT_END:
         return False  # a fragment inside a sentence, not a quote of its own
     return prev.speaker_token is not None and gap.count("\n\n") <= 1 and len(gap) < 400

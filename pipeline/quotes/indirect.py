@@ -20,7 +20,11 @@ _EDGE_STRIP = " \t\n,;:.–—-“”„«»\"‘’'"
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span of tokens [start, end) without edge punctuation or a leading "that"."""
     toks = [t for t in doc[start:end]]
-    while toks and (toks[0].is_punct or toks[0].lower_ == "that" and toks[0].dep_ == "mark"):
+    for k, tok in enumerate(toks):
+        if "\n\n" in tok.text_with_ws and k + 1 < len(toks):
+            toks = toks[:k + 1] if k >= len(toks) // 2 else toks[k + 1:]  # never across paragraphs
+            break
+    while toks and (toks[0].is_punct or toks[0].lower_ == "that"):
         toks.pop(0)
     while toks and toks[-1].is_punct and toks[-1].text not in ("”", "»", '"', "’"):
         toks.pop()
@@ -44,6 +48,17 @@ def _subject(verb: Token) -> Token | None:
             return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else subj
         cur = cur.head if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur else None
     return None
+
+
+def _clause_end(comp: Token, lex: Lexicon) -> int:
+    """End of a reported clause, before a conjoined speech verb that starts a new report."""
+    end = comp.right_edge.i + 1
+    for tok in comp.subtree:
+        if tok.dep_ == "conj" and tok.i > comp.i and lex.takes(tok.lemma_, "that") \
+                and any(c.dep_ == "ccomp" for c in tok.children):
+            cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+            end = min(end, cc[-1].i if cc else tok.i)
+    return end
 
 
 def _clause_without(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
@@ -80,7 +95,7 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     if lex.takes(lemma, "that"):
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if comp is not None:
-            return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1), "indirect-that",
+            return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, _clause_end(comp, lex)), "indirect-that",
                                cue, lemma, speaker.i, tok.i)
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)

@@ -24,6 +24,7 @@ class Lexicon:
     prepositional: tuple[tuple[str, str], ...]
     roles: dict[str, tuple[tuple[str, ...], ...]]
     unnamed_source: frozenset[str]
+    org_descriptions: frozenset[str]
     qualifier_words: frozenset[str]
     honorifics: dict[str, frozenset[str]]
     gendered_nouns: dict[str, frozenset[str]]
@@ -57,6 +58,7 @@ def load_lexicon() -> Lexicon:
         prepositional=tuple((a, b) for a, b in verbs["prepositional"]),
         roles={group: tuple(tuple(term.split()) for term in terms) for group, terms in speakers["roles"].items()},
         unnamed_source=frozenset(speakers["unnamed_source"]),
+        org_descriptions=frozenset(speakers["org_descriptions"]),
         qualifier_words=frozenset(speakers["qualifier_words"]),
         honorifics={g: frozenset(w) for g, w in speakers["honorifics"].items()},
         gendered_nouns={g: frozenset(w) for g, w in speakers["gendered_nouns"].items()},

@@ -73,6 +73,15 @@ class SpeakerResolver:
         pron = self.lex.pronoun_class(tok.text) if tok.pos_ == "PRON" else None
         if pron is not None:
             return self._pronoun(tok, pron, span)
+        head = tok.lemma_.lower()
+        if head in self.lex.org_descriptions and any(c.lower_ == "the" for c in tok.lefts):
+            res = self._pronoun(tok, "org", span)
+            if res.entity_id is not None:
+                return res
+        if head in self.lex.unnamed_source:
+            employer = self._employer(tok)
+            if employer is not None:
+                return Resolution(span, employer.id, employer.name, None, 0.8)
         lemmas = [t.lemma_.lower() for t in self.doc[self.doc.char_span(*span, alignment_mode="expand").start:tok.i + 1]]
         group = self._role_group(lemmas)
         if group is not None:
@@ -97,7 +106,19 @@ class SpeakerResolver:
                 return Resolution(span, entity.id, entity.name, None, 0.75)
         return Resolution(span, None, None, "no_antecedent", 0.6)
 
+    def _employer(self, tok: Token) -> Entity | None:
+        """The organisation in "analysts at Jefferies" / "officials from the ministry"."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+                for obj in prep.children:
+                    found = self.index.at(obj.idx, obj.idx + len(obj))
+                    if obj.dep_ == "pobj" and found is not None and found[0].label == "ORG":
+                        return found[0]
+        return None
+
     def _compatible(self, entity: Entity, pron: str) -> bool:
+        if pron == "org":
+            return entity.label == "ORG"
         if pron in ("male", "female"):
             return entity.label == "PERSON" and self._genders.get(entity.id) in (None, pron)
         return entity.label != "PERSON"
@@ -122,11 +143,11 @@ class SpeakerResolver:
                         best = (n, group)
         return None if best is None else best[1]
 
-    def _role_titles(self) -> dict[str, tuple[set[str], set[str]]]:
-        """Per person: role groups of titles next to its mentions, and the titles' qualifiers."""
-        titles: dict[str, tuple[set[str], set[str]]] = {}
+    def _role_titles(self) -> dict[str, tuple[set[str], set[str], set[str]]]:
+        """Per person: role groups of its titles, the titles' qualifiers, and their words."""
+        titles: dict[str, tuple[set[str], set[str], set[str]]] = {}
         for entity in self.index.persons():
-            groups, quals = titles.setdefault(entity.id, (set(), set()))
+            groups, quals, words = titles.setdefault(entity.id, (set(), set(), set()))
             for start, end in entity.mentions:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
@@ -135,6 +156,7 @@ class SpeakerResolver:
                 group = self._role_group([t.lemma_.lower() for t in window])
                 if group is not None:
                     groups.add(group)
+                    words.update(t.lemma_.lower() for t in window)
                     quals.update(t.lower_ for t in window if t.ent_type_ in _ROLE_LABELS)
         return titles
 
@@ -151,10 +173,13 @@ class SpeakerResolver:
     def _holder(self, group: str, lemmas: list[str], tok: Token) -> Entity | None:
         """The titled holder of ``group``, compatible with the description's nationality qualifiers."""
         own = {t.lower_ for t in tok.lefts if t.ent_type_ in _ROLE_LABELS}
-        candidates = [
-            self.index.entities[eid] for eid, (groups, quals) in self._titles.items()
-            if group in groups and (quals & own if own else not quals)
-        ]
+        titled = [(self.index.entities[eid], quals) for eid, (groups, quals, words) in self._titles.items()
+                  if group in groups or tok.lemma_.lower() in words]
+        candidates = [e for e, quals in titled if (quals & own if own else not quals)]
+        if not candidates and not own:
+            # a bare description ("the minister") refers back to a titled holder already a subject
+            subjects = {eid for i, eid in self._timeline if i < tok.i}
+            candidates = [e for e, _ in titled if e.id in subjects]
         if not candidates:
             return None
         before = [e for e in candidates if min(s for s, _ in e.mentions) < tok.idx]

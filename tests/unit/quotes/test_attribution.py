@@ -1,0 +1,59 @@
+"""Attribution cases on real spaCy parses: cues, speakers, types, non-quotes."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location(
+    "quotes_gold_score", Path(__file__).resolve().parents[2] / "gold" / "quotes" / "score.py")
+assert _SPEC is not None and _SPEC.loader is not None
+_score = sys.modules.setdefault("quotes_gold_score", importlib.util.module_from_spec(_SPEC))
+if not hasattr(_score, "annotate"):
+    _SPEC.loader.exec_module(_score)
+annotate = _score.annotate
+
+
+def only(text: str) -> dict:
+    quotes = annotate(text).sections["quotes"]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "lemma"), [
+    ("“We will respond,” Sergei Lavrov said on Monday.", "We will respond", "Sergei Lavrov", "say"),
+    ("“We will respond,” – said Sergei Lavrov.", "We will respond", "Sergei Lavrov", "say"),
+    ("Sergei Lavrov told reporters: “We will respond.”", "We will respond.", "Sergei Lavrov", "tell"),
+    ("According to Sergei Lavrov, “we will respond.”", "we will respond.", "Sergei Lavrov", "according"),
+])
+def test_direct_cues(text: str, content: str, speaker: str, lemma: str) -> None:
+    q = only(text)
+    assert (q["type"], q["content"]["text"], q["speaker_name"], q["cue"]["lemma"]) == (
+        "direct", content, speaker, lemma)
+
+
+def test_pronoun_goes_to_gender_compatible_subject() -> None:
+    text = ("Angela Merkel met Emmanuel Macron in Berlin on Monday. Macron praised the deal. "
+            "“It is a historic day,” she said.")
+    q = annotate(text).sections["quotes"][-1]
+    assert q["speaker_name"] == "Angela Merkel"
+
+
+def test_indirect_and_mixed() -> None:
+    quotes = annotate("Joe Biden said the economy was recovering. Janet Yellen said inflation was "
+                      "“transitory but stubborn.”").sections["quotes"]
+    assert [(q["type"], q["speaker_name"]) for q in quotes] == [("indirect", "Joe Biden"), ("mixed", "Janet Yellen")]
+
+
+def test_unnamed_source() -> None:
+    q = only("The talks will resume next week, a source familiar with the matter said.")
+    assert (q["speaker_entity"], q["unresolved_reason"]) == (None, "unnamed_source")
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = ("The so-called “peace plan” was rejected. Officials read the book “War and Peace” "
+            "during the operation “Desert Storm”.")
+    assert annotate(text).sections["quotes"] == []
