@@ -61,3 +61,9 @@ class StageError(WirestreamError):
     def __init__(self, stage: str, message: str) -> None:
         super().__init__(message)
         self.stage = stage
+
+
+class HtmlTooDeep(InputError):
+    """The HTML body nests block elements too deeply to parse in linear time."""
+
+    stage = "clean"

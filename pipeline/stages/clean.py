@@ -1,0 +1,233 @@
+"""The clean stage: raw body → offset-stable clean text, its structure and language.
+
+Steps: HTML to text (:mod:`pipeline.text.html`) or plain text as is; Unicode repair
+and normalisation (:mod:`pipeline.text.unicode`; quotes and dashes are normalised to
+one canonical set, see :mod:`pipeline.text.marks`); then structure: a repeated
+headline, the dateline, a byline and boilerplate paragraphs are cut from the text
+and kept as metadata. Every step's offset map is composed into one, kept in
+``article.extras["offset_map"]`` (an :class:`~pipeline.text.offsets.OffsetMap` from
+``article.text`` to ``article.raw.body``) and written as segments to the clean section.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pipeline.article import Article
+from pipeline.errors import BodyTooLarge, EmptyBody
+from pipeline.text.boilerplate import boilerplate_kind, byline_name
+from pipeline.text.dateline import Dateline, find_dateline, published_date
+from pipeline.text.html import html_to_text
+from pipeline.text.language import LanguageDetector
+from pipeline.text.marks import mark_families
+from pipeline.text.offsets import OffsetMap, apply_edits
+from pipeline.text.unicode import normalise
+
+from .base import Stage
+
+OFFSET_MAP_KEY = "offset_map"
+_HTML_SNIFF = re.compile(
+    r"<(?:p|div|br|span|a|b|i|em|strong|ul|ol|li|h[1-6]|html|body|article|section|table|script|style)\b[^>]*>"
+    r"|</[a-z][a-z0-9]*>|<!--",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
+_HEADING_END = frozenset(".!?:;,”’\"')…")
+_MAX_HEADING_CHARS = 100
+
+
+def is_html(body: str, content_type: str | None) -> bool:
+    """The declared content type, or a sniff for tags when none is declared."""
+    if content_type is not None:
+        return content_type == "text/html"
+    return _HTML_SNIFF.search(body) is not None
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph of normalised text (paragraphs end at ``"\\n\\n"``)."""
+    spans, start = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text) or not spans and text:
+        spans.append((start, len(text)))
+    return spans
+
+
+def clean_title(title: str) -> str:
+    """The headline as one line of normalised text (markup and entities removed)."""
+    if "<" in title:
+        title = LexborHTMLParser(title).text(separator=" ")
+    elif "&" in title:
+        title = htmllib.unescape(title)
+    text, _ = normalise(title, html=True)
+    return " ".join(text.split())
+
+
+class _Structure:
+    """Removals decided on the normalised text: what goes, why, and the dateline/byline found."""
+
+    def __init__(self) -> None:
+        self.cuts: list[tuple[int, int]] = []
+        self.removed: list[dict[str, Any]] = []
+        self.dateline: Dateline | None = None
+        self.dateline_span: tuple[int, int] | None = None
+        self.byline: str | None = None
+
+    def cut_paragraph(self, spans: list[tuple[int, int]], k: int, kind: str | None, text: str) -> None:
+        """Cut paragraph ``k`` with one of its separators; report it unless ``kind`` is None."""
+        start, end = spans[k]
+        if k + 1 < len(spans):
+            self.cuts.append((start, spans[k + 1][0]))
+        elif k > 0:
+            self.cuts.append((spans[k - 1][1], end))
+        else:
+            self.cuts.append((start, end))
+        if kind is not None:
+            self.removed.append({"kind": kind, "text": text[start:end], "span": (start, end)})
+
+
+def find_structure(text: str, spans: list[tuple[int, int]], title: str, published: str) -> _Structure:
+    """Decide the repeated headline, byline, dateline and boilerplate paragraphs to cut."""
+    found = _Structure()
+    first = 0
+    folded_title = title.casefold()
+    if spans and folded_title and text[slice(*spans[0])].casefold() == folded_title:
+        found.cut_paragraph(spans, 0, "title", text)
+        first = 1
+    for k in range(first, min(first + 2, len(spans))):
+        if (name := byline_name(text[slice(*spans[k])])) is not None:
+            found.byline = name
+            found.cut_paragraph(spans, k, "byline", text)
+            first = k + 1 if k == first else first
+            break
+    if first < len(spans):
+        start, end = spans[first]
+        dateline = find_dateline(text[start:end], published_date(published))
+        if dateline is not None:
+            found.dateline = dateline
+            found.dateline_span = (start, start + dateline.end)
+            if start + dateline.end >= end:
+                found.cut_paragraph(spans, first, None, text)
+            else:
+                found.cuts.append(found.dateline_span)
+    in_tail = True
+    for k in range(len(spans) - 1, first, -1):
+        kind = boilerplate_kind(text[slice(*spans[k])], in_tail)
+        in_tail = in_tail and kind is not None
+        if kind is not None:
+            found.cut_paragraph(spans, k, kind, text)
+    return found
+
+
+def _merged(cuts: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    for start, end in sorted(cuts):
+        if edits and start <= edits[-1][1]:
+            edits[-1] = (edits[-1][0], max(end, edits[-1][1]), "")
+        else:
+            edits.append((start, end, ""))
+    return edits
+
+
+def _kind(paragraph: str, single: bool) -> str:
+    """Plain-text paragraph kind: a short line without final punctuation is a subheading."""
+    if (paragraph and not single and len(paragraph) <= _MAX_HEADING_CHARS and paragraph[-1] not in _HEADING_END
+            and paragraph[0].isupper()):
+        return "heading"
+    return "text"
+
+
+class CleanStage(Stage):
+    """Wire copy to clean, offset-stable text with its metadata."""
+
+    name: ClassVar[str] = "clean"
+    english_only: ClassVar[bool] = False
+
+    _detector: LanguageDetector | None = None
+
+    def setup(self) -> None:
+        self._detector = LanguageDetector()
+
+    def process(self, articles: Sequence[Article]) -> None:
+        if self._detector is None:
+            self.setup()
+        for article in articles:
+            self.clean(article)
+
+    def clean(self, article: Article) -> None:
+        """Clean one article in place; raises EmptyBody / BodyTooLarge / HtmlTooDeep."""
+        raw = article.raw
+        if not raw.body.strip():
+            raise EmptyBody("the body is empty")
+        html = is_html(raw.body, raw.content_type)
+        block_kinds: list[tuple[int, str]] = []
+        html_removed: dict[str, int] = {}
+        html_byline = None
+        if html:
+            extracted = html_to_text(raw.body)
+            text0, map0 = extracted.text, extracted.offset_map
+            block_kinds, html_byline, html_removed = (extracted.block_kinds, extracted.byline,
+                                                      dict(extracted.removed))
+        else:
+            text0, map0 = raw.body, OffsetMap.identity(len(raw.body))
+        text1, map1 = normalise(text0, html)
+        title = clean_title(raw.title)
+        found = find_structure(text1, paragraph_spans(text1), title, raw.published_at)
+        text, map2 = apply_edits(text1, _merged(found.cuts))
+        if not text:
+            raise EmptyBody("the body has no text after cleaning")
+        if len(text) > self.settings.max_body_chars:
+            raise BodyTooLarge(f"the cleaned body has {len(text)} characters, "
+                               f"the limit is {self.settings.max_body_chars}")
+        to_text0 = map2.compose(map1)
+        offset_map = to_text0.compose(map0)
+        text1_to_orig = map1.compose(map0)
+        assert self._detector is not None
+        language = self._detector.detect(text, raw.language)
+
+        spans = paragraph_spans(text)
+        positions = [p for p, _ in block_kinds]
+        paragraphs = []
+        for start, end in spans:
+            if html:
+                k = bisect_right(positions, to_text0.position(start)) - 1
+                kind = block_kinds[k][1] if k >= 0 else "text"
+            else:
+                kind = _kind(text[start:end], len(spans) == 1)
+            paragraphs.append({"start": start, "end": end, "kind": kind})
+        article.text = text
+        article.english = language.code == "en"
+        article.sections["title"] = title
+        article.extras[OFFSET_MAP_KEY] = offset_map
+        article.sections["clean"] = {
+            "content_type": "text/html" if html else "text/plain",
+            "paragraphs": paragraphs,
+            "language": language.as_json(),
+            "dateline": _dateline_json(found, text1_to_orig),
+            "byline": html_byline or found.byline,
+            "removed": [_removed_json(r, text1_to_orig) for r in found.removed],
+            "html_removed": html_removed,
+            "quote_marks": mark_families(text0),
+            "offset_map": {"orig_length": len(raw.body), "segments": offset_map.segments()},
+        }
+
+
+def _dateline_json(found: _Structure, to_orig: OffsetMap) -> dict[str, Any] | None:
+    d = found.dateline
+    if d is None or found.dateline_span is None:
+        return None
+    orig_start, orig_end = to_orig.to_original(*found.dateline_span)
+    return {"text": d.text, "place": d.place, "date": d.date.isoformat() if d.date else None,
+            "agency": d.agency, "orig_start": orig_start, "orig_end": orig_end}
+
+
+def _removed_json(removed: dict[str, Any], to_orig: OffsetMap) -> dict[str, Any]:
+    orig_start, orig_end = to_orig.to_original(*removed["span"])
+    return {"kind": removed["kind"], "text": removed["text"], "orig_start": orig_start, "orig_end": orig_end}
