@@ -1,0 +1,149 @@
+"""Score the quotes stage on PolNeAR (political news attribution relations, BRAT standoff).
+
+The corpus is fetched, never committed: pass the path of a PolNeAR checkout. Only the train and
+dev splits are accepted; the test split is never read. Each ``.ann`` holds ``T`` lines
+(``T4<TAB>Content 461 494[;500 520]<TAB>text``) and ``E`` lines tying Source/Cue/Content into one
+attribution; texts annotated by several annotators use the first annotator's file.
+
+PolNeAR annotates every attribution, including beliefs and non-speech cues ("listing", "exposed"),
+so recall over *all* attributions understates a speech-quote extractor; the *direct* rows restrict
+gold to contents that open with a quote mark. Content match: Jaccard of word tokens >= 0.5 (and any
+overlap); speaker: the predicted speaker mention overlaps the gold Source span. Also reports the
+stage's time against the NER stage's (the issue's <= 10 % overhead target).
+
+    .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.article import Article, RawArticle
+from pipeline.config import Settings
+from pipeline.stages.ner import NerStage
+from pipeline.stages.quotes import QuoteStage
+
+_WORD = re.compile(r"\w+")
+_OPEN_MARKS = "“\"'‘«"
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    content: tuple[tuple[int, int], ...]
+    source: tuple[tuple[int, int], ...]
+    direct: bool
+
+
+def parse_ann(path: Path, text: str) -> list[Gold]:
+    """Attributions of one BRAT file (those with a content span)."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            label, _, offsets = fields[1].partition(" ")
+            ranges = tuple(tuple(int(x) for x in part.split()) for part in offsets.split(";"))
+            spans[fields[0]] = (label, ranges)  # type: ignore[assignment]
+        elif line.startswith("E") and len(fields) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in fields[1].split()))
+    out = []
+    for rel in relations:
+        if "Content" not in rel or rel["Content"] not in spans:
+            continue
+        content = spans[rel["Content"]][1]
+        source = spans[rel["Source"]][1] if rel.get("Source") in spans else ()
+        out.append(Gold(content, source, text[content[0][0]:content[0][0] + 1] in _OPEN_MARKS))
+    return out
+
+
+def _words(text: str, ranges: tuple[tuple[int, int], ...]) -> set[int]:
+    return {m.start() for s, e in ranges for m in _WORD.finditer(text, s, e)}
+
+
+def _overlaps(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:
+    return any(min(ae, be) > max(as_, bs) for as_, ae in a for bs, be in b)
+
+
+def score_article(text: str, gold: list[Gold], quotes: list[dict], counts: dict[str, dict[str, int]]) -> None:
+    """Greedy one-to-one matching at each threshold, accumulated into ``counts``."""
+    pred = [((q["content"]["start"], q["content"]["end"]),) for q in quotes]
+    mentions = [((q["speaker_mention"]["start"], q["speaker_mention"]["end"]),) if q["speaker_mention"] else ()
+                for q in quotes]
+    for subset in ("all", "direct"):
+        g_items = [g for g in gold if subset == "all" or g.direct]
+        p_idx = [k for k, q in enumerate(quotes) if subset == "all" or q["type"] == "direct"]
+        c = counts.setdefault(subset, {"gold": 0, "pred": 0, "tp50": 0, "tp_any": 0, "spk_ok": 0})
+        c["gold"] += len(g_items)
+        c["pred"] += len(p_idx)
+        gw = [_words(text, g.content) for g in g_items]
+        pw = {k: _words(text, pred[k]) for k in p_idx}
+        pairs = sorted(((len(gw[i] & pw[k]) / len(gw[i] | pw[k]) if gw[i] | pw[k] else 0.0, i, k)
+                        for i in range(len(g_items)) for k in p_idx), reverse=True)
+        for key, threshold in (("tp50", 0.5), ("tp_any", 1e-9)):
+            used_g: set[int] = set()
+            used_p: set[int] = set()
+            for jac, i, k in pairs:
+                if jac < threshold or i in used_g or k in used_p:
+                    continue
+                used_g.add(i)
+                used_p.add(k)
+                c[key] += 1
+                if key == "tp50" and g_items[i].source and _overlaps(g_items[i].source, mentions[k]):
+                    c["spk_ok"] += 1
+
+
+def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
+    p, r = (tp / pred if pred else 0.0), (tp / gold if gold else 0.0)
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("polnear", type=Path, help="path of a PolNeAR checkout (the folder holding data/)")
+    parser.add_argument("--split", choices=("train", "dev"), default="dev")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    args = parser.parse_args()
+    split = args.polnear / "data" / args.split
+    settings = Settings(metrics_port=0)
+    ner, quotes = NerStage(settings), QuoteStage(settings)
+    ner.setup()
+    quotes.setup()
+    counts: dict[str, dict[str, int]] = {}
+    timing = {"ner": 0.0, "quotes": 0.0}
+    texts = sorted((split / "text").glob("*.txt"))[: args.limit or None]
+    for text_path in texts:
+        ann = sorted((split / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if not ann:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        article = Article(raw=RawArticle(id=text_path.stem, source="polnear", title="", body=text,
+                                         published_at="2016-01-01"), text=text)
+        for stage in (ner, quotes):
+            t0 = time.perf_counter()
+            stage.process([article])
+            timing[stage.name] += time.perf_counter() - t0
+        score_article(text, parse_ann(ann[0], text), article.sections["quotes"], counts)
+    figures = {
+        subset: {"gold": c["gold"], "pred": c["pred"], "overlap50": _prf(c["tp50"], c["pred"], c["gold"]),
+                 "any": _prf(c["tp_any"], c["pred"], c["gold"]),
+                 "speaker_accuracy": round(c["spk_ok"] / c["tp50"], 3) if c["tp50"] else 0.0}
+        for subset, c in counts.items()
+    }
+    figures["articles"] = len(texts)
+    figures["quotes_time_vs_ner"] = round(timing["quotes"] / timing["ner"], 3) if timing["ner"] else None
+    for subset in ("all", "direct"):
+        f = figures[subset]
+        print(f"{subset:7} gold={f['gold']:5} pred={f['pred']:5}  overlap50 P/R/F1="
+              f"{f['overlap50']['p']:.3f}/{f['overlap50']['r']:.3f}/{f['overlap50']['f1']:.3f}  any P/R/F1="
+              f"{f['any']['p']:.3f}/{f['any']['r']:.3f}/{f['any']['f1']:.3f}  speaker={f['speaker_accuracy']:.3f}")
+    print(f"quotes stage time / NER stage time: {figures['quotes_time_vs_ner']}")
+    print(json.dumps(figures, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
