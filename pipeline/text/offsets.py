@@ -9,8 +9,8 @@ A map is a list of contiguous segments ``(clean_start, orig_start, clean_len, or
 covering the derived text. When ``clean_len == orig_len`` the segment maps character
 by character; otherwise (an entity decoded, a whitespace run collapsed, a mojibake
 token repaired) every character of it maps to the whole original span. A segment with
-``orig_len == 0`` is inserted text (a paragraph break). Original starts and ends never
-decrease along the map.
+``orig_len == 0`` is inserted text (a paragraph break). Original starts never decrease
+along the map, nor do the ends of non-empty original spans.
 """
 
 from __future__ import annotations
@@ -78,7 +78,10 @@ class OffsetMap:
         return bisect_right(self._cs, pos) - 1
 
     def position(self, pos: int) -> int:
-        """The original position of a boundary between characters (``0 <= pos <= clean_length``)."""
+        """The original position of a boundary between characters (``0 <= pos <= clean_length``).
+
+        A boundary inside an atomic segment maps to its start, which keeps composed maps monotonic.
+        """
         if not self._cs:
             return 0
         if pos >= self.clean_length:
@@ -87,7 +90,7 @@ class OffsetMap:
         offset = pos - self._cs[i]
         if self._cl[i] == self._ol[i]:
             return self._os[i] + offset
-        return self._os[i] if offset == 0 else self._os[i] + self._ol[i]
+        return self._os[i]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the derived span ``[start, end)``."""

@@ -1,7 +1,7 @@
 """Unicode repair and normalisation, each step with its offset map.
 
 Order matters: mojibake is repaired first (its C1 "controls" are part of the damage),
-then NFC, then invisible characters are deleted, then whitespace is collapsed into
+then invisible characters are deleted (so NFC sees a base next to its accent), then NFC, then whitespace is collapsed into
 spaces, line breaks and paragraph breaks, and last quotes and dashes are made
 canonical (see :mod:`pipeline.text.marks`). Each step scans with a compiled regex
 and edits only what it matches, so clean text costs little more than the scans.
@@ -44,13 +44,20 @@ def _trimmed_edit(start: int, old: str, new: str) -> Edit:
 
 
 def fix_mojibake(text: str) -> list[Edit]:
-    """Edits repairing double-encoded words (UTF-8 read as cp1252/latin-1), word by word."""
+    """Edits repairing double-encoded words (UTF-8 read as cp1252/latin-1), word by word.
+
+    ftfy decides on the whole text (short words alone look guilty too easily); the repair
+    is then applied word by word so that each repaired word keeps its own original span.
+    """
     if text.isascii() or not is_bad(text):
+        return []
+    whole = ftfy.fix_encoding(text)
+    if whole == text:
         return []
     edits = []
     for m in _WORD.finditer(text):
         fixed = ftfy.fix_encoding(m.group())
-        if fixed != m.group():
+        if fixed != m.group() and fixed in whole:
             edits.append(_trimmed_edit(m.start(), m.group(), fixed))
     return edits
 
@@ -108,7 +115,7 @@ def collapse_spaces(text: str, html: bool) -> list[Edit]:
 def normalise(text: str, html: bool) -> tuple[str, OffsetMap]:
     """Repaired, normalised text and its map onto ``text``."""
     offset_map = OffsetMap.identity(len(text))
-    for step in (fix_mojibake, compose_nfc, drop_invisible):
+    for step in (fix_mojibake, drop_invisible, compose_nfc):
         edits = step(text)
         if edits:
             text, step_map = apply_edits(text, edits)

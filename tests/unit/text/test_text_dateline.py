@@ -1,0 +1,49 @@
+"""Datelines in each agency's house style, dates resolved against publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.text.dateline import find_dateline, published_date, resolve_date
+
+PUBLISHED = date(2015, 10, 8)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "when", "agency", "rest"),
+    [
+        ("SOCHI, October 8. The President’s press", "Sochi", date(2015, 10, 8), None, "The President’s press"),
+        ("MOSCOW, October 8. /TASS/. Russia", "Moscow", date(2015, 10, 8), "TASS", "Russia"),
+        ("MOSCOW. Oct 8 (Interfax) - Russia said", "Moscow", date(2015, 10, 8), "Interfax", "Russia said"),
+        ("MOSCOW, 8 October - RIA Novosti. Putin", "Moscow", date(2015, 10, 8), "RIA Novosti", "Putin"),
+        ("MOSCOW, October 8 (RIA Novosti) – Putin", "Moscow", date(2015, 10, 8), "RIA Novosti", "Putin"),
+        ("ST. PETERSBURG, Oct 7 (Reuters) - Russia", "St. Petersburg", date(2015, 10, 7), "Reuters", "Russia"),
+        ("LOS ANGELES, Calif. (AP) — A man", "Los Angeles", None, "AP", "A man"),
+        ("Paris (AFP) - France", "Paris", None, "AFP", "France"),
+        ("KIEV, October 8 /ITAR-TASS/. Ukraine", "Kiev", date(2015, 10, 8), "TASS", "Ukraine"),
+    ],
+)
+def test_agency_styles(paragraph: str, place: str, when: date | None, agency: str | None, rest: str) -> None:
+    found = find_dateline(paragraph, PUBLISHED)
+    assert found is not None
+    assert (found.place, found.date, found.agency) == (place, when, agency)
+    assert paragraph[found.end :] == rest
+
+
+@pytest.mark.parametrize("paragraph", ["NATO said on Monday", "U.S. officials said", "WASHINGTON (CNN) - x",
+                                       "The President said"])
+def test_not_datelines(paragraph: str) -> None:
+    assert find_dateline(paragraph, PUBLISHED) is None
+
+
+def test_year_is_the_nearest_to_publication() -> None:
+    assert resolve_date(12, 31, None, date(2016, 1, 2)) == date(2015, 12, 31)
+    assert resolve_date(1, 2, None, date(2015, 12, 31)) == date(2016, 1, 2)
+    assert resolve_date(2, 30, None, PUBLISHED) is None
+    assert resolve_date(2, 29, 2015, PUBLISHED) is None
+
+
+def test_published_date() -> None:
+    assert published_date("2015-10-08T12:00:00+03:00") == PUBLISHED
