@@ -112,11 +112,11 @@ def find_structure(text: str, spans: list[tuple[int, int]], title: str, publishe
         dateline = find_dateline(text[start:end], published_date(published))
         if dateline is not None:
             found.dateline = dateline
-            found.dateline_span = (start, start + dateline.end)
+            found.dateline_span = (start, start + len(dateline.text))
             if start + dateline.end >= end:
                 found.cut_paragraph(spans, first, None, text)
             else:
-                found.cuts.append(found.dateline_span)
+                found.cuts.append((start, start + dateline.end))
     in_tail = True
     for k in range(len(spans) - 1, first, -1):
         kind = boilerplate_kind(text[slice(*spans[k])], in_tail)
@@ -126,13 +126,16 @@ def find_structure(text: str, spans: list[tuple[int, int]], title: str, publishe
     return found
 
 
-def _merged(cuts: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _merged(cuts: list[tuple[int, int]], text: str) -> list[tuple[int, int, str]]:
+    """Cuts as sorted deletions; a cut reaching the end also takes the break before it."""
     edits: list[tuple[int, int, str]] = []
     for start, end in sorted(cuts):
         if edits and start <= edits[-1][1]:
             edits[-1] = (edits[-1][0], max(end, edits[-1][1]), "")
         else:
             edits.append((start, end, ""))
+    if edits and edits[-1][1] == len(text) and text.endswith("\n\n", 0, edits[-1][0]):
+        edits[-1] = (edits[-1][0] - 2, len(text), "")
     return edits
 
 
@@ -180,7 +183,7 @@ class CleanStage(Stage):
         text1, map1 = normalise(text0, html)
         title = clean_title(raw.title)
         found = find_structure(text1, paragraph_spans(text1), title, raw.published_at)
-        text, map2 = apply_edits(text1, _merged(found.cuts))
+        text, map2 = apply_edits(text1, _merged(found.cuts, text1))
         if not text:
             raise EmptyBody("the body has no text after cleaning")
         if len(text) > self.settings.max_body_chars:
