@@ -1,30 +1,67 @@
 """Producing raw articles and reading the output topics from Python (on aiokafka).
 
 ``ArticleProducer`` validates before sending (unless told not to, e.g. to test
-the dead-letter path) and keys each message by article id;
-``read_topic`` iterates a topic's records from the beginning or the end.
+the dead-letter path), keys each message by article id and keeps a delivery
+report; ``EnrichedConsumer`` yields typed, optionally filtered enriched
+records; ``read_topic`` iterates any topic's raw messages.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
 from types import TracebackType
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord, RecordMetadata
 
+from pipeline.client_records import EnrichedRecord, RecordFilter
 from pipeline.config import Settings
-from pipeline.records import decode_raw_article
+from pipeline.records import ENRICHED_HEADERS, decode_raw_article
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """Where the broker stored one sent message."""
+
+    key: str | None
+    partition: int
+    offset: int
+
+
+@dataclass(slots=True)
+class DeliveryReport:
+    """Every delivery a producer got confirmed, to log or to match outputs against."""
+
+    topic: str
+    deliveries: list[Delivery] = field(default_factory=list)
+
+    def by_partition(self) -> dict[int, tuple[int, int]]:
+        """Partition → (first, last) offset written."""
+        spans: dict[int, tuple[int, int]] = {}
+        for d in self.deliveries:
+            first, last = spans.get(d.partition, (d.offset, d.offset))
+            spans[d.partition] = (min(first, d.offset), max(last, d.offset))
+        return dict(sorted(spans.items()))
+
+    def __str__(self) -> str:
+        parts = ", ".join(f"p{p} {a}–{b}" if a != b else f"p{p} {a}" for p, (a, b) in self.by_partition().items())
+        return f"{len(self.deliveries)} message(s) delivered to {self.topic}" + (f": {parts}" if parts else "")
 
 
 class ArticleProducer:
-    """Sends raw articles to the raw topic, keyed by id, and waits for delivery."""
+    """Sends raw articles to the raw topic, keyed by id, and waits for delivery.
+
+    aiokafka batches the sends of one ``send_many`` call (``linger_ms``);
+    ``report`` accumulates the confirmed deliveries of the producer's life.
+    """
 
     def __init__(self, settings: Settings, validate: bool = True) -> None:
         self.settings = settings
         self.validate = validate
+        self.report = DeliveryReport(settings.topic_raw)
         self._producer = AIOKafkaProducer(
             bootstrap_servers=settings.bootstrap_servers,
             acks="all",
@@ -51,11 +88,80 @@ class ArticleProducer:
 
     async def send_many(self, values: Iterable[bytes]) -> list[RecordMetadata]:
         """Send every value (raises on an invalid article when validating); returns delivery reports."""
-        futures = [
-            await self._producer.send(self.settings.topic_raw, value=value, key=self._key(value))
-            for value in values
-        ]
-        return list(await asyncio.gather(*futures))
+        keys, futures = [], []
+        for value in values:
+            key = self._key(value)
+            keys.append(key)
+            futures.append(await self._producer.send(self.settings.topic_raw, value=value, key=key))
+        reports: list[RecordMetadata] = list(await asyncio.gather(*futures))
+        self.report.deliveries.extend(
+            Delivery(key.decode() if key else None, r.partition, r.offset) for key, r in zip(keys, reports)
+        )
+        return reports
+
+
+class EnrichedConsumer:
+    """Async iterator of typed enriched records, optionally filtered.
+
+    Without ``group_id`` it reads the whole topic from ``offset`` ("earliest"
+    or "latest") and commits nothing. With one, it resumes where the group
+    left off and commits after each batch has been iterated past
+    (at-least-once: a crash mid-batch hands the batch over again).
+    ``idle_timeout_s`` ends the iteration after that long without a record.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        group_id: str | None = None,
+        offset: str = "earliest",
+        idle_timeout_s: float | None = None,
+        missing_notice: bool = False,
+        speaker: str | None = None,
+        entity: str | None = None,
+    ) -> None:
+        if offset not in ("earliest", "latest"):
+            raise ValueError(f"offset must be 'earliest' or 'latest', not {offset!r}")
+        self.idle_timeout_s = idle_timeout_s
+        self.accepts = RecordFilter(missing_notice=missing_notice, speaker=speaker, entity=entity)
+        self._consumer = AIOKafkaConsumer(
+            settings.topic_enriched,
+            bootstrap_servers=settings.bootstrap_servers,
+            group_id=group_id,
+            enable_auto_commit=False,
+            auto_offset_reset=offset,
+        )
+        self._commits = group_id is not None
+
+    async def __aenter__(self) -> EnrichedConsumer:
+        await self._consumer.start()
+        return self
+
+    async def __aexit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        await self._consumer.stop()
+
+    async def __aiter__(self) -> AsyncIterator[EnrichedRecord]:
+        timeout_ms = int((self.idle_timeout_s or 1.0) * 1000)
+        while True:
+            batch = await self._consumer.getmany(timeout_ms=timeout_ms)
+            if not batch and self.idle_timeout_s is not None:
+                return
+            for messages in batch.values():
+                for message in messages:
+                    if not is_enriched(message):
+                        continue
+                    record = EnrichedRecord.from_json(orjson.loads(message.value))
+                    if self.accepts(record):
+                        yield record
+            if batch and self._commits:
+                await self._consumer.commit()
+
+
+def is_enriched(message: ConsumerRecord) -> bool:
+    """Route by header: an enriched record of a schema version this client reads."""
+    headers = dict(message.headers or ())
+    return message.value is not None and all(headers.get(k, v) == v for k, v in ENRICHED_HEADERS.items())
 
 
 async def read_topic(

@@ -1,0 +1,1 @@
+"""The review page: a local web page showing what the pipeline found in each article."""
