@@ -124,13 +124,13 @@ def fold(text: str) -> str:
 
 
 def registry_aliases(path: str | None) -> list[tuple[str, str, str]]:
-    """``(org_id, english_name, alias)`` from the designation registry, if that module is installed."""
-    try:
-        from pipeline.designations.registry import load_registry
-    except ImportError:  # the designations package has not landed yet
-        return []
-    try:
-        registry = load_registry(Path(path) if path else None)
-    except FileNotFoundError:  # TODO(issue 5): drop once the bundled registry file lands
-        return []
-    return list(registry.aliases())
+    """``(org_id, english_name, alias)`` from the designation registry (bundled unless ``path``).
+
+    Aliases that are "the" plus one word ("the Base" for al-Qaeda) are left out:
+    in running text they are nearly always common nouns.
+    """
+    from pipeline.designations.registry import load_registry
+
+    registry = load_registry(Path(path) if path else None)
+    return [(org_id, name, alias) for org_id, name, alias in registry.aliases()
+            if not (alias.startswith("the ") and len(alias.split()) == 2)]

@@ -13,11 +13,10 @@ also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -27,53 +26,71 @@ from pipeline.entities.gazetteer import (Artefact, Entry, Lexicon, load_artefact
 ARTEFACT_GROUP = "mt_artefacts"
 _ARTEFACT_PREFIX = "artefact:"
 _INDEFINITE = frozenset({"a", "an"})
+_QUOTES = frozenset("\"'“”«»‘’")
 
 
 class WireGazetteer:
-    """Token-pattern matcher over gazetteer aliases, tolerant of MT dash and quote noise."""
+    """Alias lookup over "squashed" token keys, tolerant of MT dash, quote and particle noise.
+
+    Each token's key is its accent-folded lower case; dashes, quote marks and
+    Arabic articles are skipped on both sides, so "Jabhat al-Nusra", "jabhat
+    al-al – Nusra" and "Jabhat Nusra" share one key tuple. A dict from first key
+    to alias lengths keeps the scan linear in the article's length (spaCy's
+    token ``Matcher`` with optional wildcard tokens cost as much as the model).
+    """
 
     def __init__(self, nlp: Language, entries: Sequence[Entry],
                  artefacts: Sequence[Artefact] = (), lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.entries = {e.id: e for e in entries}
-        self.matcher = Matcher(nlp.vocab)
+        self.skip = self.lexicon.name_fillers | self.lexicon.name_particles
+        self.index: dict[tuple[str, ...], tuple[str, str | None]] = {}
+        self.lengths: dict[str, set[int]] = {}
         for entry in entries:
-            self._add(nlp, entry.id, entry.all_aliases())
+            for alias in entry.all_aliases():
+                self._add(nlp, entry.id, alias)
         for art in artefacts:
             if art.target in self.entries:
-                self._add(nlp, _ARTEFACT_PREFIX + art.target, [art.text])
+                self._add(nlp, _ARTEFACT_PREFIX + art.target, art.text)
 
-    def _add(self, nlp: Language, key: str, aliases: Iterable[str]) -> None:
-        patterns: list[list[dict[str, Any]]] = []
-        for alias in aliases:
-            for variant in dict.fromkeys([alias, _strip_accents(alias)]):
-                patterns.append(self._pattern([t.text for t in nlp.make_doc(variant)]))
-        self.matcher.add(key, patterns)
+    def _add(self, nlp: Language, key: str, alias: str) -> None:
+        words = [t.text for t in nlp.make_doc(alias) if _key(t.text) not in self.skip]
+        keys = tuple(_key(w) for w in words)
+        if not keys or keys in self.index:
+            return  # the first entry to claim an alias keeps it
+        exact = words[0] if len(words) == 1 and _is_acronym(words[0]) else None
+        self.index[keys] = (key, exact)
+        self.lengths.setdefault(keys[0], set()).add(len(keys))
 
-    def _pattern(self, tokens: list[str]) -> list[dict[str, Any]]:
-        lex = self.lexicon
-        if len(tokens) == 1 and _is_acronym(tokens[0]):
-            return [{"ORTH": tokens[0]}]
-        pattern: list[dict[str, Any]] = []
-        for tok in tokens:
-            low = tok.lower()
-            if low in lex.name_fillers or low in lex.name_particles:
-                allowed = lex.name_fillers | (lex.name_particles if low in lex.name_particles else set())
-                if pattern and pattern[-1].get("OP") == "*":
-                    allowed = allowed | set(pattern.pop()["LOWER"]["IN"])
-                pattern.append({"LOWER": {"IN": sorted(allowed)}, "OP": "*"})
-            elif len(tokens) == 1:
-                pattern.append({"LOWER": low, "IS_LOWER": False})
-            else:
-                pattern.append({"LOWER": low})
-        return pattern
+    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(key, start, end) of every alias occurrence, longest first at each position."""
+        positions = [t.i for t in doc if _key(t.text) not in self.skip]
+        keys = [_key(doc[i].text) for i in positions]
+        found = []
+        for n, first in enumerate(keys):
+            for length in sorted(self.lengths.get(first, ()), reverse=True):
+                hit = self.index.get(tuple(keys[n:n + length])) if n + length <= len(keys) else None
+                if hit is None:
+                    continue
+                start, end = positions[n], positions[n + length - 1] + 1
+                if hit[1] is not None and doc[start].text != hit[1]:
+                    continue  # acronyms match case-sensitively: "IS", never "is"
+                found.append((hit[0], self._extend_left(doc, start), end))
+                break
+        return found
+
+    def _extend_left(self, doc: Doc, start: int) -> int:
+        """Take in attached articles and dashes ("al-" of "al-Qaeda")."""
+        while start > 0 and _key(doc[start - 1].text) in self.skip and not doc[start - 1].whitespace_ \
+                and doc[start - 1].text not in _QUOTES:
+            start -= 1
+        return start
 
     def __call__(self, doc: Doc) -> Doc:
-        """Add gazetteer entities to ``doc.ents`` and record their spans."""
+        """Add gazetteer and dateline entities to ``doc.ents``; keep MT renderings in a span group."""
         found: list[Span] = []
         artefacts: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
-            key = doc.vocab.strings[match_id]
+        for key, start, end in self._matches(doc):
             span = self._candidate(doc, key, start, end)
             if span is not None:
                 (artefacts if key.startswith(_ARTEFACT_PREFIX) else found).append(span)
@@ -152,8 +169,10 @@ def _in_capitals(doc: Doc, i: int) -> bool:
     return len(window) >= 2 and all(t.is_upper for t in window)
 
 
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    """Accent-folded lower case: "François" and "Francois" are one key."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
 @Language.factory("wire_gazetteer", default_config={"registry_path": None})
