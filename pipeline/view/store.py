@@ -81,6 +81,6 @@ class JsonlFeed:
             return
         self.store.clear()
         for line in self.path.read_bytes().splitlines():
-            if line.strip():
+            if line.lstrip().startswith(b"{"):  # log lines of a merged stderr are not records
                 self.store.add(orjson.loads(line))
         self._seen = (stat.st_mtime_ns, stat.st_size)

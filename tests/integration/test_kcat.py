@@ -17,7 +17,10 @@ from pathlib import Path
 import orjson
 import pytest
 
+from pipeline.article import Origin
+from pipeline.client import EnrichedConsumer
 from pipeline.config import Settings
+from pipeline.enrich import Message
 from pipeline.topics import ensure_topics
 from tests.conftest import SAMPLES, WorkerProcess
 from tests.integration.test_end_to_end import isolated
@@ -25,6 +28,7 @@ from tests.schema_check import assert_valid
 
 pytestmark = pytest.mark.integration
 
+SEED = "tass-syria-2015-10-08"
 SAMPLE_IDS = [orjson.loads(line)["id"] for line in SAMPLES.read_bytes().splitlines()]
 #: the format the docs give for reading an output topic: key, headers, value
 FORMAT = "%k\t%h\t%s\n"
@@ -83,7 +87,7 @@ async def test_kcat_round_trip_of_the_samples(pipeline: tuple[Settings, WorkerPr
         assert headers == "schema=wirestream.enriched,schema-version=1"
         assert record["id"] == key
         assert_valid("enriched-record", record)
-    seed = next(record for key, _, record in messages if key == "tass-syria-2015-10-08")
+    seed = next(record for key, _, record in messages if key == SEED)
     assert "I don’t would like to reveal the nuances" in seed["text"]
 
 
@@ -97,3 +101,25 @@ async def test_kcat_reads_the_dead_letter_with_its_reason_and_original_bytes(
     assert (record["error_class"], record["stage"]) == ("NotJson", "decode")
     assert base64.b64decode(record["original_base64"]) == b"this is not json"
     assert base64.b64decode(record["original_key_base64"]) == b"bad-1"
+
+
+async def test_enriched_consumer_reads_records_kcat_wrote(kafka: Settings, enricher) -> None:
+    """The Python consumer on a topic filled by kcat: header routing, filters and group commits."""
+    settings = isolated(kafka)
+    await ensure_topics(settings)
+    lines = SAMPLES.read_bytes().splitlines()
+    messages = [Message(value, None, Origin("samples", 0, n)) for n, value in enumerate(lines)]
+    records = b"".join(outcome.value + b"\n" for outcome in enricher.enrich(messages))
+    enriched_headers = ["-H", "schema=wirestream.enriched", "-H", "schema-version=1"]
+    kcat(settings, "-P", "-t", settings.topic_enriched, *enriched_headers, stdin=records)
+    kcat(settings, "-P", "-t", settings.topic_enriched, "-H", "schema=wirestream.dead-letter", stdin=b"{}\n")
+
+    async def ids(**options: object) -> list[str]:
+        async with EnrichedConsumer(settings, idle_timeout_s=3, **options) as consumer:
+            return sorted([record.id async for record in consumer])
+
+    assert await ids() == sorted(SAMPLE_IDS)
+    assert await ids(speaker="Peskov") == [SEED]
+    assert await ids(entity="Hollande", missing_notice=True) == [SEED]
+    assert await ids(group_id=f"{settings.app_id}-reader", entity="Hollande") == [SEED]
+    assert await ids(group_id=f"{settings.app_id}-reader") == []  # the group committed past every record

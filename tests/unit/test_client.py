@@ -52,7 +52,10 @@ def enriched(article_id: str = "a1", *, missing_notice: bool = True, speaker: st
     return {
         "schema": "wirestream.enriched", "schema_version": 1, "id": article_id, "source": "TASS", "url": None,
         "published_at": "2015-10-08T12:00:00+03:00", "title": "Peskov did not disclose details", "text": TEXT,
-        "clean": {"paragraphs": [{"start": 0, "end": 27}], "language": {"code": "en", "confidence": 0.99}},
+        "clean": {"content_type": "text/plain", "paragraphs": [{"start": 0, "end": 27, "kind": "text"}],
+                  "language": {"code": "en", "confidence": 0.99, "declared": "en", "detected": "en"},
+                  "dateline": None, "byline": None, "removed": [], "html_removed": {}, "quote_marks": ["curly"],
+                  "offset_map": {"orig_length": len(TEXT), "segments": []}},
         "entities": [
             {"id": "E1", "label": "PERSON", "name": "Dmitry Peskov",
              "mentions": [{**span("Dmitry Peskov"), "source": "model"}, {**he, "source": "pronoun"}]},
@@ -197,6 +200,7 @@ def test_jsonl_feed_rereads_the_file_when_it_changes(tmp_path: Path) -> None:
     feed = JsonlFeed(path, RecordStore())
     feed.refresh()
     write_jsonl(path, enriched("a"), enriched("b"), DEAD)
+    path.write_bytes(path.read_bytes() + b"WARNING a log line on stderr\n")
     feed.refresh()
     assert [s["id"] for s in feed.store.articles()] == ["b", "a"]
     assert len(feed.store.dead_letters()) == 1
