@@ -103,7 +103,8 @@ def _merge_registry(entries: list[Entry], aliases: Iterable[tuple[str, str, str]
 @lru_cache(maxsize=1)
 def load_artefacts() -> tuple[Artefact, ...]:
     """The documented table of known MT renderings of names."""
-    return tuple(Artefact(text=r["text"], target=r["target"], why=r["why"]) for r in _read("mt_artefacts.yaml"))
+    rows = _read("mt_artefacts.yaml")
+    return tuple(Artefact(text=r["text"], target=r["target"], why=r["why"]) for r in rows)
 
 
 @lru_cache(maxsize=1)

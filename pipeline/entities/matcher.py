@@ -3,8 +3,8 @@
 It runs after the statistical ``ner`` so that it can correct it: a gazetteer
 match replaces the model entities it overlaps ("Islamic" NORP becomes
 "Islamic State" ORG, the junk PERSON "al-al" disappears inside "jabhat al-al –
-Nusra"), except that a longer model ORG containing the match is kept and
-given the match's kb id ("Russian Foreign Ministry"). The place in a dateline
+Nusra"), except that a longer model name containing the match is kept, with the
+match's kb id when the labels agree ("Russian Foreign Ministry"). The place in a dateline
 ("SOCHI, October 8") is a GPE whatever the model says. Every corrected entity
 carries its gazetteer id as ``kb_id``; MT renderings (Sands for Peskov) are
 also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so.
@@ -81,8 +81,10 @@ class WireGazetteer:
 
     def _extend_left(self, doc: Doc, start: int) -> int:
         """Take in attached articles and dashes ("al-" of "al-Qaeda")."""
-        while start > 0 and _key(doc[start - 1].text) in self.skip and not doc[start - 1].whitespace_ \
-                and doc[start - 1].text not in _QUOTES:
+        while start > 0:
+            prev = doc[start - 1]
+            if _key(prev.text) not in self.skip or prev.whitespace_ or prev.text in _QUOTES:
+                break
             start -= 1
         return start
 
@@ -128,8 +130,9 @@ class WireGazetteer:
             end = tok.i
             while end < len(doc) and end - tok.i < 4 and doc[end].is_upper and doc[end].is_alpha:
                 end += 1
-            if (end + 1 < len(doc) and doc[end].text == ","
-                    and (doc[end + 1].lower_.rstrip(".") in self.lexicon.dateline_months or doc[end + 1].like_num)):
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            if after is not None and doc[end].text == "," and (
+                    after.lower_.rstrip(".") in self.lexicon.dateline_months or after.like_num):
                 spans.append(Span(doc, tok.i, end, label="GPE"))
         return spans
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 _PREMODIFIER_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "POS", "HYPH"})
 _APPOSITIVE_MAX = 8
+_CLAUSE_ENDS = frozenset({",", ".", ";", "(", ")"})
 
 
 def roles_of(ent: Span, title_words: frozenset[str]) -> list[str]:
@@ -47,7 +48,7 @@ def _appositive(ent: Span, title_words: frozenset[str]) -> str | None:
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
     end = ent.end + 1
-    while end < len(doc) and end - ent.end <= _APPOSITIVE_MAX and doc[end].text not in {",", ".", ";", "(", ")"}:
+    while end < len(doc) and end - ent.end <= _APPOSITIVE_MAX and doc[end].text not in _CLAUSE_ENDS:
         if doc[end].pos_ in {"VERB", "AUX"} or doc[end].ent_type_ == "PERSON":
             return None
         end += 1

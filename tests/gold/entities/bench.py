@@ -66,7 +66,8 @@ def main() -> None:
 
 
 def _article(text: str) -> Article:
-    return Article(raw=RawArticle(id="bench", source="bench", title="", body=text, published_at=""), text=text)
+    raw = RawArticle(id="bench", source="bench", title="", body=text, published_at="")
+    return Article(raw=raw, text=text)
 
 
 if __name__ == "__main__":

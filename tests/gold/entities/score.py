@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +92,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
-def score(golds: Iterable[Gold], predicted: Iterable[Entities]) -> dict[str, object]:
+def score(golds: list[Gold], predicted: list[Entities]) -> dict[str, object]:
     """Mention P/R/F1 (exact span and label), entity P/R/F1 (exact label and mention set), cluster accuracy.
 
     Cluster accuracy: the share of gold entities whose mentions the system put
@@ -114,10 +113,11 @@ def score(golds: Iterable[Gold], predicted: Iterable[Entities]) -> dict[str, obj
         for key, spans in gold.clusters.items():
             c_all += 1
             holders = [p for _, p in ents if p & spans]
-            c_ok += len(holders) == 1 and spans <= holders[0] and all(owner.get(s, key) == key for s in holders[0])
+            c_ok += (len(holders) == 1 and spans <= holders[0]
+                     and all(owner.get(s, key) == key for s in holders[0]))
     return {"mention": _prf(tp, n_pred, n_gold), "entity": _prf(etp, en_pred, en_gold),
             "cluster_accuracy": round(c_ok / c_all, 4) if c_all else 0.0,
-            "articles": len(list(golds)) if not isinstance(golds, list) else len(golds)}
+            "articles": len(golds)}
 
 
 def main() -> None:
@@ -133,8 +133,10 @@ def main() -> None:
     if args.verbose:
         for gold, ents in zip(golds, results["stage"], strict=True):
             pred = {s: label for label, spans in ents if label in SCORED for s in spans}
-            missed = [(gold.text[a:b], lab) for (a, b), lab in gold.mentions.items() if pred.get((a, b)) != lab]
-            extra = [(gold.text[a:b], lab) for (a, b), lab in pred.items() if gold.mentions.get((a, b)) != lab]
+            missed = [(gold.text[a:b], lab) for (a, b), lab in gold.mentions.items()
+                      if pred.get((a, b)) != lab]
+            extra = [(gold.text[a:b], lab) for (a, b), lab in pred.items()
+                     if gold.mentions.get((a, b)) != lab]
             print(f"{gold.name}: missed {missed} extra {extra}")
     print(json.dumps(figures, sort_keys=True))
 

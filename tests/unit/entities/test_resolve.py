@@ -1,0 +1,64 @@
+"""Within-article resolution on real model output: grouping, label votes, junk, roles, repeats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+from pipeline.entities.gazetteer import load_lexicon
+from pipeline.entities.resolve import resolve
+from pipeline.stages.ner import add_gazetteer
+
+
+def _resolve(nlp: Language, text: str) -> list[dict[str, Any]]:
+    return resolve(nlp(text), add_gazetteer(nlp).entries, load_lexicon())
+
+
+def _by_name(entities: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {e["name"]: e for e in entities}
+
+
+def test_surname_joins_full_name_whatever_the_model_label(nlp: Language) -> None:
+    text = ("President William Ruto visited the area on Monday. Later, Ruto said families would be moved. "
+            "Ruto also thanked volunteers.")
+    ruto = _by_name(_resolve(nlp, text))["William Ruto"]
+    assert ruto["label"] == "PERSON"
+    assert [m["text"] for m in ruto["mentions"]] == ["William Ruto", "Ruto", "Ruto"]
+    assert ruto["roles"] == ["President"]
+
+
+def test_title_is_not_part_of_the_name(nlp: Language) -> None:
+    powell = _by_name(_resolve(nlp, "Fed Chair Jerome Powell said rates would stay high."))["Jerome Powell"]
+    assert powell["mentions"][0]["text"] == "Jerome Powell"
+
+
+def test_acronym_joins_expansion(nlp: Language) -> None:
+    text = ("The Federal Aviation Administration capped output. The FAA said inspectors would stay "
+            "at the Renton plant.")
+    faa = _by_name(_resolve(nlp, text))["Federal Aviation Administration"]
+    assert {m["text"] for m in faa["mentions"]} == {"Federal Aviation Administration", "FAA"}
+    assert {m["source"] for m in faa["mentions"]} >= {"alias"}
+
+
+def test_trailing_amount_is_cut_from_a_name(nlp: Language) -> None:
+    names = {e["name"] for e in _resolve(nlp, "EU fines Apple 1.8 billion euros over music streaming.")}
+    assert "Apple" in names and not any("billion" in n for n in names)
+
+
+def test_appositive_role(nlp: Language) -> None:
+    text = "Dmitry Peskov, the Kremlin spokesman, declined to comment."
+    assert _by_name(_resolve(nlp, text))["Dmitry Peskov"]["roles"] == ["Kremlin spokesman"]
+
+
+def test_distinct_people_with_one_surname_stay_apart(nlp: Language) -> None:
+    text = "Kim Jong Un met Kim Yo Jong in Pyongyang. Kim said talks went well."
+    people = [e for e in _resolve(nlp, text) if e["label"] == "PERSON"]
+    assert len({e["name"] for e in people}) >= 2
+    assert not any(len(e["mentions"]) > 2 for e in people)
+
+
+def test_ids_in_order_of_first_mention(nlp: Language) -> None:
+    entities = _resolve(nlp, "Vladimir Putin met Emmanuel Macron in Paris. Putin left.")
+    assert [e["id"] for e in entities] == [f"E{n}" for n in range(1, len(entities) + 1)]
+    assert entities[0]["name"] == "Vladimir Putin" and len(entities[0]["mentions"]) == 2

