@@ -3,15 +3,16 @@
 Wire copy names someone in full once and then by surname; the small model
 often tags the full name and misses a later bare surname or a repeated
 company name. One sense per article: an untagged exact repeat of a name (or
-of a person's surname) that stands alone (not inside a longer proper-name run)
-is added as an ``alias`` mention.
+of a person's surname) that stands alone (not inside a longer proper-name run;
+a one-word repeat is not a month: "May" the month is not Theresa May) is
+added as an ``alias`` mention.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon, fold
 from pipeline.entities.roles import roles_of
@@ -21,6 +22,7 @@ ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUC
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
 #: labels whose names never end in a number ("Apple 1.8 billion" is Apple)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PROPER = frozenset({"NNP", "NNPS"})
 
 
 @dataclass(slots=True)
@@ -32,7 +34,7 @@ class Mention:
     kb_id: str
     source: str
     key: str = ""
-    roles: list[str] = field(default_factory=list)
+    roles: list[Span] = field(default_factory=list)
 
 
 def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list[Mention]:
@@ -100,7 +102,8 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
         for words in by_first.get(tok.text, ()):
             start, end = tok.i, tok.i + len(words)
             if (end <= len(doc) and tuple(t.text for t in doc[start:end]) == words
-                    and not covered.intersection(range(start, end)) and _stands_alone(doc, start, end)):
+                    and not covered.intersection(range(start, end)) and _stands_alone(doc, start, end)
+                    and (len(words) > 1 or _may_be_name(tok, lexicon))):
                 src = names[words]
                 added.append(_mention(doc[start:end], src.label, src.kb_id, "alias", lexicon))
                 covered.update(range(start, end))
@@ -108,8 +111,17 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     return added
 
 
+def _may_be_name(tok: Token, lexicon: Lexicon) -> bool:
+    """A one-word repeat is not a month ("in May" is not Theresa May).
+
+    The tag is no guide: the small model tags rare surnames opening a sentence
+    as common nouns ("Cavusoglu in turn said"), and those repeats matter most.
+    """
+    return tok.lower_ not in lexicon.dateline_months
+
+
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     """Not part of a longer run of proper nouns ("Washington" in "Washington Post")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return not any(t is not None and t.tag_ in {"NNP", "NNPS"} and t.is_title for t in (before, after))
+    return not any(t is not None and t.tag_ in _PROPER and t.is_title for t in (before, after))

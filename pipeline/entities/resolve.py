@@ -1,11 +1,13 @@
 """Within-article entity resolution: mentions → one entity per real-world person or organisation.
 
 Mentions are linked by, in order of confidence: the same gazetteer/registry
-id, the same folded text ("free Syrian army" = "Free Syrian Army"), a surname
-or first-word of a longer PERSON name ("Hollande" → "Francois Hollande",
-whatever label the model gave the short form), and an acronym of a longer
-organisation name. Each cluster then votes on its label (the gazetteer's label
-wins) and takes the gazetteer's name, else its longest mention, as canonical.
+id, the same folded text ("free Syrian army" = "Free Syrian Army"), the
+surname of a longer PERSON name ("Hollande" → "Francois Hollande", whatever
+label the model gave the short form), and an acronym of a longer organisation
+name. A person introduced by a role ("the Kremlin spokesman Dmitry Peskov")
+is then also found where the article names them by that role alone. Each
+cluster votes on its label (the gazetteer's label wins) and takes the
+gazetteer's name, else its longest mention, as canonical.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from spacy.tokens import Doc
 from pipeline.entities.gazetteer import Entry, Lexicon, fold
 from pipeline.entities.matcher import ARTEFACT_GROUP
 from pipeline.entities.mentions import Mention, collect
+from pipeline.entities.roles import role_mentions
 
 _LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "des", "&"})
@@ -54,8 +57,21 @@ def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[di
     clusters: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         clusters[find(i)].append(m)
-    ordered = sorted(clusters.values(), key=lambda ms: ms[0].span.start_char)
+    groups = list(clusters.values())
+    _add_role_mentions(doc, groups)
+    ordered = sorted(groups, key=lambda ms: ms[0].span.start_char)
     return [_entity(n, ms, entries) for n, ms in enumerate(ordered, start=1)]
+
+
+def _add_role_mentions(doc: Doc, groups: list[list[Mention]]) -> None:
+    """Append "the Kremlin spokesman"-style mentions to the person who was introduced so."""
+    taken = {i for ms in groups for m in ms if m.label == "PERSON" for i in range(m.span.start, m.span.end)}
+    holders = [[r for m in ms for r in m.roles] for ms in groups]
+    for k, span in role_mentions(doc, holders, taken):
+        head = groups[k][0]
+        groups[k].append(Mention(span, head.label, head.kb_id, "role", fold(span.text)))
+    for ms in groups:
+        ms.sort(key=lambda m: m.span.start)
 
 
 def _short_form_links(mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -93,8 +109,9 @@ def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> di
     if entry is not None:
         label, name = entry.label, entry.name
     else:
-        votes = Counter(m.label for m in mentions)
-        longest = max(mentions, key=lambda m: (len(m.span), m.source != "alias", len(m.span.text)))
+        names = [m for m in mentions if m.source != "role"]
+        votes = Counter(m.label for m in names)
+        longest = max(names, key=lambda m: (len(m.span), m.source != "alias", len(m.span.text)))
         top = max(votes.values())
         label = longest.label if votes[longest.label] == top else votes.most_common(1)[0][0]
         name = " ".join(longest.span.text.split())
@@ -103,7 +120,7 @@ def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> di
         "mentions": [{"start": m.span.start_char, "end": m.span.end_char, "text": m.span.text,
                       "source": m.source} for m in mentions],
     }
-    roles = list(dict.fromkeys(r for m in mentions for r in m.roles))
+    roles = list(dict.fromkeys(" ".join(r.text.split()) for m in mentions for r in m.roles))
     if roles:
         entity["roles"] = roles
     if entry is not None and entry.registry_ids:

@@ -3,29 +3,67 @@
 Two shapes cover most wire copy: a premodifier run ending at the name
 ("the President's press Secretary Dmitry Peskov") and an appositive after it
 ("Dmitry Peskov, the Kremlin spokesman, said"). A run counts as a role only
-when it holds a word from the lexicon's ``title_words``.
+when it holds a word from the lexicon's ``title_words``. Once an article has
+introduced a person by a role of two words or more, a later "the Kremlin
+spokesman" is a mention of that person (:func:`role_mentions`), provided no
+one else in the article holds the same role.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
 
 _PREMODIFIER_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "POS", "HYPH"})
 _APPOSITIVE_MAX = 8
 _CLAUSE_ENDS = frozenset({",", ".", ";", "(", ")"})
 
 
-def roles_of(ent: Span, title_words: frozenset[str]) -> list[str]:
-    """Roles written around the PERSON mention ``ent``, as written."""
+def roles_of(ent: Span, title_words: frozenset[str]) -> list[Span]:
+    """Roles written around the PERSON mention ``ent``."""
     found = [_premodifier(ent, title_words), _appositive(ent, title_words)]
-    return [r for r in found if r]
+    return [r for r in found if r is not None]
+
+
+def role_mentions(doc: Doc, holders: Sequence[Sequence[Span]], taken: set[int]) -> list[tuple[int, Span]]:
+    """(holder index, span) for each later "the <role>" naming a person by a role seen earlier.
+
+    ``holders[k]`` are the role spans of person ``k``; tokens in ``taken`` are
+    already person mentions (an organisation inside the role, "Kremlin", stays).
+    Roles of one word ("President") are too common to follow.
+    """
+    owners: dict[tuple[str, ...], set[int]] = {}
+    for k, roles in enumerate(holders):
+        for role in roles:
+            words = tuple(t.lower_ for t in role)
+            if len(words) >= 2:
+                owners.setdefault(words, set()).add(k)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words, ks in owners.items():
+        if len(ks) == 1:
+            by_first.setdefault(words[0], []).append(words)
+    found: list[tuple[int, Span]] = []
+    for tok in doc[1:]:
+        if doc[tok.i - 1].lower_ != "the":
+            continue
+        for words in by_first.get(tok.lower_, ()):
+            end = tok.i + len(words)
+            span = doc[tok.i:end]
+            if end <= len(doc) and tuple(t.lower_ for t in span) == words \
+                    and not taken.intersection(range(tok.i, end)) \
+                    and (end == len(doc) or doc[end].ent_type_ != "PERSON"):
+                found.append((next(iter(owners[words])), span))
+                taken.update(range(tok.i, end))
+                break
+    return found
 
 
 def _is_title(tok: Token, title_words: frozenset[str]) -> bool:
     return tok.lower_ in title_words or tok.lemma_.lower() in title_words
 
 
-def _premodifier(ent: Span, title_words: frozenset[str]) -> str | None:
+def _premodifier(ent: Span, title_words: frozenset[str]) -> Span | None:
     doc = ent.doc
     start = ent.start
     while start > 0:
@@ -40,10 +78,10 @@ def _premodifier(ent: Span, title_words: frozenset[str]) -> str | None:
     run = doc[start:ent.start]
     if not any(_is_title(t, title_words) for t in run):
         return None
-    return run.text
+    return run
 
 
-def _appositive(ent: Span, title_words: frozenset[str]) -> str | None:
+def _appositive(ent: Span, title_words: frozenset[str]) -> Span | None:
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
@@ -59,4 +97,4 @@ def _appositive(ent: Span, title_words: frozenset[str]) -> str | None:
         run = run[1:]
     if not run or not _is_title(run[-1], title_words):
         return None
-    return run.text
+    return run

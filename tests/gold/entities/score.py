@@ -62,13 +62,16 @@ Entities = list[tuple[str, frozenset[Span]]]  # (label, mention spans) per predi
 
 
 def run_stage(golds: list[Gold]) -> list[Entities]:
-    """The NER stage's entities section, reduced to (label, spans) per entity."""
+    """The NER stage's entities section, reduced to (label, spans) per entity.
+
+    Role mentions ("the Kremlin spokesman") are not names, so the gold set does not mark them.
+    """
     stage = NerStage(Settings())
     stage.setup()
     articles = [Article(raw=RawArticle(id=g.name, source="gold", title="", body=g.text, published_at=""),
                         text=g.text) for g in golds]
     stage.process(articles)
-    return [[(e["label"], frozenset((m["start"], m["end"]) for m in e["mentions"]))
+    return [[(e["label"], frozenset((m["start"], m["end"]) for m in e["mentions"] if m["source"] != "role"))
              for e in a.sections["entities"]] for a in articles]
 
 

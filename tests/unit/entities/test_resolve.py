@@ -62,3 +62,19 @@ def test_ids_in_order_of_first_mention(nlp: Language) -> None:
     entities = _resolve(nlp, "Vladimir Putin met Emmanuel Macron in Paris. Putin left.")
     assert [e["id"] for e in entities] == [f"E{n}" for n in range(1, len(entities) + 1)]
     assert entities[0]["name"] == "Vladimir Putin" and len(entities[0]["mentions"]) == 2
+
+
+def test_later_role_mention_joins_the_person_introduced_by_it(nlp: Language) -> None:
+    text = ("Kremlin spokesman Dmitry Peskov said no decision had been taken. "
+            "Asked about sanctions, the Kremlin spokesman said Moscow would respond.")
+    peskov = _by_name(_resolve(nlp, text))["Dmitry Peskov"]
+    assert [(m["text"], m["source"]) for m in peskov["mentions"]] == [
+        ("Dmitry Peskov", "gazetteer"), ("Kremlin spokesman", "role")]
+    assert peskov["roles"] == ["Kremlin spokesman"]
+
+
+def test_untagged_repeat_of_a_name_is_found_but_not_a_month(nlp: Language) -> None:
+    text = ("Prime Minister Theresa May spoke in London on Tuesday. Talks will resume in May, "
+            "officials said. Asked about the delay, May said nothing.")
+    may = _by_name(_resolve(nlp, text))["Theresa May"]
+    assert [m["start"] for m in may["mentions"]] == [text.index("Theresa"), text.rindex("May")]
