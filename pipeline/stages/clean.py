@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.article import Article
+from pipeline.article import Article, RawArticle
 from pipeline.errors import BodyTooLarge, EmptyBody
 from pipeline.text.boilerplate import boilerplate_kind, byline_name
 from pipeline.text.dateline import Dateline, find_dateline, published_date
@@ -40,6 +40,10 @@ _HTML_SNIFF = re.compile(
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 _HEADING_END = frozenset(".!?:;,”’\"')…")
 _MAX_HEADING_CHARS = 100
+_WARM_UP = (
+    ("SOCHI, October 8. /TASS/. â€œWe are readyâ€\x9d, – said Lavrov.\n\nRead also: more", None),
+    ("<p>MOSCOW (Reuters) - «Да», сказал он&nbsp;Песков.</p><p>By Jane Doe</p>", "text/html"),
+)
 
 
 def is_html(body: str, content_type: str | None) -> bool:
@@ -156,7 +160,11 @@ class CleanStage(Stage):
     _detector: LanguageDetector | None = None
 
     def setup(self) -> None:
+        """Load the language model and word lists, and warm every path so the first message is not slow."""
         self._detector = LanguageDetector()
+        for body, content_type in _WARM_UP:
+            self.clean(Article(RawArticle(id="warm-up", source="warm-up", title="Warm <b>up</b>", body=body,
+                                          published_at="2015-10-08", content_type=content_type)))
 
     def process(self, articles: Sequence[Article]) -> None:
         if self._detector is None:

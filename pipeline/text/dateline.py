@@ -9,7 +9,8 @@ Covers the house styles of the agencies we ingest, e.g.::
     LOS ANGELES, Calif. (AP) —           (AP)
 
 A dateline needs a date or a known agency, so an all-caps word opening a sentence
-("NATO said…") is not mistaken for a place.
+("NATO said…") is not mistaken for a place; an agency we do not list is reported as
+written when the slashes or a date vouch for it ("MOSCOW, June 2. /Wirestream/.").
 """
 
 from __future__ import annotations
@@ -101,15 +102,13 @@ def find_dateline(paragraph: str, published: date | None) -> Dateline | None:
     m = _pattern().match(paragraph)
     if m is None:
         return None
-    agency = next(
-        (name for g in ("agency1", "agency2", "agency3") if (name := agency_name(m.group(g)))), None
-    )
+    written = m.group("agency1") or m.group("agency2") or m.group("agency3")
+    agency = agency_name(written)
     month_name = m.group("month") or m.group("month2")
-    if agency is None and month_name is None:
+    if agency is None and written and (month_name or m.group("agency2")):
+        agency = written.strip()  # an agency we do not list, in a slot only agencies fill
+    elif agency is None and (written or month_name is None):
         return None
-    for g in ("agency1", "agency2"):
-        if m.group(g) and agency_name(m.group(g)) is None:
-            return None
     when = None
     if month_name:
         day = int(m.group("day") or m.group("day2"))

@@ -42,12 +42,14 @@ KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5
          "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item",
          "blockquote": "blockquote", "pre": "pre"}
 BYLINE_TOKENS = frozenset({"byline", "author", "dateline-author"})
-#: block elements whose every unclosed start tag costs Lexbor a scan of its open-element stack
-_NESTING_TAGS = frozenset(
-    "div ul ol dl section article aside nav header footer main blockquote figure form fieldset "
-    "center details dialog menu address hgroup search".split()
+#: elements that never hold content, or that a sibling of their kind closes (<p>, <li>, <td>…):
+#: they cannot pile up on the parser's stack of open elements
+_FLAT_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame "
+    "image isindex p li dt dd tr td th tbody thead tfoot option colgroup caption "
+    "h1 h2 h3 h4 h5 h6".split()
 )
-MAX_NESTING = 512
+MAX_NESTING = 1000
 
 _START_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
@@ -55,6 +57,8 @@ _ENTITY = re.compile(r"&(?:#[xX][0-9A-Fa-f]{1,8};?|#[0-9]{1,8};?|[A-Za-z][A-Za-z
 #: characters a source may spell differently from the parsed text (references, CRLF, NUL)
 _RISKY = re.compile(r"[^\t !#-%(-;=?-~]")
 _JUNK_LIMIT = 256
+#: longest literal run compared at once; bounds the work of a failed comparison
+_RUN = 256
 _RANK = {"": 0, " ": 1, LINE: 2, PARA: 3}
 
 
@@ -71,13 +75,25 @@ class HtmlText:
 
 
 def check_nesting(source: str) -> None:
-    """Refuse HTML whose block nesting would make the parser quadratic (deep ``<div>`` towers)."""
+    """Refuse HTML that would pile up open elements: Lexbor is quadratic in that depth.
+
+    Counts start tags not yet matched by an end tag of the same name (stray end tags
+    cannot lower the count), an upper bound of the parser's stack of open elements.
+    """
+    open_tags: Counter[str] = Counter()
     depth = 0
     for m in _START_TAG.finditer(source):
-        if m.group(2).lower() in _NESTING_TAGS:
-            depth += -1 if m.group(1) else 1
+        name = m.group(2).lower()
+        if name in _FLAT_TAGS:
+            continue
+        if not m.group(1):
+            open_tags[name] += 1
+            depth += 1
             if depth > MAX_NESTING:
-                raise HtmlTooDeep(f"HTML block elements nest deeper than {MAX_NESTING} levels")
+                raise HtmlTooDeep(f"HTML opens more than {MAX_NESTING} elements without closing them")
+        elif open_tags[name]:
+            open_tags[name] -= 1
+            depth -= 1
 
 
 class _Aligner:
@@ -101,8 +117,8 @@ class _Aligner:
         pieces: list[tuple[int, int, int, int]] = []
         i, m, junk = 0, len(text), 0
         while i < m:
-            risky = _RISKY.search(text, i)
-            j = risky.start() if risky else m
+            risky = _RISKY.search(text, i, i + _RUN)
+            j = risky.start() if risky else min(m, i + _RUN)
             if j > i and src.startswith(text[i:j], q):
                 pieces.append((i, q, j - i, j - i))
                 q += j - i

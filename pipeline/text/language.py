@@ -9,7 +9,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 #: below this probability a declared language wins over the detected one
 MIN_CONFIDENCE = 0.5
 #: characters looked at; more adds time but not accuracy on news prose
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 
 
 @dataclass(frozen=True, slots=True)

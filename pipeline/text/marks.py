@@ -44,13 +44,15 @@ _TABLE = str.maketrans({
 #: families of marks found in an original text, reported in the clean section
 FAMILIES = {"«": "guillemets", "»": "guillemets", "„": "low9", "“": "curly", "”": "curly", '"': "straight"}
 
+_FOREIGN = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 _DOUBLE = re.compile(r"[\"“”]")
 _OPENING_CONTEXT = frozenset(" \t\n([{" + DASHES + "“‘\u2028\u2029")
 
 
 def canonical_marks(text: str) -> str:
     """``text`` with quotes and dashes mapped onto the canonical set (same length)."""
-    text = text.translate(_TABLE)
+    if _FOREIGN.search(text):
+        text = text.translate(_TABLE)
     if not _DOUBLE.search(text):
         return text
     chars = list(text)

@@ -20,6 +20,11 @@ from pipeline.text.marks import canonical_marks
 from pipeline.text.offsets import Edit, OffsetMap, apply_edits
 
 _WORD = re.compile(r"[^ \t\n\r\f\v\u2028\u2029]*[^\x00-\x7f][^ \t\n\r\f\v\u2028\u2029]*")
+#: a UTF-8 lead byte read as cp1252/latin-1 (or cp1251) followed by a continuation byte read
+#: the same way: cheap to scan for, and present in every double-encoded non-ASCII character
+_MOJIBAKE_HINT = re.compile(
+    "[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[РС][\u0400-\u040f\u0450-\u045f\u0490\u0491‘-…™\xa0-\xbf]"
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: controls (but tab and line ends), format characters (zero-width, bidi, soft hyphen, BOM),
 #: surrogates, interlinear annotation and tag characters, non-characters
@@ -49,7 +54,7 @@ def fix_mojibake(text: str) -> list[Edit]:
     ftfy decides on the whole text (short words alone look guilty too easily); the repair
     is then applied word by word so that each repaired word keeps its own original span.
     """
-    if text.isascii() or not is_bad(text):
+    if text.isascii() or not _MOJIBAKE_HINT.search(text) or not is_bad(text):
         return []
     whole = ftfy.fix_encoding(text)
     if whole == text:

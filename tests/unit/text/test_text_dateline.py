@@ -47,3 +47,10 @@ def test_year_is_the_nearest_to_publication() -> None:
 
 def test_published_date() -> None:
     assert published_date("2015-10-08T12:00:00+03:00") == PUBLISHED
+
+
+def test_unlisted_agency_needs_slashes_or_a_date() -> None:
+    found = find_dateline("MOSCOW, June 2. /Wirestream/. The official", PUBLISHED)
+    assert found is not None and found.agency == "Wirestream" and found.date == date(2015, 6, 2)
+    assert find_dateline("WASHINGTON, Oct 8 (CNN) - x", PUBLISHED).agency == "CNN"
+    assert find_dateline("NATO (North Atlantic Treaty Organization) said", PUBLISHED) is None

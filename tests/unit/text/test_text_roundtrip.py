@@ -31,8 +31,13 @@ def fold(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(_FOLD))
 
 
-def decoded(orig: str) -> str:
-    """The reference decoding of an original chunk."""
+_TAG = re.compile(r"<[^>]*>")  # the reference only: generated chunks hold whole, simple tags
+
+
+def decoded(orig: str, markup: bool = False) -> str:
+    """The reference decoding of an original chunk (an accent may sit across a tag from its base)."""
+    if markup:
+        orig = _TAG.sub("", orig)
     s = unicodedata.normalize("NFC", _INVISIBLE.sub("", html.unescape(orig)))
     return fold(s)
 
@@ -60,7 +65,7 @@ def check(orig: str, text: str, m: OffsetMap, markup: bool = False) -> None:
         elif cl == ol:
             assert fold(chunk) == fold(source), (chunk, source)
         else:
-            assert fold(chunk) == decoded(source), (chunk, source)
+            assert fold(chunk) == decoded(source, markup), (chunk, source)
     back = OffsetMap.from_segments(rows, len(orig))
     for i in range(len(text)):
         assert back.to_original(i, i + 1) == m.to_original(i, i + 1)
