@@ -20,6 +20,7 @@ from pipeline.config import Settings, get_settings
 from pipeline.designations.cli import registry_app
 from pipeline.errors import InputError
 from pipeline.render import render
+from pipeline.view.cli import view
 
 app = typer.Typer(help="Wirestream: streaming enrichment of wire copy on Kafka.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -27,6 +28,7 @@ kafka_app = typer.Typer(help="The embedded single-node Kafka broker (development
                         no_args_is_help=True)
 app.add_typer(kafka_app, name="kafka")
 app.add_typer(registry_app, name="registry")
+app.command("view")(view)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PublishedAt = Annotated[str | None, typer.Option(help="published_at for .txt/.html files (default: now)")]

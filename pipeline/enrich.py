@@ -107,6 +107,7 @@ class Enricher:
                     continue
                 if stage.english_only and not article.english:
                     article.skipped_stages.append(stage.name)
+                    stage.skip(article)
                     continue
                 batch.append((index, article))
             for index, exc in self._run_stage(stage, batch).items():

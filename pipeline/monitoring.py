@@ -21,7 +21,7 @@ PROBE_TIMEOUT_S = 4.0
 
 def attach_monitors(app: faust.App, settings: Settings, next_offsets: dict[TP, int]) -> None:
     """Register the lag and broker-health timers; ``next_offsets`` is kept up to date by the agent."""
-    probe = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=3000)
+    probes: list[AIOKafkaClient] = []  # created on the worker's event loop by start_probe
     reachable: list[bool] = [True]  # last state, so only transitions are logged
 
     @app.timer(REFRESH_S)
@@ -38,8 +38,10 @@ def attach_monitors(app: faust.App, settings: Settings, next_offsets: dict[TP, i
 
     @app.timer(REFRESH_S)
     async def report_broker_health() -> None:
+        if not probes:
+            return
         try:
-            await asyncio.wait_for(probe.fetch_all_metadata(), PROBE_TIMEOUT_S)
+            await asyncio.wait_for(probes[0].fetch_all_metadata(), PROBE_TIMEOUT_S)
         except (KafkaError, OSError, asyncio.TimeoutError) as exc:
             if reachable[0]:
                 log.warning("Kafka unreachable: %r", exc)
@@ -54,11 +56,14 @@ def attach_monitors(app: faust.App, settings: Settings, next_offsets: dict[TP, i
 
     @app.task
     async def start_probe() -> None:
+        probe = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=3000)
+        probes.append(probe)
         try:
             await probe.bootstrap()
         except (KafkaError, OSError) as exc:
             log.warning("broker probe could not bootstrap yet: %r", exc)
 
-    @app.on_shutdown.connect
+    @app.on_before_shutdown.connect
     async def close_probe(app: faust.App, **_: object) -> None:
-        await probe.close()
+        for probe in probes:
+            await probe.close()

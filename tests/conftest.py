@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -17,6 +19,7 @@ from pipeline import broker
 from pipeline.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 SAMPLES = REPO / "samples" / "articles.jsonl"
 
 
@@ -88,6 +91,16 @@ class WorkerProcess:
                 self.proc.wait()
         self._log.close()
         return self.proc.returncode
+
+    async def alongside(self, awaitable: Awaitable[T]) -> T:
+        """Await ``awaitable`` while watching the worker: fail at once if it dies."""
+        task = asyncio.ensure_future(awaitable)
+        while not task.done():
+            if self.proc.poll() is not None:
+                task.cancel()
+                raise AssertionError(f"worker exited with {self.proc.returncode}:\n{self.log_tail()}")
+            await asyncio.wait({task}, timeout=0.5)
+        return task.result()
 
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])

@@ -16,7 +16,7 @@ from pipeline.designations.registry import BUNDLED_PATH, Registry, read_registry
 registry_app = typer.Typer(help="Designation registry: import official lists, look up organisations.",
                            no_args_is_help=True)
 
-RU_SNAPSHOT = Path("../shared/data/registries/ru")
+RU_SNAPSHOT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "registries" / "ru"
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="registry file to write")]
 
 

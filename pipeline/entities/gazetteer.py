@@ -127,11 +127,34 @@ def fold(text: str) -> str:
 def registry_aliases(path: str | None) -> list[tuple[str, str, str]]:
     """``(org_id, english_name, alias)`` from the designation registry (bundled unless ``path``).
 
-    Aliases that are "the" plus one word ("the Base" for al-Qaeda) are left out:
-    in running text they are nearly always common nouns.
+    Only aliases safe to look for in running text are kept (:func:`usable_alias`).
     """
     from pipeline.designations.registry import load_registry
 
     registry = load_registry(Path(path) if path else None)
-    return [(org_id, name, alias) for org_id, name, alias in registry.aliases()
-            if not (alias.startswith("the ") and len(alias.split()) == 2)]
+    return [(org_id, name, alias) for org_id, name, alias in registry.aliases() if usable_alias(alias)]
+
+
+def usable_alias(alias: str) -> bool:
+    """Whether a registry alias can be matched in news text without flooding it with false hits.
+
+    The registry's Latin-script aliases are partly fragments of official names
+    ("Ukraine", "Berkeley", "Rights", "https", "gGmbH"). One-word aliases are
+    kept only when they cannot be an ordinary word or place: an acronym
+    ("AQIM", matched case-sensitively) or a coined form with an inner capital,
+    digit or hyphen ("OVD-Info", "B4Ukraine", "IndustriALL"). "the" plus one
+    word ("the Base") is a common noun phrase. Curated gazetteer entries are
+    where plain one-word names (Taliban, Hamas) belong.
+    """
+    words = alias.split()
+    if len(words) == 2 and words[0] == "the":
+        return False
+    if len(words) > 1:
+        return True
+    word = alias
+    if not word[:1].isalpha() or not word[:1].isupper() or "." in word or "/" in word:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    acronym = word.isupper() and len(letters) >= 2
+    coined = any(c.isupper() or c.isdigit() or c == "-" for c in word[1:])
+    return acronym or coined

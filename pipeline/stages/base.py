@@ -35,6 +35,13 @@ class Stage(ABC):
     def process(self, articles: Sequence[Article]) -> None:
         """Annotate ``articles`` in place."""
 
+    def skip(self, article: Article) -> None:
+        """Write this stage's section for an article it does not analyse (e.g. not English).
+
+        Stages whose section is a list leave it absent (the record shows ``[]``);
+        stages with a structured section write its empty form here.
+        """
+
     def provenance(self) -> dict[str, Any]:
         """What a consumer needs to reproduce this stage's output (model, data version)."""
         return {}

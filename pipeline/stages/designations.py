@@ -17,24 +17,28 @@ class DesignationStage(Stage):
     """Writes ``article.sections["designations"]`` from the text, the date and the NER entities."""
 
     name = "designations"
-    #: whose notice rules apply; Russia's until Settings carries a setting for it
-    notice_jurisdiction = "RU"
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
         self._tagger: Tagger | None = None
 
     def setup(self) -> None:
-        self._tagger = Tagger(load_registry(self.settings.registry_path), self.notice_jurisdiction)
+        self._tagger = Tagger(load_registry(self.settings.registry_path), self.settings.notice_jurisdiction)
 
-    def process(self, articles: Sequence[Article]) -> None:
+    def _tag(self, article: Article, text: str, entities: list[dict[str, Any]]) -> None:
         if self._tagger is None:
             self.setup()
         assert self._tagger is not None
+        day = date.fromisoformat(article.raw.published_at[:10])
+        article.sections["designations"] = self._tagger.tag(text, day, entities)
+
+    def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
-            day = date.fromisoformat(article.raw.published_at[:10])
-            entities = article.sections.get("entities") or []
-            article.sections["designations"] = self._tagger.tag(article.text, day, entities)
+            self._tag(article, article.text, article.sections.get("entities") or [])
+
+    def skip(self, article: Article) -> None:
+        """The empty section, dated and versioned like any other."""
+        self._tag(article, "", [])
 
     def provenance(self) -> dict[str, Any]:
         return {"registry_version": load_registry(self.settings.registry_path).version}

@@ -79,7 +79,7 @@ async def test_every_offset_lands_in_exactly_one_output_topic(kafka: Settings, s
     async with ArticleProducer(settings, validate=False) as producer:
         reports = await producer.send_many(value for value, _ in inputs)
     produced = {(r.partition, r.offset): inputs[i] for i, r in enumerate(reports)}
-    outcomes = await collect_outcomes(settings, produced, timeout_s=180)
+    outcomes = await worker.alongside(collect_outcomes(settings, produced, timeout_s=180))
 
     missing = set(produced) - set(outcomes)
     assert not missing, f"no output for {missing}; worker log:\n{worker.log_tail()}"
@@ -107,11 +107,11 @@ async def test_enriched_records_are_keyed_by_article_id_and_carry_schema_headers
 ) -> None:
     settings = isolated(kafka)
     await ensure_topics(settings)
-    start_worker(settings)
+    worker = start_worker(settings)
     value = SAMPLES.read_bytes().splitlines()[0]
     async with ArticleProducer(settings) as producer:
         [report] = await producer.send_many([value])
-    await collect_outcomes(settings, [(report.partition, report.offset)], timeout_s=120)
+    await worker.alongside(collect_outcomes(settings, [(report.partition, report.offset)], timeout_s=120))
 
     consumer = AIOKafkaConsumer(settings.topic_enriched, bootstrap_servers=settings.bootstrap_servers,
                                 auto_offset_reset="earliest")

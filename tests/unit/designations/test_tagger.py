@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-SEED = Path("/work/shared/seeds/tass-syria-2015-10-08.txt")
+SEED = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "tass-syria-2015-10-08.txt"
 SCHEMA = json.loads((Path(__file__).parents[3] / "schemas/sections/designations.schema.json").read_text())
 
 

@@ -16,7 +16,7 @@ from pipeline.stages.ner import NerStage
 from pipeline.stages.quotes import QuoteStage
 
 REPO = Path(__file__).resolve().parents[3]
-SEED = REPO.parent / "shared" / "seeds" / "tass-syria-2015-10-08.txt"
+SEED = REPO / "tests" / "fixtures" / "tass-syria-2015-10-08.txt"
 SCHEMA = orjson.loads((REPO / "schemas" / "sections" / "quotes.schema.json").read_bytes())
 
 
