@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+#: lower-case words allowed inside a multi-word registry alias
+_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "van", "von", "der"})
 
 
 class GazetteerError(ValueError):
@@ -31,6 +33,7 @@ class Entry:
     name: str
     aliases: list[str] = field(default_factory=list)
     registry_ids: list[str] = field(default_factory=list)
+    generic: bool = False
 
     def all_aliases(self) -> list[str]:
         """The name and every alias, without duplicates, name first."""
@@ -73,7 +76,7 @@ def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
     for raw in _read("gazetteer.yaml"):
         try:
             entry = Entry(id=raw["id"], label=raw["label"], name=raw["name"],
-                          aliases=[str(a) for a in raw.get("aliases", [])])
+                          aliases=[str(a) for a in raw.get("aliases", [])], generic=bool(raw.get("generic")))
         except (KeyError, TypeError) as exc:
             raise GazetteerError(f"bad gazetteer entry {raw!r}") from exc
         if entry.id in seen:
@@ -142,15 +145,15 @@ def usable_alias(alias: str) -> bool:
     ("Ukraine", "Berkeley", "Rights", "https", "gGmbH"). One-word aliases are
     kept only when they cannot be an ordinary word or place: an acronym
     ("AQIM", matched case-sensitively) or a coined form with an inner capital,
-    digit or hyphen ("OVD-Info", "B4Ukraine", "IndustriALL"). "the" plus one
-    word ("the Base") is a common noun phrase. Curated gazetteer entries are
-    where plain one-word names (Taliban, Hamas) belong.
+    digit or hyphen ("OVD-Info", "B4Ukraine", "IndustriALL"). Longer aliases
+    need a capital or digit in every word but connectors ("Open Russia" and
+    "Asbat al-Ansar", not "No war", "first line" or "the Base"). Curated
+    gazetteer entries are where plain one-word names (Taliban, Hamas) belong.
     """
     words = alias.split()
-    if len(words) == 2 and words[0] == "the":
-        return False
     if len(words) > 1:
-        return True
+        return all(w.lower() in _CONNECTORS or any(c.isupper() or c.isdigit() for c in w) for w in words[1:]) \
+            and any(c.isupper() for c in words[0])
     word = alias
     if not word[:1].isalpha() or not word[:1].isupper() or "." in word or "/" in word:
         return False

@@ -3,8 +3,8 @@
 It runs after the statistical ``ner`` so that it can correct it: a gazetteer
 match replaces the model entities it overlaps ("Islamic" NORP becomes
 "Islamic State" ORG, the junk PERSON "al-al" disappears inside "jabhat al-al –
-Nusra"), except that a longer model name containing the match is kept, with the
-match's kb id when the labels agree ("Russian Foreign Ministry"). The place in a dateline
+Nusra"), except that a longer model name containing the match is kept
+("Russian Foreign Ministry"). The place in a dateline
 ("SOCHI, October 8") is a GPE whatever the model says. Every corrected entity
 carries its gazetteer id as ``kb_id``; MT renderings (Sands for Peskov) are
 also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so.
@@ -140,9 +140,11 @@ class WireGazetteer:
     def _merge(model: list[Span], found: list[Span]) -> list[Span]:
         """Gazetteer spans win overlaps, except against a model span that strictly contains them.
 
-        A longer model name is kept ("Bank of America" over "America"; "Russian
-        Foreign Ministry" over "Foreign Ministry", taking its kb id when the
-        labels agree), but not a PERSON span that only adds a title.
+        A longer model name is kept ("Bank of America" over "America", "Russian
+        Foreign Ministry" over "Foreign Ministry"), but not a PERSON span that
+        only adds a title. It takes the match's kb id only when it adds nothing
+        but an article or punctuation ("The Federation Council"): a longer name
+        is a more specific entity.
         """
         result = list(found)
         for ent in model:
@@ -156,7 +158,9 @@ class WireGazetteer:
             if not contains or (ent.label_ == inner.label_ == "PERSON"):
                 continue
             result.remove(inner)
-            kb_id = inner.kb_id if ent.label_ == inner.label_ else 0
+            extra = [t for t in ent if not inner.start <= t.i < inner.end]
+            same = ent.label_ == inner.label_ and all(t.is_punct or t.lower_ == "the" for t in extra)
+            kb_id = inner.kb_id if same else 0
             result.append(Span(ent.doc, ent.start, ent.end, label=ent.label, kb_id=kb_id))
         return sorted(result, key=lambda s: s.start)
 

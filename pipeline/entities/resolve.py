@@ -75,38 +75,50 @@ def _add_role_mentions(doc: Doc, groups: list[list[Mention]]) -> None:
 
 
 def _short_form_links(mentions: list[Mention]) -> list[tuple[int, int]]:
-    """(short, long) index pairs: surnames and first words of PERSON names, acronyms of ORG names."""
-    persons: dict[str, set[str]] = defaultdict(set)
+    """(short, long) index pairs.
+
+    Surnames of PERSON names; acronyms of ORG names ("FAA"); the last two or
+    more words of a longer ORG name ("Foreign Ministry" → "Russian Foreign
+    Ministry"). A short form owned by two different longer names links to neither.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
     owner: dict[str, int] = {}
-    acronyms: dict[str, set[str]] = defaultdict(set)
+
+    def claim(key: str, m: Mention, j: int) -> None:
+        owners[key].add(m.kb_id or m.key)
+        owner.setdefault(key, j)
+
     for j, m in enumerate(mentions):
         words = [t for t in m.span if t.is_alpha]
         if len(words) < 2:
             continue
         if m.label == "PERSON":
-            persons[fold(words[-1].text)].add(m.kb_id or m.key)
-            owner.setdefault(fold(words[-1].text), j)
+            claim("sur:" + fold(words[-1].text), m, j)
         elif m.label == "ORG":
             initials = "".join(t.text[0] for t in words if t.lower_ not in _ACRONYM_SKIP and not t.is_lower)
             if len(initials) >= 2:
-                acronyms[initials.upper()].add(m.kb_id or m.key)
-                owner.setdefault("acr:" + initials.upper(), j)
+                claim("acr:" + initials.upper(), m, j)
+            for n in range(1, len(m.span) - 1):
+                claim("tail:" + fold(m.span[n:].text), m, j)
     links: list[tuple[int, int]] = []
     for i, m in enumerate(mentions):
-        if len(m.span) != 1 or m.label not in _LINKABLE_SHORT:
+        if m.label not in _LINKABLE_SHORT:
             continue
-        key = fold(m.span.text)
-        if len(persons.get(key, ())) == 1 and not m.kb_id:
+        if len(m.span) == 1:
+            key = "sur:" + m.key if not m.kb_id else ""
+            if m.span.text.isupper() and len(owners.get("acr:" + m.span.text, ())) == 1:
+                key = "acr:" + m.span.text
+        else:
+            key = "tail:" + m.key if m.label == "ORG" else ""
+        if len(owners.get(key, ())) == 1 and owner[key] != i:
             links.append((i, owner[key]))
-        elif m.span.text.isupper() and len(acronyms.get(m.span.text, ())) == 1:
-            links.append((i, owner["acr:" + m.span.text]))
     return links
 
 
 def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> dict[str, Any]:
     kb_id = next((m.kb_id for m in mentions if m.kb_id), None)
     entry = entries.get(kb_id) if kb_id else None
-    if entry is not None:
+    if entry is not None and not entry.generic:
         label, name = entry.label, entry.name
     else:
         names = [m for m in mentions if m.source != "role"]

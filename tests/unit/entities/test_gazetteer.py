@@ -15,7 +15,8 @@ SNAPSHOT = Path(__file__).parent / "gazetteer.snapshot.json"
 
 
 def _snapshot() -> dict[str, str]:
-    return {e.id: f"{e.label} | {e.name} | {'; '.join(sorted(e.aliases))}" for e in load_entries()}
+    return {e.id: f"{e.label}{' generic' if e.generic else ''} | {e.name} | {'; '.join(sorted(e.aliases))}"
+            for e in load_entries()}
 
 
 def test_curated_entries_match_snapshot() -> None:

@@ -78,3 +78,16 @@ def test_untagged_repeat_of_a_name_is_found_but_not_a_month(nlp: Language) -> No
             "officials said. Asked about the delay, May said nothing.")
     may = _by_name(_resolve(nlp, text))["Theresa May"]
     assert [m["start"] for m in may["mentions"]] == [text.index("Theresa"), text.rindex("May")]
+
+
+def test_generic_ministry_joins_the_one_named_in_full(nlp: Language) -> None:
+    text = ("The Russian Foreign Ministry summoned the envoy. The foreign Ministry said talks would go on.")
+    ministries = [e for e in _resolve(nlp, text) if "Ministry" in e["name"]]
+    assert len(ministries) == 1 and ministries[0]["name"] == "Russian Foreign Ministry"
+    assert ministries[0]["kb_id"] == "foreign-ministry"
+
+
+def test_two_countries_ministries_stay_apart(nlp: Language) -> None:
+    text = "The Russian Foreign Ministry and the Turkish Foreign Ministry issued a joint statement."
+    names = {e["name"] for e in _resolve(nlp, text)}
+    assert {"Russian Foreign Ministry", "Turkish Foreign Ministry"} <= names
