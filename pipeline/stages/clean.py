@@ -21,25 +21,22 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.article import Article, RawArticle
 from pipeline.errors import BodyTooLarge, EmptyBody
-from pipeline.text.boilerplate import boilerplate_kind, byline_name
-from pipeline.text.dateline import Dateline, find_dateline, published_date
+from pipeline.text.boilerplate import byline_name
 from pipeline.text.html import html_to_text
 from pipeline.text.language import LanguageDetector
 from pipeline.text.marks import mark_families
 from pipeline.text.offsets import OffsetMap, apply_edits
+from pipeline.text.structure import Structure, cut_edits, find_structure, paragraph_kind, paragraph_spans
 from pipeline.text.unicode import normalise
 
 from .base import Stage
 
 OFFSET_MAP_KEY = "offset_map"
 _HTML_SNIFF = re.compile(
-    r"<(?:p|div|br|span|a|b|i|em|strong|ul|ol|li|h[1-6]|html|body|article|section|table|script|style)\b[^>]*>"
+    r"<(?:p|div|br|span|a|b|i|em|strong|ul|ol|li|h[1-6]|html|body|article|section|table|script|style)\b[^<>]{0,500}>"
     r"|</[a-z][a-z0-9]*>|<!--",
     re.IGNORECASE,
 )
-_PARAGRAPH_BREAK = re.compile(r"\n\n")
-_HEADING_END = frozenset(".!?:;,”’\"')…")
-_MAX_HEADING_CHARS = 100
 _WARM_UP = (
     ("SOCHI, October 8. /TASS/. â€œWe are readyâ€\x9d, – said Lavrov.\n\nRead also: more", None),
     ("<p>MOSCOW (Reuters) - «Да», сказал он&nbsp;Песков.</p><p>By Jane Doe</p>", "text/html"),
@@ -53,17 +50,6 @@ def is_html(body: str, content_type: str | None) -> bool:
     return _HTML_SNIFF.search(body) is not None
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each paragraph of normalised text (paragraphs end at ``"\\n\\n"``)."""
-    spans, start = [], 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text) or not spans and text:
-        spans.append((start, len(text)))
-    return spans
-
-
 def clean_title(title: str) -> str:
     """The headline as one line of normalised text (markup and entities removed)."""
     if "<" in title:
@@ -72,83 +58,6 @@ def clean_title(title: str) -> str:
         title = htmllib.unescape(title)
     text, _ = normalise(title, html=True)
     return " ".join(text.split())
-
-
-class _Structure:
-    """Removals decided on the normalised text: what goes, why, and the dateline/byline found."""
-
-    def __init__(self) -> None:
-        self.cuts: list[tuple[int, int]] = []
-        self.removed: list[dict[str, Any]] = []
-        self.dateline: Dateline | None = None
-        self.dateline_span: tuple[int, int] | None = None
-        self.byline: str | None = None
-
-    def cut_paragraph(self, spans: list[tuple[int, int]], k: int, kind: str | None, text: str) -> None:
-        """Cut paragraph ``k`` with one of its separators; report it unless ``kind`` is None."""
-        start, end = spans[k]
-        if k + 1 < len(spans):
-            self.cuts.append((start, spans[k + 1][0]))
-        elif k > 0:
-            self.cuts.append((spans[k - 1][1], end))
-        else:
-            self.cuts.append((start, end))
-        if kind is not None:
-            self.removed.append({"kind": kind, "text": text[start:end], "span": (start, end)})
-
-
-def find_structure(text: str, spans: list[tuple[int, int]], title: str, published: str) -> _Structure:
-    """Decide the repeated headline, byline, dateline and boilerplate paragraphs to cut."""
-    found = _Structure()
-    first = 0
-    folded_title = title.casefold()
-    if spans and folded_title and text[slice(*spans[0])].casefold() == folded_title:
-        found.cut_paragraph(spans, 0, "title", text)
-        first = 1
-    for k in range(first, min(first + 2, len(spans))):
-        if (name := byline_name(text[slice(*spans[k])])) is not None:
-            found.byline = name
-            found.cut_paragraph(spans, k, "byline", text)
-            first = k + 1 if k == first else first
-            break
-    if first < len(spans):
-        start, end = spans[first]
-        dateline = find_dateline(text[start:end], published_date(published))
-        if dateline is not None:
-            found.dateline = dateline
-            found.dateline_span = (start, start + len(dateline.text))
-            if start + dateline.end >= end:
-                found.cut_paragraph(spans, first, None, text)
-            else:
-                found.cuts.append((start, start + dateline.end))
-    in_tail = True
-    for k in range(len(spans) - 1, first, -1):
-        kind = boilerplate_kind(text[slice(*spans[k])], in_tail)
-        in_tail = in_tail and kind is not None
-        if kind is not None:
-            found.cut_paragraph(spans, k, kind, text)
-    return found
-
-
-def _merged(cuts: list[tuple[int, int]], text: str) -> list[tuple[int, int, str]]:
-    """Cuts as sorted deletions; a cut reaching the end also takes the break before it."""
-    edits: list[tuple[int, int, str]] = []
-    for start, end in sorted(cuts):
-        if edits and start <= edits[-1][1]:
-            edits[-1] = (edits[-1][0], max(end, edits[-1][1]), "")
-        else:
-            edits.append((start, end, ""))
-    if edits and edits[-1][1] == len(text) and text.endswith("\n\n", 0, edits[-1][0]):
-        edits[-1] = (edits[-1][0] - 2, len(text), "")
-    return edits
-
-
-def _kind(paragraph: str, single: bool) -> str:
-    """Plain-text paragraph kind: a short line without final punctuation is a subheading."""
-    if (paragraph and not single and len(paragraph) <= _MAX_HEADING_CHARS and paragraph[-1] not in _HEADING_END
-            and paragraph[0].isupper()):
-        return "heading"
-    return "text"
 
 
 class CleanStage(Stage):
@@ -184,42 +93,32 @@ class CleanStage(Stage):
         if html:
             extracted = html_to_text(raw.body)
             text0, map0 = extracted.text, extracted.offset_map
-            block_kinds, html_byline, html_removed = (extracted.block_kinds, extracted.byline,
-                                                      dict(extracted.removed))
+            block_kinds, html_removed = extracted.block_kinds, dict(extracted.removed)
+            html_byline = extracted.byline and (byline_name(extracted.byline) or extracted.byline)
         else:
             text0, map0 = raw.body, OffsetMap.identity(len(raw.body))
         text1, map1 = normalise(text0, html)
+        if len(text1) > self.settings.max_body_chars:
+            raise BodyTooLarge(f"the cleaned body has {len(text1)} characters, "
+                               f"the limit is {self.settings.max_body_chars}")
         title = clean_title(raw.title)
         found = find_structure(text1, paragraph_spans(text1), title, raw.published_at)
-        text, map2 = apply_edits(text1, _merged(found.cuts, text1))
+        text, map2 = apply_edits(text1, cut_edits(found.cuts, text1))
         if not text:
             raise EmptyBody("the body has no text after cleaning")
-        if len(text) > self.settings.max_body_chars:
-            raise BodyTooLarge(f"the cleaned body has {len(text)} characters, "
-                               f"the limit is {self.settings.max_body_chars}")
         to_text0 = map2.compose(map1)
         offset_map = to_text0.compose(map0)
         text1_to_orig = map1.compose(map0)
         assert self._detector is not None
         language = self._detector.detect(text, raw.language)
 
-        spans = paragraph_spans(text)
-        positions = [p for p, _ in block_kinds]
-        paragraphs = []
-        for start, end in spans:
-            if html:
-                k = bisect_right(positions, to_text0.position(start)) - 1
-                kind = block_kinds[k][1] if k >= 0 else "text"
-            else:
-                kind = _kind(text[start:end], len(spans) == 1)
-            paragraphs.append({"start": start, "end": end, "kind": kind})
         article.text = text
         article.english = language.code == "en"
         article.sections["title"] = title
         article.extras[OFFSET_MAP_KEY] = offset_map
         article.sections["clean"] = {
             "content_type": "text/html" if html else "text/plain",
-            "paragraphs": paragraphs,
+            "paragraphs": _paragraphs(text, block_kinds if html else None, to_text0),
             "language": language.as_json(),
             "dateline": _dateline_json(found, text1_to_orig),
             "byline": html_byline or found.byline,
@@ -230,7 +129,22 @@ class CleanStage(Stage):
         }
 
 
-def _dateline_json(found: _Structure, to_orig: OffsetMap) -> dict[str, Any] | None:
+def _paragraphs(text: str, block_kinds: list[tuple[int, str]] | None, to_text0: OffsetMap) -> list[dict[str, Any]]:
+    """Paragraph spans of the final text; kinds from the HTML blocks they came from, or guessed."""
+    spans = paragraph_spans(text)
+    positions = [p for p, _ in block_kinds or ()]
+    out = []
+    for start, end in spans:
+        if block_kinds is not None:
+            k = bisect_right(positions, to_text0.position(start)) - 1
+            kind = block_kinds[k][1] if k >= 0 else "text"
+        else:
+            kind = paragraph_kind(text[start:end], len(spans) == 1)
+        out.append({"start": start, "end": end, "kind": kind})
+    return out
+
+
+def _dateline_json(found: Structure, to_orig: OffsetMap) -> dict[str, Any] | None:
     d = found.dateline
     if d is None or found.dateline_span is None:
         return None

@@ -36,15 +36,22 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
+@cache
+def _openings() -> tuple[re.Pattern[str], dict[str, Rule]]:
+    """One case-insensitive pattern of every opening, and the rule of each (casefolded) opening."""
+    by_opening = {r.opening: r for r in rules()}
+    alternatives = "|".join(re.escape(o) for o in sorted(by_opening, key=len, reverse=True))
+    return re.compile(alternatives, re.IGNORECASE), by_opening
+
+
 def boilerplate_kind(paragraph: str, in_tail: bool) -> str | None:
     """The kind of boilerplate ``paragraph`` is, or ``None`` if it is article text."""
     if len(paragraph) > MAX_BOILERPLATE_CHARS:
         return None
-    folded = paragraph.casefold()
-    for rule in rules():
-        if (in_tail or not rule.tail_only) and folded.startswith(rule.opening):
-            return rule.kind
-    return None
+    pattern, by_opening = _openings()
+    m = pattern.match(paragraph)
+    rule = by_opening.get(m.group().casefold()) if m else None
+    return rule.kind if rule is not None and (in_tail or not rule.tail_only) else None
 
 
 def byline_name(paragraph: str) -> str | None:

@@ -216,3 +216,14 @@ def test_a_thousand_words_clean_in_well_under_five_ms(stage: CleanStage, seed: s
         stage.process([article])
         times.append(time.perf_counter() - started)
     assert statistics.median(times) < 0.010  # measured ~1-2 ms; slack for loaded CI machines
+
+
+@pytest.mark.parametrize("body", ["x" * 150_000, "AAAA " * 30_000, "x\n" * 60_000, "<p " * 50_000,
+                                  "\u200b" * 500_000 + "a", "&amp" * 40_000, "â€" * 60_000])
+def test_adversarial_plain_bodies_stay_fast(stage: CleanStage, body: str) -> None:
+    started = time.perf_counter()
+    try:
+        run(stage, body, title="")
+    except BodyTooLarge:
+        pass
+    assert time.perf_counter() - started < 2
