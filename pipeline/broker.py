@@ -209,12 +209,16 @@ def up(settings: Settings) -> str:
 
 
 def down(settings: Settings, purge: bool = False) -> str:
-    """Stop the broker (SIGTERM, then SIGKILL after a grace period); ``purge`` deletes its data."""
+    """Stop the broker (SIGTERM, then SIGKILL after a grace period); ``purge`` deletes its data.
+
+    With ``purge`` the broker is killed at once: a clean shutdown only matters
+    for data that is about to be deleted anyway.
+    """
     paths = BrokerPaths.from_settings(settings)
     pid = _pid(paths)
     message = "Kafka was not running"
     if pid is not None:
-        os.kill(pid, signal.SIGTERM)
+        os.kill(pid, signal.SIGKILL if purge else signal.SIGTERM)
         deadline = time.monotonic() + STOP_TIMEOUT_S
         while _pid(paths) is not None and time.monotonic() < deadline:
             time.sleep(0.2)
