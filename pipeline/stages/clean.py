@@ -33,7 +33,8 @@ from .base import Stage
 
 OFFSET_MAP_KEY = "offset_map"
 _HTML_SNIFF = re.compile(
-    r"<(?:p|div|br|span|a|b|i|em|strong|ul|ol|li|h[1-6]|html|body|article|section|table|script|style)\b[^<>]{0,500}>"
+    r"<(?:p|div|br|span|a|b|i|em|strong|ul|ol|li|h[1-6]|html|body|article|section|table|script|style)"
+    r"\b[^<>]{0,500}>"
     r"|</[a-z][a-z0-9]*>|<!--",
     re.IGNORECASE,
 )
@@ -129,7 +130,9 @@ class CleanStage(Stage):
         }
 
 
-def _paragraphs(text: str, block_kinds: list[tuple[int, str]] | None, to_text0: OffsetMap) -> list[dict[str, Any]]:
+def _paragraphs(
+    text: str, block_kinds: list[tuple[int, str]] | None, to_text0: OffsetMap
+) -> list[dict[str, Any]]:
     """Paragraph spans of the final text; kinds from the HTML blocks they came from, or guessed."""
     spans = paragraph_spans(text)
     positions = [p for p, _ in block_kinds or ()]

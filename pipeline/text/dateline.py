@@ -34,7 +34,8 @@ _MONTHS = {
 }
 _MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\b"
 _DATELINE = r"""
-    (?P<place>[A-Z][A-Z'’\-]*(?![a-z])\.?(?:\ [A-Z][A-Z'’\-]*(?![a-z])\.?)*|[A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}}(?=\ \())
+    (?P<place>[A-Z][A-Z'’\-]*(?![a-z])\.?(?:\ [A-Z][A-Z'’\-]*(?![a-z])\.?)*
+       |[A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}}(?=\ \())
     (?:,\ (?!{month})(?P<region>[A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+)?))?
     (?:[,.]?\ (?:(?P<month>{month})\.?\ (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\ (?P<month2>{month})\.?)
        (?:,?\ (?P<year>\d{{4}}))?)?

@@ -32,7 +32,11 @@ DROP_TAGS = frozenset(
     "head script style noscript template iframe object embed svg math canvas nav header footer aside "
     "form button select textarea input figure figcaption video audio picture map dialog".split()
 )
-RAW_TEXT_TAGS = frozenset("script style xmp iframe noembed noframes noscript textarea title plaintext".split())
+#: how the source spells the text of an element: markup and references (DATA), references
+#: but no markup (RCDATA), or neither (RAWTEXT)
+DATA, RCDATA, RAWTEXT = 0, 1, 2
+_TEXT_MODES = {"title": RCDATA, "textarea": RCDATA} | dict.fromkeys(
+    "script style xmp iframe noembed noframes noscript plaintext".split(), RAWTEXT)
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre article section main address center "
     "table tr caption hr details summary body html".split()
@@ -96,6 +100,11 @@ def check_nesting(source: str) -> None:
             depth -= 1
 
 
+def _mode(text_node: LexborNode) -> int:
+    parent = text_node.parent
+    return _TEXT_MODES.get(parent.tag or "", DATA) if parent is not None else DATA
+
+
 class _Aligner:
     """Finds successive text nodes in the HTML source with a cursor that only moves forward."""
 
@@ -111,14 +120,20 @@ class _Aligner:
         end = src.find(">", q + 1)
         return len(src) if end < 0 else end + 1
 
-    def align(self, text: str, raw: bool) -> list[tuple[int, int, int, int]]:
-        """Pieces ``(text_start, orig_start, text_len, orig_len)`` of ``text``; moves the cursor past it."""
+    def align(self, text: str, mode: int) -> list[tuple[int, int, int, int]]:
+        """Pieces ``(text_start, orig_start, text_len, orig_len)`` of ``text``; moves the cursor past it.
+
+        Before the text starts, markup is skipped whatever the mode; inside it, the mode says
+        whether ``<`` can open markup and ``&`` a character reference.
+        """
         src, q, n = self.src, self.pos, len(self.src)
         pieces: list[tuple[int, int, int, int]] = []
         i, m, junk = 0, len(text), 0
         while i < m:
             risky = _RISKY.search(text, i, i + _RUN)
             j = risky.start() if risky else min(m, i + _RUN)
+            if mode != DATA and i == 0 and src.startswith(text[:_RUN], q):
+                j = min(m, _RUN)
             if j > i and src.startswith(text[i:j], q):
                 pieces.append((i, q, j - i, j - i))
                 q += j - i
@@ -127,9 +142,10 @@ class _Aligner:
             if q >= n or junk > _JUNK_LIMIT:
                 return self._unaligned(m)
             c, e = src[q], text[i]
-            if c == "<" and not raw and q + 1 < n and (src[q + 1].isalpha() or src[q + 1] in "/!?"):
+            markup = q + 1 < n and (src[q + 1].isalpha() or src[q + 1] in "/!?")
+            if c == "<" and markup and (mode == DATA or i == 0):
                 q = self._skip_markup(q)
-            elif c == "&" and not raw and (ref := _ENTITY.match(src, q)) and text.startswith(
+            elif c == "&" and mode != RAWTEXT and (ref := _ENTITY.match(src, q)) and text.startswith(
                 decoded := html.unescape(ref.group()), i
             ):
                 pieces.append((i, q, len(decoded), ref.end() - q))
@@ -179,9 +195,9 @@ class _Extractor:
         elif _RANK[mark] > _RANK[self.pending]:
             self.pending = mark
 
-    def text(self, node: LexborNode, raw: bool, pre: bool) -> None:
+    def text(self, node: LexborNode, mode: int, pre: bool) -> None:
         content = node.text_content or ""
-        pieces = self.aligner.align(content, raw)
+        pieces = self.aligner.align(content, mode)
         if self.pending and not content.isspace():
             if self.pending == PARA:
                 self.block_kinds.append((self.length, self.kind_stack[-1] if self.kind_stack else "text"))
@@ -196,7 +212,7 @@ class _Extractor:
         """Align the text of a dropped subtree so the cursor moves past it."""
         for sub in node.traverse(include_text=True):
             if sub.is_text_node:
-                self.aligner.align(sub.text_content or "", sub.parent is not None and sub.parent.tag in RAW_TEXT_TAGS)
+                self.aligner.align(sub.text_content or "", _mode(sub))
 
     def drop_reason(self, node: LexborNode, tag: str) -> str | None:
         if tag in DROP_TAGS:
@@ -217,8 +233,7 @@ class _Extractor:
         while stack:
             node, leaving = stack.pop()
             if node.is_text_node:
-                parent = node.parent
-                self.text(node, parent is not None and parent.tag in RAW_TEXT_TAGS, pre_depth > 0)
+                self.text(node, _mode(node), pre_depth > 0)
                 continue
             if not node.is_element_node:
                 continue

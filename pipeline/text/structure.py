@@ -101,7 +101,7 @@ def cut_edits(cuts: list[tuple[int, int]], text: str) -> list[Edit]:
 
 def paragraph_kind(paragraph: str, single: bool) -> str:
     """Plain-text paragraph kind: a short line without final punctuation is a subheading."""
-    if (paragraph and not single and len(paragraph) <= _MAX_HEADING_CHARS and paragraph[-1] not in _HEADING_END
-            and paragraph[0].isupper()):
+    if (paragraph and not single and len(paragraph) <= _MAX_HEADING_CHARS
+            and paragraph[-1] not in _HEADING_END and paragraph[0].isupper()):
         return "heading"
     return "text"

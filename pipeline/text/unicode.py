@@ -1,7 +1,8 @@
 """Unicode repair and normalisation, each step with its offset map.
 
 Order matters: mojibake is repaired first (its C1 "controls" are part of the damage),
-then invisible characters are deleted (so NFC sees a base next to its accent), then NFC, then whitespace is collapsed into
+then invisible characters are deleted (so NFC sees a base next to its accent), then NFC,
+then whitespace is collapsed into
 spaces, line breaks and paragraph breaks, and last quotes and dashes are made
 canonical (see :mod:`pipeline.text.marks`). Each step scans with a compiled regex
 and edits only what it matches, so clean text costs little more than the scans.
@@ -23,7 +24,8 @@ _WORD = re.compile(r"[^ \t\n\r\f\v\u2028\u2029]*[^\x00-\x7f][^ \t\n\r\f\v\u2028\
 #: a UTF-8 lead byte read as cp1252/latin-1 (or cp1251) followed by a continuation byte read
 #: the same way: cheap to scan for, and present in every double-encoded non-ASCII character
 _MOJIBAKE_HINT = re.compile(
-    "[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[РС][\u0400-\u040f\u0450-\u045f\u0490\u0491‘-…™\xa0-\xbf]"
+    "[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+    "|[РС][\u0400-\u040f\u0450-\u045f\u0490\u0491‘-…™\xa0-\xbf]"
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: controls (but tab and line ends), format characters (zero-width, bidi, soft hyphen, BOM),

@@ -79,3 +79,22 @@ def test_many_tags_huge_tokens_and_foster_parenting_stay_linear() -> None:
     html_to_text("<p>" + "x" * 1_000_000 + "</p>")
     html_to_text("<table>" + "<tr>x" * 30_000 + "</table>")
     assert time.perf_counter() - started < 5
+
+
+def test_rcdata_and_rawtext_are_stepped_over() -> None:
+    source = ('<html><head><title>A &amp; B</title><script src="' + "x" * 400 + '"><!-- if (a<b) --></script>'
+              "</head><body><p>ok</p><textarea>a<b &lt;</textarea><p>z</p></body></html>")
+    out = html_to_text(source)
+    assert out.text.strip(PARA) == f"ok{PARA}z"
+    z = out.text.index("z")
+    assert out.offset_map.to_original(z, z + 1) == (source.index("z</p>"), source.index("z</p>") + 1)
+
+
+def test_text_moved_by_the_tree_builder_maps_to_an_empty_span() -> None:
+    source = "<table><tr><td>a</td></tr>x</table><p>y</p>"
+    out = html_to_text(source)
+    assert out.text.split(PARA)[1:] == ["x", "a", "y"]
+    a = out.text.index("a")
+    assert out.offset_map.to_original(a, a + 1) == (27, 27)
+    y = out.text.index("y")
+    assert source[slice(*out.offset_map.to_original(y, y + 1))] == "y"

@@ -92,7 +92,8 @@ _ENTITY = st.sampled_from(["&amp;", "&lt;", "&gt;", "&nbsp;", "&#8220;", "&#x201
                            "&mdash;", "&#65;", "&quot;", "&copy", "&ZeroWidthSpace;"])
 _INLINE = st.sampled_from(["b", "i", "a", "span", "em"])
 _BLOCK = st.sampled_from(["p", "div", "li", "h2", "blockquote", "section"])
-_DROPPED = st.sampled_from(["<script>if (a<b) x='</p>';</script>", "<style>p{}</style>", "<nav>Home &amp; Away</nav>",
+_DROPPED = st.sampled_from(["<script>if (a<b) x='</p>';</script>", "<style>p{}</style>",
+                            "<nav>Home &amp; Away</nav>", "<title>A &amp; B</title>", "<textarea>a<b</textarea>",
                             "<!-- <p>no</p> -->", "<br>", "<br/>", "<hr>", "<div class='share'>Share</div>",
                             "<img src='x.png' alt='a>b'>"])
 
