@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -228,3 +230,31 @@ def test_adversarial_plain_bodies_stay_fast(stage: CleanStage, body: str) -> Non
     except BodyTooLarge:
         pass
     assert time.perf_counter() - started < 2
+
+
+_PARAGRAPHS = st.sampled_from([
+    "SOCHI, October 8. /TASS/. Putin met «Hollande».", "By Jane Doe", "Read also: more", "Subscribe now",
+    "“He was very constructive,” – said Peskov.", "Blows to positions", "Pu\u200btin  said\u00a0so.", "x",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PARAGRAPHS, min_size=1, max_size=6), st.sampled_from(["\n\n", "\n", "\r\n\r\n"]))
+def test_stage_offsets_are_monotonic_and_point_at_the_source(stage: CleanStage, paragraphs: list[str],
+                                                              sep: str) -> None:
+    body = sep.join(paragraphs)
+    try:
+        a = run(stage, body, title="")
+    except EmptyBody:
+        return
+    rows = a.sections["clean"]["offset_map"]["segments"]
+    assert sum(r[2] for r in rows) == len(a.text)
+    assert all(p[1] <= r[1] for p, r in zip(rows, rows[1:], strict=False))
+    assert all(r[1] + r[3] <= len(body) for r in rows)
+    for cs, os_, cl, ol in rows:
+        if cl == ol:
+            chunk, source = a.text[cs : cs + cl], body[os_ : os_ + ol]
+            assert chunk.translate(_FOLD) == source.translate(_FOLD)
+
+
+_FOLD = str.maketrans({"«": "“", "»": "”", "\r": "\n", "\n": " ", "\u00a0": " "})
