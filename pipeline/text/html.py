@@ -101,6 +101,7 @@ def check_nesting(source: str) -> None:
 
 
 def _mode(text_node: LexborNode) -> int:
+    """How the source spells this text node (by its parent element)."""
     parent = text_node.parent
     return _TEXT_MODES.get(parent.tag or "", DATA) if parent is not None else DATA
 
@@ -185,7 +186,7 @@ class _Extractor:
 
     def _emit(self, s: str, orig_start: int, orig_len: int) -> None:
         self.parts.append(s)
-        self.map._add(self.length, orig_start, len(s), orig_len)
+        self.map.add(self.length, orig_start, len(s), orig_len)
         self.length += len(s)
 
     def _break(self, mark: str) -> None:
@@ -196,6 +197,7 @@ class _Extractor:
             self.pending = mark
 
     def text(self, node: LexborNode, mode: int, pre: bool) -> None:
+        """Emit a kept text node, preceded by the break pending since the last text."""
         content = node.text_content or ""
         pieces = self.aligner.align(content, mode)
         if self.pending and not content.isspace():
@@ -279,5 +281,4 @@ def html_to_text(source: str) -> HtmlText:
     ex = _Extractor(source)
     if tree.root is not None:
         ex.walk(tree.root)
-    ex.map.clean_length = ex.length
     return HtmlText("".join(ex.parts), ex.map, ex.block_kinds, ex.byline, ex.removed)

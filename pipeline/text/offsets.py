@@ -40,7 +40,7 @@ class OffsetMap:
         """The map of an unchanged text."""
         m = cls(length, length)
         if length:
-            m._add(0, 0, length, length)
+            m.add(0, 0, length, length)
         return m
 
     @classmethod
@@ -48,14 +48,14 @@ class OffsetMap:
         """Rebuild a map from :meth:`segments` (e.g. read back from a record)."""
         m = cls(0, orig_length)
         for cs, os_, cl, ol in segments:
-            m._add(cs, os_, cl, ol)
-        m.clean_length = m._cs[-1] + m._cl[-1] if m._cs else 0
+            m.add(cs, os_, cl, ol)
         return m
 
-    def _add(self, cs: int, os_: int, cl: int, ol: int) -> None:
-        """Append a segment, merging it into the previous one when both are linear and adjacent."""
+    def add(self, cs: int, os_: int, cl: int, ol: int) -> None:
+        """Append the next segment, merged into the previous one when both are linear and adjacent."""
         if not cl:
             return
+        self.clean_length = cs + cl
         if self._cs:
             pcl, pol = self._cl[-1], self._ol[-1]
             if pcl == pol and cl == ol and self._os[-1] + pol == os_:
@@ -117,16 +117,16 @@ class OffsetMap:
         for cs, os_, cl, ol in zip(self._cs, self._os, self._cl, self._ol, strict=True):
             if cl != ol or not ics:
                 o0, o1 = inner.to_original(os_, os_ + ol)
-                out._add(cs, o0, cl, o1 - o0)
+                out.add(cs, o0, cl, o1 - o0)
                 continue
             k = bisect_right(ics, os_) - 1
             end = os_ + ol
             while k < len(ics) and ics[k] < end:
                 p0, p1 = max(os_, ics[k]), min(end, ics[k] + icl[k])
                 if icl[k] == iol[k]:
-                    out._add(cs + p0 - os_, ios[k] + p0 - ics[k], p1 - p0, p1 - p0)
+                    out.add(cs + p0 - os_, ios[k] + p0 - ics[k], p1 - p0, p1 - p0)
                 else:
-                    out._add(cs + p0 - os_, ios[k], p1 - p0, iol[k])
+                    out.add(cs + p0 - os_, ios[k], p1 - p0, iol[k])
                 k += 1
         return out
 
@@ -139,16 +139,14 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     for start, end, replacement in edits:
         if start > pos:
             parts.append(text[pos:start])
-            m._add(out, pos, start - pos, start - pos)
+            m.add(out, pos, start - pos, start - pos)
             out += start - pos
         if replacement:
             parts.append(replacement)
-            m._add(out, start, len(replacement), end - start)
+            m.add(out, start, len(replacement), end - start)
             out += len(replacement)
         pos = end
     if pos < len(text):
         parts.append(text[pos:])
-        m._add(out, pos, len(text) - pos, len(text) - pos)
-        out += len(text) - pos
-    m.clean_length = out
+        m.add(out, pos, len(text) - pos, len(text) - pos)
     return "".join(parts), m
