@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 
 import ftfy
 from ftfy.badness import is_bad
@@ -35,6 +36,7 @@ _INVISIBLE = re.compile(
     "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
     "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U000e0000-\U000e0fff]+"
 )
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SPACE_RUN = re.compile(r"\s{2,}|[^\S ]|^ | $")
 
 
@@ -99,7 +101,7 @@ def collapse_spaces(text: str, html: bool) -> list[Edit]:
     line ends a paragraph, and so does a single newline when the text has no blank line
     (feeds that put one paragraph per line).
     """
-    one_per_line = not html and not re.search(r"\n[^\S\n]*\n", text)
+    one_per_line = not html and not _BLANK_LINE.search(text)
     edits = []
     end = len(text)
     for m in _SPACE_RUN.finditer(text):
@@ -122,13 +124,9 @@ def collapse_spaces(text: str, html: bool) -> list[Edit]:
 def normalise(text: str, html: bool) -> tuple[str, OffsetMap]:
     """Repaired, normalised text and its map onto ``text``."""
     offset_map = OffsetMap.identity(len(text))
-    for step in (fix_mojibake, drop_invisible, compose_nfc):
+    for step in (fix_mojibake, drop_invisible, compose_nfc, partial(collapse_spaces, html=html)):
         edits = step(text)
         if edits:
             text, step_map = apply_edits(text, edits)
             offset_map = step_map.compose(offset_map)
-    edits = collapse_spaces(text, html)
-    if edits:
-        text, step_map = apply_edits(text, edits)
-        offset_map = step_map.compose(offset_map)
     return canonical_marks(text), offset_map
