@@ -20,9 +20,8 @@ from pipeline.schemas import load_schema
 from pipeline.stages.clean import OFFSET_MAP_KEY, CleanStage
 from pipeline.text.offsets import OffsetMap
 
-SEED = Path("/work/shared/seeds/tass-syria-2015-10-08.txt")
-if not SEED.exists():  # the seed ships with the samples too
-    SEED = Path(__file__).resolve().parents[3] / "samples" / "tass-syria-2015-10-08.txt"
+#: the TASS seed article (headline line, blank line, body), machine-translated from Russian
+SEED = Path(__file__).resolve().parents[2] / "gold" / "clean" / "tass-syria-2015-10-08.txt"
 TITLE = "Peskov did not disclose details of the talks between Putin and Hollande on Syria"
 
 
