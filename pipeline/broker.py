@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
 import os
 import shutil
 import signal
@@ -25,7 +26,9 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from pipeline.config import Settings
 
-POM = Path(__file__).resolve().parent.parent / "deploy" / "kafka" / "pom.xml"
+KAFKA_DEPLOY = Path(__file__).resolve().parent.parent / "deploy" / "kafka"
+POM = KAFKA_DEPLOY / "pom.xml"
+LOG4J_CONFIG = KAFKA_DEPLOY / "log4j2.properties"
 START_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0
 
@@ -45,8 +48,10 @@ class BrokerPaths:
     @classmethod
     def from_settings(cls, settings: Settings) -> BrokerPaths:
         cache = settings.cache_dir.expanduser()
+        # keyed by the pom's content, so a version bump fetches a fresh classpath
+        pom_digest = hashlib.sha256(POM.read_bytes()).hexdigest()[:12] if POM.exists() else "no-pom"
         return cls(
-            libs=cache / "kafka" / "libs",
+            libs=cache / "kafka" / pom_digest / "libs",
             maven_repo=cache / "m2",
             home=settings.state_dir.expanduser().resolve() / "kafka",
         )
@@ -180,23 +185,15 @@ def _log_tail(paths: BrokerPaths, lines: int = 30) -> str:
 def up(settings: Settings) -> str:
     """Start the broker if it is not running, and wait until it answers. Idempotent."""
     paths = BrokerPaths.from_settings(settings)
-    if _pid(paths) is not None and answers(settings.kafka_port):
-        return f"Kafka already running on 127.0.0.1:{settings.kafka_port} (pid {_pid(paths)})"
-    java = _java()
-    for port in (settings.kafka_port, settings.kafka_controller_port):
-        if _pid(paths) is None and _port_open(port):
-            raise BrokerError(f"port {port} on 127.0.0.1 is taken by another process; "
-                              "set WIRESTREAM_KAFKA_PORT / WIRESTREAM_KAFKA_CONTROLLER_PORT")
-    fetch(paths)
-    _format(settings, paths)
-    if _pid(paths) is None:
-        with paths.log_file.open("ab") as log:
-            proc = subprocess.Popen(
-                [java, "-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                 "-cp", f"{paths.libs}/*", "kafka.Kafka", str(paths.properties)],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-            )
-        paths.pid_file.write_text(str(proc.pid))
+    running = _pid(paths)
+    if running is not None:
+        if paths.properties.read_text() != _server_properties(settings, paths):
+            raise BrokerError(f"a broker from {paths.home} runs with other settings (pid {running}); "
+                              "stop it first with `wirestream kafka down`")
+        if answers(settings.kafka_port):
+            return f"Kafka already running on 127.0.0.1:{settings.kafka_port} (pid {running})"
+    else:
+        _start(settings, paths)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if _pid(paths) is None:
@@ -206,6 +203,25 @@ def up(settings: Settings) -> str:
         time.sleep(0.5)
     raise BrokerError(f"the broker did not answer within {START_TIMEOUT_S:.0f}s; "
                       f"last log lines:\n{_log_tail(paths)}")
+
+
+def _start(settings: Settings, paths: BrokerPaths) -> None:
+    """Fetch, format and launch the broker process, detached, recording its pid."""
+    java = _java()
+    for port in (settings.kafka_port, settings.kafka_controller_port):
+        if _port_open(port):
+            raise BrokerError(f"port {port} on 127.0.0.1 is taken by another process; "
+                              "set WIRESTREAM_KAFKA_PORT / WIRESTREAM_KAFKA_CONTROLLER_PORT")
+    fetch(paths)
+    _format(settings, paths)
+    with paths.log_file.open("ab") as log:
+        proc = subprocess.Popen(
+            [java, "-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+             f"-Dlog4j2.configurationFile={LOG4J_CONFIG}",
+             "-cp", f"{paths.libs}/*", "kafka.Kafka", str(paths.properties)],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    paths.pid_file.write_text(str(proc.pid))
 
 
 def down(settings: Settings, purge: bool = False) -> str:
