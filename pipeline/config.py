@@ -42,6 +42,8 @@ class Settings(BaseSettings):
 
     # Operations
     metrics_port: int = Field(9464, ge=0, description="Prometheus metrics port of a worker (0 disables)")
+    metrics_addr: str = Field("127.0.0.1", description="address the metrics endpoint binds (0.0.0.0 in containers)")
+    dedupe_window: int = Field(100_000, ge=0, description="recent article ids remembered to refuse exact re-sends (0 off)")
     log_level: str = Field("info", description="worker log level")
     shutdown_timeout_s: float = Field(30.0, gt=0, description="grace period to finish the in-flight batch")
 

@@ -12,11 +12,13 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pipeline.article import Article, Origin
 from pipeline.config import Settings
-from pipeline.errors import StageError, WirestreamError
+from pipeline.dedupe import RecentArticles
+from pipeline.errors import DuplicateArticle, StageError, WirestreamError
 from pipeline.metrics import (
     DEAD_LETTERS,
     STAGE_BATCH_SIZE,
@@ -76,17 +78,20 @@ class Enricher:
     def __init__(self, settings: Settings, stages: Sequence[Stage]) -> None:
         self.settings = settings
         self.stages = list(stages)
-        self._provenance: dict[str, Any] = {}
+        self._recent = RecentArticles(settings.dedupe_window)
 
     def setup(self) -> None:
         """Load every stage's models and data (once per process)."""
         for stage in self.stages:
             stage.setup()
-            self._provenance.update(stage.provenance())
 
-    @property
+    @cached_property
     def provenance(self) -> dict[str, Any]:
-        return self._provenance
+        """What the set-up stages report (model, registry version), merged once."""
+        merged: dict[str, Any] = {}
+        for stage in self.stages:
+            merged.update(stage.provenance())
+        return merged
 
     def enrich(self, messages: Sequence[Message]) -> list[Outcome]:
         """One outcome per message, in input order."""
@@ -97,6 +102,11 @@ class Enricher:
                 raw = decode_raw_article(message.value, self.settings.max_message_bytes)
             except WirestreamError as exc:
                 failures[index] = (exc, None)
+                continue
+            try:
+                self._recent.check(raw, message.origin)
+            except DuplicateArticle as exc:
+                failures[index] = (exc, raw.id)
                 continue
             articles[index] = Article(raw=raw, origin=message.origin)
 
@@ -121,7 +131,7 @@ class Enricher:
                 DEAD_LETTERS.labels(record["error_class"], record["stage"]).inc()
                 outcomes.append(Outcome(message, record, dead=True))
             else:
-                outcomes.append(Outcome(message, enriched_record(articles[index], self._provenance), dead=False))
+                outcomes.append(Outcome(message, enriched_record(articles[index], self.provenance), dead=False))
         return outcomes
 
     def _run_stage(self, stage: Stage, batch: list[tuple[int, Article]]) -> dict[int, WirestreamError]:

@@ -55,15 +55,21 @@ class BodyTooLarge(InputError):
     stage = "clean"
 
 
+class HtmlTooDeep(InputError):
+    """The HTML body nests block elements too deeply to parse in linear time."""
+
+    stage = "clean"
+
+
+class DuplicateArticle(InputError):
+    """The same article (id and content) arrived again at another offset."""
+
+    stage = "validate"
+
+
 class StageError(WirestreamError):
     """A stage failed on one article; the cause is chained."""
 
     def __init__(self, stage: str, message: str) -> None:
         super().__init__(message)
         self.stage = stage
-
-
-class HtmlTooDeep(InputError):
-    """The HTML body nests block elements too deeply to parse in linear time."""
-
-    stage = "clean"

@@ -36,7 +36,7 @@ def run_worker(settings: Settings) -> None:
         registry_version=str(enricher.provenance.get("registry_version")),
     )
     initialise([stage.name for stage in enricher.stages], topic_names(settings))
-    start_metrics_server(settings.metrics_port)
+    start_metrics_server(settings.metrics_port, settings.metrics_addr)
     created = asyncio.run(ensure_topics(settings))
     if created:
         log.info("created topics %s", ", ".join(created))

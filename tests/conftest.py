@@ -36,11 +36,19 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def enricher(settings: Settings):
-    """The real runner with every real stage, set up once per test session."""
+def stages(settings: Settings) -> list:
+    """Every real stage, set up once per test session (models and registry loaded)."""
     from pipeline.worker import build_enricher
 
-    return build_enricher(settings)
+    return build_enricher(settings).stages
+
+
+@pytest.fixture
+def enricher(settings: Settings, stages: list):
+    """A fresh runner (empty duplicate window) over the session's real stages."""
+    from pipeline.enrich import Enricher
+
+    return Enricher(settings, stages)
 
 
 @pytest.fixture(scope="session")
