@@ -15,7 +15,7 @@ from pipeline.nlp import load_nlp
 from pipeline.stages.ner import NerStage
 
 REPO = Path(__file__).resolve().parents[3]
-SEED = REPO.parent / "shared" / "seeds" / "tass-syria-2015-10-08.txt"
+SEED = REPO / "tests" / "fixtures" / "tass-syria-2015-10-08.txt"
 SCHEMA = orjson.loads((REPO / "schemas" / "sections" / "entities.schema.json").read_bytes())
 
 
