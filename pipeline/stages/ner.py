@@ -28,7 +28,8 @@ def add_gazetteer(nlp: Language, registry_path: str | None = None) -> WireGazett
     if GAZETTEER_PIPE not in nlp.pipe_names:
         nlp.add_pipe(GAZETTEER_PIPE, after="ner", config={"registry_path": registry_path})
     component = nlp.get_pipe(GAZETTEER_PIPE)
-    assert isinstance(component, WireGazetteer)
+    if not isinstance(component, WireGazetteer):
+        raise TypeError(f"pipe {GAZETTEER_PIPE!r} is a {type(component).__name__}, not a WireGazetteer")
     return component
 
 

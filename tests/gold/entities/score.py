@@ -53,9 +53,9 @@ def parse(name: str, marked: str) -> Gold:
     return Gold(name, "".join(text), mentions, {k: frozenset(v) for k, v in clusters.items()})
 
 
-def load_gold() -> list[Gold]:
-    """Every article under ``articles/``, in file name order."""
-    return [parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
+def load_gold(pattern: str = "*.txt") -> list[Gold]:
+    """The articles under ``articles/`` matching ``pattern``, in file name order."""
+    return [parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob(pattern))]
 
 
 Entities = list[tuple[str, frozenset[Span]]]  # (label, mention spans) per predicted entity
@@ -126,8 +126,9 @@ def score(golds: list[Gold], predicted: list[Entities]) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list each article's misses and extras")
+    parser.add_argument("--glob", default="*.txt", help="score only these article files (e.g. '*heldout*')")
     args = parser.parse_args()
-    golds = load_gold()
+    golds = load_gold(args.glob)
     results = {"baseline": run_baseline(golds), "stage": run_stage(golds)}
     figures = {name: score(golds, preds) for name, preds in results.items()}
     for name, fig in figures.items():

@@ -31,3 +31,11 @@ def test_stage_beats_bare_spacy() -> None:
     fig = figures()
     assert fig["stage"]["mention"]["f1"] > fig["baseline"]["mention"]["f1"] + 0.1
     assert fig["stage"]["cluster_accuracy"] > fig["baseline"]["cluster_accuracy"] + 0.2
+
+
+def test_stage_beats_bare_spacy_on_held_out_articles() -> None:
+    golds = load_gold("*heldout*")
+    assert len(golds) >= 5
+    stage, baseline = score(golds, run_stage(golds)), score(golds, run_baseline(golds))
+    assert stage["mention"]["f1"] >= 0.78 and stage["mention"]["f1"] > baseline["mention"]["f1"]
+    assert stage["cluster_accuracy"] > baseline["cluster_accuracy"]

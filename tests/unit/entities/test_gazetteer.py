@@ -79,3 +79,14 @@ def test_bad_entry_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gaz, "_read", lambda name: [{"id": "x"}])
     with pytest.raises(GazetteerError):
         gaz.load_entries()
+
+
+def test_only_distinctive_registry_aliases_are_matched() -> None:
+    from pipeline.entities.gazetteer import usable_alias
+
+    for alias in ("AQIM", "OVD-Info", "B4Ukraine", "Open Russia", "Asbat al-Ansar",
+                  "Islamic State of Iraq and the Levant"):
+        assert usable_alias(alias), alias
+    for alias in ("Ukraine", "Berkeley", "Rights", "https", "gGmbH", "the Base", "No war", "first line",
+                  "Memorial society", "z. s"):
+        assert not usable_alias(alias), alias
