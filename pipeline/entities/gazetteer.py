@@ -2,7 +2,7 @@
 
 Rules live in YAML beside this module so they can be reviewed and extended
 without touching code; this module validates them and merges in the
-designation registry's English aliases when that registry is available.
+designation registry's English aliases (filtered: see :func:`usable_alias`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 #: lower-case words allowed inside a multi-word registry alias
-_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "van", "von", "der"})
+_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le",
+                         "van", "von", "der"})
 
 
 class GazetteerError(ValueError):
@@ -152,8 +153,8 @@ def usable_alias(alias: str) -> bool:
     """
     words = alias.split()
     if len(words) > 1:
-        return all(w.lower() in _CONNECTORS or any(c.isupper() or c.isdigit() for c in w) for w in words[1:]) \
-            and any(c.isupper() for c in words[0])
+        named = all(w.lower() in _CONNECTORS or any(c.isupper() or c.isdigit() for c in w) for w in words[1:])
+        return named and any(c.isupper() for c in words[0])
     word = alias
     if not word[:1].isalpha() or not word[:1].isupper() or "." in word or "/" in word:
         return False

@@ -62,8 +62,9 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
     doc = ent.doc
     start, end = ent.start, ent.end
     drop_first = lexicon.title_words | lexicon.junk_words if ent.label_ == "PERSON" else {"the"}
-    while start < end and (doc[start].lower_.rstrip(".") in drop_first or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].is_punct
+                           or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end):
+        start += 1  # a title goes, unless it is all there is ("Prince")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
                            or ent.label_ in _NAME_LABELS and doc[end - 1].like_num):
         end -= 1

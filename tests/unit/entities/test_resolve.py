@@ -91,3 +91,13 @@ def test_two_countries_ministries_stay_apart(nlp: Language) -> None:
     text = "The Russian Foreign Ministry and the Turkish Foreign Ministry issued a joint statement."
     names = {e["name"] for e in _resolve(nlp, text)}
     assert {"Russian Foreign Ministry", "Turkish Foreign Ministry"} <= names
+
+
+def test_a_one_word_name_that_is_a_title_word_is_kept(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from pipeline.entities.mentions import collect
+
+    doc = nlp("Prince performed in Minneapolis; President Obama watched.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
+    assert [m.span.text for m in collect(doc, load_lexicon(), set())] == ["Prince", "Obama"]
