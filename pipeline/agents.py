@@ -34,6 +34,9 @@ from pipeline.records import DEAD_LETTER_HEADERS, ENRICHED_HEADERS
 
 log = logging.getLogger(__name__)
 
+RETRY_FIRST_S = 0.5
+RETRY_MAX_S = 30.0
+
 def _message(event: EventT) -> Message:
     msg = event.message
     timestamp_ms = int(msg.timestamp * 1000) if msg.timestamp else None
@@ -61,18 +64,32 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
     dead_letter_topic = app.topic(settings.topic_dead_letter, key_type=bytes, value_type=bytes)
     next_offsets: dict[TP, int] = {}
 
-    async def publish(outcomes: Sequence[Outcome]) -> None:
+    async def send(outcomes: Sequence[Outcome]) -> None:
+        """Produce every outcome and wait until the broker confirmed all of them."""
         pending = []
-        try:
-            for outcome in outcomes:
-                topic, headers = (
-                    (dead_letter_topic, DEAD_LETTER_HEADERS) if outcome.dead else (enriched_topic, ENRICHED_HEADERS)
-                )
-                pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
-            await asyncio.gather(*pending)  # delivery confirmed by the broker
-        except KafkaError:
-            BROKER_ERRORS.labels("produce").inc()
-            raise
+        for outcome in outcomes:
+            topic, headers = (
+                (dead_letter_topic, DEAD_LETTER_HEADERS) if outcome.dead else (enriched_topic, ENRICHED_HEADERS)
+            )
+            pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
+        await asyncio.gather(*pending)
+
+    async def publish(outcomes: Sequence[Outcome]) -> None:
+        """Send until delivered: an unreachable broker stalls the agent (backpressure), never drops.
+
+        A retry may re-send records the broker had already taken: at-least-once,
+        with the same key and content.
+        """
+        delay = RETRY_FIRST_S
+        while True:
+            try:
+                await send(outcomes)
+                break
+            except KafkaError as exc:
+                BROKER_ERRORS.labels("produce").inc()
+                log.warning("publishing %d records failed (%r); retrying in %.1fs", len(outcomes), exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RETRY_MAX_S)
         now = time.time()
         for outcome in outcomes:
             target = settings.topic_dead_letter if outcome.dead else settings.topic_enriched
@@ -82,18 +99,29 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
             if not outcome.dead:
                 _count_content(outcome.record)
 
+    async def handle(stream: faust.StreamT, events: Sequence[EventT]) -> None:
+        """Enrich, publish, then acknowledge one batch."""
+        IN_FLIGHT.set(len(events))
+        MESSAGES_CONSUMED.labels(settings.topic_raw).inc(len(events))
+        messages = [_message(event) for event in events]
+        # The stages are CPU-bound: run them off the event loop so heartbeats go on.
+        outcomes = await asyncio.to_thread(enricher.enrich, messages)
+        await publish(outcomes)
+        for event in events:
+            await stream.ack(event)
+            next_offsets[event.message.tp] = event.message.offset + 1
+        IN_FLIGHT.set(0)
+
     @app.agent(raw_topic, name="enrich", concurrency=1)
     async def enrich(stream: faust.StreamT) -> None:
         async for events in stream.noack_take(settings.batch_size, within=settings.batch_wait_s):
-            IN_FLIGHT.set(len(events))
-            MESSAGES_CONSUMED.labels(settings.topic_raw).inc(len(events))
-            messages = [_message(event) for event in events]
-            # The stages are CPU-bound: run them off the event loop so heartbeats go on.
-            outcomes = await asyncio.to_thread(enricher.enrich, messages)
-            await publish(outcomes)
-            for event in events:
-                await stream.ack(event)
-                next_offsets[event.message.tp] = event.message.offset + 1
-            IN_FLIGHT.set(0)
+            batch = asyncio.ensure_future(handle(stream, events))
+            try:
+                await asyncio.shield(batch)
+            except asyncio.CancelledError:
+                # Shutting down: finish the in-flight batch (bounded) so its offsets get committed.
+                log.info("stopping: finishing the in-flight batch of %d", len(events))
+                await asyncio.wait({batch}, timeout=settings.shutdown_timeout_s)
+                raise
 
     attach_monitors(app, settings, next_offsets)
