@@ -118,8 +118,10 @@ class WireGazetteer:
             return None  # "an Islamic state", "a Kremlin"
         if len(span) == 1 and _is_acronym(span.text) and _in_capitals(doc, start):
             return None  # "IS" in an all-caps headline
-        entry_id = key.removeprefix(_ARTEFACT_PREFIX)
-        return Span(doc, start, end, label=self.entries[entry_id].label, kb_id=entry_id)
+        entry = self.entries[key.removeprefix(_ARTEFACT_PREFIX)]
+        if entry.generic and start > 0 and doc[start - 1].ent_type_ == "NORP":
+            start -= 1  # "Russian foreign Ministry": a generic body takes its nationality
+        return Span(doc, start, end, label=entry.label, kb_id=entry.id)
 
     def _datelines(self, doc: Doc) -> list[Span]:
         """Places in datelines: capitals opening a line, then a comma and a date ("SOCHI, October 8")."""

@@ -56,3 +56,8 @@ def test_mt_artefact_needs_its_target_in_the_article(nlp: Language) -> None:
 def test_dateline_place_is_a_gpe(nlp: Language) -> None:
     ents = _ents(nlp, "Headline here\n\nMELBOURNE, Feb 28 - Fires spread.")
     assert ("MELBOURNE", "GPE", "") in ents
+
+
+def test_generic_body_takes_its_nationality(nlp: Language) -> None:
+    ents = _ents(nlp, "It was reported by the press service of the Russian foreign Ministry on Monday.")
+    assert ("Russian foreign Ministry", "ORG", "foreign-ministry") in ents
