@@ -18,15 +18,10 @@ from pipeline.config import Settings
 from pipeline.stages.ner import GAZETTEER_PIPE, NerStage
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "tass-syria-2015-10-08.txt"
-FALLBACK = Path(__file__).parent / "articles" / "01-tass-syria-seed.txt"
 
 
 def _text() -> str:
-    if SEED.exists():
-        return SEED.read_text(encoding="utf-8")
-    from tests.gold.entities.score import parse
-
-    return parse("seed", FALLBACK.read_text(encoding="utf-8")).text
+    return SEED.read_text(encoding="utf-8")
 
 
 def main() -> None:
