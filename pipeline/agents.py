@@ -87,7 +87,10 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
                 break
             except KafkaError as exc:
                 BROKER_ERRORS.labels("produce").inc()
-                log.warning("publishing %d records failed (%r); retrying in %.1fs", len(outcomes), exc, delay)
+                # A non-retriable error (e.g. a topic whose max.message.bytes is below
+                # WIRESTREAM_MAX_RECORD_BYTES) needs an operator; the batch waits for the fix.
+                level = logging.WARNING if exc.retriable else logging.ERROR
+                log.log(level, "publishing %d records failed (%r); retrying in %.1fs", len(outcomes), exc, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, RETRY_MAX_S)
         now = time.time()

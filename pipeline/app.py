@@ -25,7 +25,8 @@ def create_app(settings: Settings) -> faust.App:
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",
-        producer_max_request_size=max(settings.max_message_bytes * 4, 1_048_576),
+        producer_max_request_size=settings.max_record_bytes + 1024,
+        consumer_max_fetch_size=settings.max_record_bytes,
         # Our own Prometheus endpoint serves metrics; Faust's web server is not needed.
         web_enabled=False,
         store="memory://",

@@ -66,7 +66,7 @@ class ArticleProducer:
             bootstrap_servers=settings.bootstrap_servers,
             acks="all",
             linger_ms=5,
-            max_request_size=max(settings.max_message_bytes * 4, 1_048_576),
+            max_request_size=settings.max_message_bytes + 1024,
         )
 
     async def __aenter__(self) -> ArticleProducer:

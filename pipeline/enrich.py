@@ -18,7 +18,7 @@ from typing import Any
 from pipeline.article import Article, Origin
 from pipeline.config import Settings
 from pipeline.dedupe import RecentArticles
-from pipeline.errors import DuplicateArticle, StageError, WirestreamError
+from pipeline.errors import DuplicateArticle, RecordTooLarge, StageError, WirestreamError
 from pipeline.metrics import (
     DEAD_LETTERS,
     STAGE_BATCH_SIZE,
@@ -42,7 +42,7 @@ class Message:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     """What became of one message: an enriched record or a dead letter, ready to produce."""
 
@@ -56,9 +56,17 @@ class Outcome:
         article_id = self.record.get("id") if not self.dead else self.record.get("article_id")
         return article_id.encode() if article_id else self.message.key
 
-    @property
+    @cached_property
     def value(self) -> bytes:
+        """The serialised record (computed once: it is both size-checked and produced)."""
         return dumps(self.record)
+
+    @classmethod
+    def dead_letter(cls, message: Message, error: BaseException, article_id: str | None) -> Outcome:
+        """The dead-letter outcome of ``message``, counted in the metrics."""
+        record = dead_letter(message.value, message.key, message.origin, error, article_id)
+        DEAD_LETTERS.labels(record["error_class"], record["stage"]).inc()
+        return cls(message, record, dead=True)
 
 
 def _stage_error(stage: Stage, exc: Exception) -> WirestreamError:
@@ -126,12 +134,14 @@ class Enricher:
         outcomes = []
         for index, message in enumerate(messages):
             if index in failures:
-                exc, article_id = failures[index]
-                record = dead_letter(message.value, message.key, message.origin, exc, article_id)
-                DEAD_LETTERS.labels(record["error_class"], record["stage"]).inc()
-                outcomes.append(Outcome(message, record, dead=True))
-            else:
-                outcomes.append(Outcome(message, enriched_record(articles[index], self.provenance), dead=False))
+                outcomes.append(Outcome.dead_letter(message, *failures[index]))
+                continue
+            outcome = Outcome(message, enriched_record(articles[index], self.provenance), dead=False)
+            if len(outcome.value) > self.settings.max_record_bytes:
+                error = RecordTooLarge(f"the enriched record is {len(outcome.value)} bytes, "
+                                       f"the limit is {self.settings.max_record_bytes}")
+                outcome = Outcome.dead_letter(message, error, articles[index].raw.id)
+            outcomes.append(outcome)
         return outcomes
 
     def _run_stage(self, stage: Stage, batch: list[tuple[int, Article]]) -> dict[int, WirestreamError]:

@@ -61,6 +61,12 @@ class HtmlTooDeep(InputError):
     stage = "clean"
 
 
+class RecordTooLarge(WirestreamError):
+    """The enriched record would exceed the configured record size limit."""
+
+    stage = "publish"
+
+
 class DuplicateArticle(InputError):
     """The same article (id and content) arrived again at another offset."""
 

@@ -12,6 +12,16 @@ def topic_names(settings: Settings) -> list[str]:
     return [settings.topic_raw, settings.topic_enriched, settings.topic_dead_letter]
 
 
+def topic_limits(settings: Settings) -> dict[str, int]:
+    """``max.message.bytes`` per topic: the raw topic refuses what the worker would refuse anyway;
+    the output topics take any record the worker can produce, dead letters included."""
+    return {
+        settings.topic_raw: settings.max_message_bytes,
+        settings.topic_enriched: settings.max_record_bytes,
+        settings.topic_dead_letter: settings.max_record_bytes,
+    }
+
+
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create the raw, enriched and dead-letter topics if missing; returns the ones created."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
@@ -22,8 +32,9 @@ async def ensure_topics(settings: Settings) -> list[str]:
         if missing:
             await admin.create_topics([
                 NewTopic(name, num_partitions=settings.topic_partitions,
-                         replication_factor=settings.topic_replication)
-                for name in missing
+                         replication_factor=settings.topic_replication,
+                         topic_configs={"max.message.bytes": str(max_bytes)})
+                for name, max_bytes in topic_limits(settings).items() if name in missing
             ])
         return missing
     finally:

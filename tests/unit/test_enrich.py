@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import orjson
+import pytest
 
 from pipeline.article import Article, Origin
+from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message
 from pipeline.stages.base import Stage
 from tests.conftest import SAMPLES
@@ -60,3 +62,17 @@ def test_non_english_articles_skip_english_only_stages(enricher: Enricher) -> No
     english_only = [s.name for s in enricher.stages if s.english_only]
     assert outcome.record["skipped_stages"] == english_only
     assert outcome.record["entities"] == [] and outcome.record["quotes"] == []
+
+
+def test_a_record_over_the_size_limit_becomes_a_dead_letter(stages, settings) -> None:
+    tight = settings.model_copy(update={"max_record_bytes": 5_000})  # below what the validator allows
+    seed = SAMPLES.read_bytes().splitlines()[0]
+    [outcome] = Enricher(tight, stages).enrich(messages([seed]))
+    assert outcome.dead
+    assert (outcome.record["error_class"], outcome.record["stage"]) == ("RecordTooLarge", "publish")
+    assert outcome.record["article_id"] == "tass-syria-2015-10-08"
+
+
+def test_settings_refuse_a_record_limit_too_small_for_dead_letters() -> None:
+    with pytest.raises(ValueError, match="max_record_bytes must be at least"):
+        Settings(max_message_bytes=1_000_000, max_record_bytes=1_000_000)
