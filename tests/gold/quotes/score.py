@@ -3,7 +3,9 @@
 Content spans are matched one-to-one, greedily by token overlap (Jaccard of word-token
 positions). Figures: P/R/F1 at exact match (same span up to edge punctuation), at overlap
 >= 0.5 and at any overlap, split into direct and indirect (mixed counts as indirect), plus
-speaker accuracy over the pairs matched at 0.5. The last line printed is one JSON object.
+speaker accuracy over the pairs matched at 0.5. Articles marked ``"held_out": true`` (written
+after the stage's rules, never used to tune them) are also scored on their own, under the
+``held_out`` key. The last line printed is one JSON object.
 
     .venv/bin/python tests/gold/quotes/score.py [-v]
 """
@@ -121,10 +123,20 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
+def is_held_out(path: Path) -> bool:
+    return bool(json.loads(path.read_text(encoding="utf-8")).get("held_out"))
+
+
 def score(verbose: bool = False) -> dict[str, Any]:
-    """All figures over the gold set."""
+    """All figures over the gold set, and over its held-out articles under ``held_out``."""
+    figures = _score(sorted(ARTICLES.glob("*.json")), verbose)
+    figures["held_out"] = _score([p for p in sorted(ARTICLES.glob("*.json")) if is_held_out(p)], False)
+    return figures
+
+
+def _score(paths: list[Path], verbose: bool) -> dict[str, Any]:
     counts: dict[str, dict[str, int]] = {}
-    for path in sorted(ARTICLES.glob("*.json")):
+    for path in paths:
         text, gold = load_gold(path)
         pred = predictions(annotate(text))
         for kind in ("direct", "indirect", "all"):
@@ -160,11 +172,18 @@ def _report(name: str, text: str, gold: list[Item], pred: list[Item], pairs: lis
 
 def main() -> None:
     figures = score(verbose="-v" in sys.argv)
-    for kind, f in figures.items():
-        print(f"{kind:9} gold={f['gold']:3} pred={f['pred']:3} " + "  ".join(
+    held_out = figures["held_out"]
+    _print(figures, "")
+    _print(held_out, "held-out ")
+    print(json.dumps(figures, sort_keys=True))
+
+
+def _print(figures: dict[str, Any], prefix: str) -> None:
+    for kind in ("direct", "indirect", "all"):
+        f = figures[kind]
+        print(f"{prefix}{kind:9} gold={f['gold']:3} pred={f['pred']:3} " + "  ".join(
             f"{name}: P={f[name]['p']:.3f} R={f[name]['r']:.3f} F1={f[name]['f1']:.3f}" for name in THRESHOLDS)
             + f"  speaker_acc={f['speaker_accuracy']:.3f}")
-    print(json.dumps(figures, sort_keys=True))
 
 
 if __name__ == "__main__":
