@@ -11,7 +11,8 @@ from aiohttp import web
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from pipeline.article import Origin
-from pipeline.enrich import Message
+from pipeline.config import Settings
+from pipeline.enrich import Enricher, Message
 from pipeline.view.app import jsonl_app
 from tests.conftest import REPO, SAMPLES, free_port
 
@@ -38,8 +39,9 @@ QUOTES_ON_PAGE = """() => {
 
 
 @pytest.fixture(scope="module")
-def records(enricher, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def records(settings: Settings, stages: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """JSONL of the samples run through the real stages, plus one dead letter."""
+    enricher = Enricher(settings, stages)
     values = SAMPLES.read_bytes().splitlines() + [b"this is not json"]
     messages = [Message(value, None, Origin("samples", 0, n)) for n, value in enumerate(values)]
     path = tmp_path_factory.mktemp("view") / "records.jsonl"
