@@ -39,15 +39,15 @@ def is_name_like(doc: Doc, inner: Span) -> bool:
     return all(t.is_title or t.is_upper or t.is_stop for t in words) and not words[-1].is_stop
 
 
-def _speech_like(doc: Doc, q: QuotedSpan, inner: Span) -> bool:
+def _speech_like(text: str, q: QuotedSpan, inner: Span) -> bool:
     """A quotation rather than a quoted name, title or scare quote."""
     words = [t for t in inner if not t.is_punct]
-    text = doc.text[q.start:q.end].rstrip()
+    text = text[q.start:q.end].rstrip()
     if not words:
         return False
     if text[-1:] in ",.!?…:;" or q.paragraphs > 1 or len(words) >= 6:
         return True
-    return len(words) >= 3 and not is_name_like(doc, inner)
+    return len(words) >= 3 and not is_name_like(inner.doc, inner)
 
 
 def _after_window(doc: Doc, close_tok: int) -> list[Token]:
@@ -118,8 +118,10 @@ def _according(window: list[Token], lex: Lexicon) -> tuple[Token, Token | None] 
     return None
 
 
-def find_direct(doc: Doc, spans: list[QuotedSpan], lex: Lexicon) -> list[Attribution]:
-    """Direct quotations among the top-level quoted spans, with cue and speaker token."""
+def find_direct(doc: Doc, text: str, spans: list[QuotedSpan], lex: Lexicon) -> list[Attribution]:
+    """Direct quotations among the top-level quoted spans, with cue and speaker token.
+
+    ``text`` is the doc's text, passed in because spaCy rebuilds that string on every access."""
     found: list[Attribution] = []
     for q in spans:
         if q.depth:
@@ -127,14 +129,14 @@ def find_direct(doc: Doc, spans: list[QuotedSpan], lex: Lexicon) -> list[Attribu
         inner = doc.char_span(q.start, q.end, alignment_mode="contract")
         opener = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
         closer = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
-        if inner is None or opener is None or closer is None or not _speech_like(doc, q, inner):
+        if inner is None or opener is None or closer is None or not _speech_like(text, q, inner):
             continue
         if not _opens_quotation(doc, opener.start, lex):
             continue  # a fragment inside a sentence: the indirect pass makes it a mixed quote
-        att = _attribute(doc, q, opener.start, closer.end - 1, lex)
-        if att is None and found and _floats(doc, q, found[-1]):
+        att = _attribute(doc, text, q, opener.start, closer.end - 1, lex)
+        if att is None and found and _floats(text, q, found[-1]):
             prev = found[-1]
-            att = Attribution(DIRECT, _content(doc.text, q), "direct-floating", speaker_token=prev.speaker_token)
+            att = Attribution(DIRECT, _content(text, q), "direct-floating", speaker_token=prev.speaker_token)
         if att is not None:
             found.append(att)
     return found
@@ -149,8 +151,9 @@ def _opens_quotation(doc: Doc, open_tok: int, lex: Lexicon) -> bool:
             or lex.takes(prev.lemma_, "direct") and prev.pos_ in ("VERB", "AUX"))
 
 
-def _attribute(doc: Doc, q: QuotedSpan, open_tok: int, close_tok: int, lex: Lexicon) -> Attribution | None:
-    content = _content(doc.text, q)
+def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int,
+               lex: Lexicon) -> Attribution | None:
+    content = _content(text, q)
     after = _after_window(doc, close_tok)
     body = [t for t in after if t.text not in _LEAD_PUNCT]
     cue = _cue_in(body[:6], lex)
@@ -177,11 +180,11 @@ def _attribute(doc: Doc, q: QuotedSpan, open_tok: int, close_tok: int, lex: Lexi
     return None
 
 
-def _floats(doc: Doc, q: QuotedSpan, prev: Attribution) -> bool:
+def _floats(text: str, q: QuotedSpan, prev: Attribution) -> bool:
     """A quote with no cue continues the previous speaker's if it follows closely."""
-    gap = doc.text[prev.content[1]:q.open]
-    line_start = doc.text.rfind("\n", 0, q.open) + 1
-    lead = doc.text[line_start:q.open].rstrip(" \t–—-")
+    gap = text[prev.content[1]:q.open]
+    line_start = text.rfind("\n", 0, q.open) + 1
+    lead = text[line_start:q.open].rstrip(" \t–—-")
     if lead and lead[-1] not in _SENT_END:
         return False  # a fragment inside a sentence, not a quote of its own
     return prev.speaker_token is not None and gap.count("\n\n") <= 1 and len(gap) < 400

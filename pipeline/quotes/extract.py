@@ -17,8 +17,9 @@ from pipeline.quotes.speakers import SpeakerResolver
 
 def extract_quotes(doc: Doc, entities: list[dict[str, Any]], lexicon: Lexicon) -> list[dict[str, Any]]:
     """Every attribution in ``doc`` as quotes-section items (offsets into ``doc.text``)."""
-    spans = pair_quote_marks(doc.text)
-    direct = find_direct(doc, spans, lexicon)
+    text = doc.text  # spaCy rebuilds this string on every access: read it once
+    spans = pair_quote_marks(text)
+    direct = find_direct(doc, text, spans, lexicon)
     fragments = []
     for q in spans:
         inner = doc.char_span(q.start, q.end, alignment_mode="contract")
@@ -26,8 +27,8 @@ def extract_quotes(doc: Doc, entities: list[dict[str, Any]], lexicon: Lexicon) -
             fragments.append((q.start, q.end))
     attributions = merge(direct, find_indirect(doc, lexicon), fragments)
     speakers = {a.speaker_token for a in attributions if a.speaker_token is not None}
-    resolver = SpeakerResolver(doc, EntityIndex(entities), lexicon, [d.content for d in direct], speakers)
+    resolver = SpeakerResolver(doc, text, EntityIndex(entities), lexicon, [d.content for d in direct], speakers)
     for att in attributions:
         if att.speaker_token is not None:
             att.speaker = resolver.resolve(doc[att.speaker_token])
-    return [att.to_json(f"Q{k}", doc.text) for k, att in enumerate(attributions, 1)]
+    return [att.to_json(f"Q{k}", text) for k, att in enumerate(attributions, 1)]

@@ -17,26 +17,29 @@ from pipeline.quotes.model import INDIRECT, Attribution
 _EDGE_STRIP = " \t\n,;:.–—-“”„«»\"‘’'"
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character span of tokens [start, end) without edge punctuation or a leading "that"."""
-    toks = [t for t in doc[start:end]]
-    for k, tok in enumerate(toks):
-        if "\n\n" in tok.text_with_ws and k + 1 < len(toks):
-            toks = toks[:k + 1] if k >= len(toks) // 2 else toks[k + 1:]  # never across paragraphs
-            break
-    while toks and (toks[0].is_punct or toks[0].lower_ == "that"):
+def _trim(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
+    """Character span of tokens [start, end) without edge punctuation or a leading "that".
+
+    A report never leaves its cue's paragraph (the parser sometimes joins a headline on)."""
+    toks = list(doc[start:end])
+    breaks = [k for k, t in enumerate(toks) if "\n\n" in t.whitespace_ + t.text]
+    if breaks:
+        cue_pos = cue.i - start
+        lo = max([k + 1 for k in breaks if k < cue_pos], default=0)
+        hi = min([k + 1 for k in breaks if k >= cue_pos], default=len(toks))
+        toks = toks[lo:hi]
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):
         toks.pop(0)
-    while toks and toks[-1].is_punct and toks[-1].text not in ("”", "»", '"', "’"):
+    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in ("”", "»", '"', "’")):
         toks.pop()
     if not toks:
         return (0, 0)
-    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = doc.text
-    while e > s and text[e - 1] in _EDGE_STRIP:
-        e -= 1
-    while s < e and text[s] in _EDGE_STRIP:
-        s += 1
-    return s, e
+    chunk = "".join(t.text_with_ws for t in toks).rstrip()
+    s, e = toks[0].idx, toks[0].idx + len(chunk)
+    inner = chunk.rstrip(_EDGE_STRIP)
+    e -= len(chunk) - len(inner)
+    s += len(inner) - len(inner.lstrip(_EDGE_STRIP))
+    return (s, e) if s < e else (0, 0)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -66,19 +69,35 @@ def _clause_without(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
     left = (head.left_edge.i, cut.left_edge.i)
     right = (cut.right_edge.i + 1, head.right_edge.i + 1)
     start, end = right if right[1] - right[0] >= left[1] - left[0] else left
-    return _trim(doc, start, end)
+    return _trim(doc, start, end, cut)
+
+
+def _around(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
+    """A clause with a parenthetical cue: whole when the cue splits its subject from its verb."""
+    split = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i < cut.i for c in head.children)
+    return _trim(doc, head.left_edge.i, head.right_edge.i + 1, cut) if split else _clause_without(doc, head, cut)
 
 
 def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
-    """Reported speech anchored on speech verbs and attributive phrases."""
+    """Reported speech anchored on speech verbs, speech nouns and attributive phrases."""
     found: list[Attribution] = []
     for tok in doc:
         att = _from_verb(doc, tok, lex) if tok.pos_ in ("VERB", "AUX") else None
+        if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:
+            att = _from_noun(doc, tok)
         if att is None and tok.lower_ == "according":
             att = _according(doc, tok)
+        if att is None and tok.lower_ == "as" and (tok.i == tok.sent.start or doc[tok.i - 1].is_punct):
+            att = _as_phrase(doc, tok)
         if att is not None and att.content[1] - att.content[0] > 3:
             found.append(att)
     return found
+
+
+def _that_clause(tok: Token) -> Token | None:
+    """The verb of a "that" clause hanging on ``tok`` (the parser calls it acl or ccomp)."""
+    return next((c for c in tok.children if c.dep_ in ("ccomp", "acl")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
@@ -94,15 +113,33 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         return None
     if lex.takes(lemma, "that"):
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if comp is None:  # "wrote in an opinion that …": the clause hangs on the prepositional object
+            comp = next((_that_clause(o) for p in tok.children if p.dep_ == "prep"
+                         for o in p.children if o.dep_ == "pobj" and _that_clause(o) is not None), None)
         if comp is not None:
-            return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, _clause_end(comp, lex)), "indirect-that",
+            return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, _clause_end(comp, lex), tok),
+                               "indirect-that", cue, lemma, speaker.i, tok.i)
+        if tok.dep_ == "parataxis" and tok.head.i != tok.i:  # "Acts of protest, he said, are acts of …"
+            return Attribution(INDIRECT, _around(doc, tok.head, tok), "indirect-parenthetical",
                                cue, lemma, speaker.i, tok.i)
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
-            return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1), "indirect-to",
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)  # urged X to …
+            start = comp.left_edge.i if obj is None else obj.left_edge.i
+            return Attribution(INDIRECT, _trim(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
                                cue, lemma, speaker.i, tok.i)
     return None
+
+
+def _from_noun(doc: Doc, tok: Token) -> Attribution | None:
+    """ "Smith's claim that …", "the minister's warning that …": only with an owner, who speaks."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    comp = _that_clause(tok) if owner is not None else None
+    if owner is None or comp is None:
+        return None
+    return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
+                       (tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), owner.i, tok.i)
 
 
 def _according(doc: Doc, tok: Token) -> Attribution | None:
@@ -112,3 +149,21 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
         return None
     return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-according",
                        (tok.idx, to.idx + len(to)), "according to", obj.i, tok.i)
+
+
+def _as_phrase(doc: Doc, tok: Token) -> Attribution | None:
+    """ "As the head of the administration Sergei Ivanov, Russia will …": machine translation drops
+    the verb of "As X said, …"; a verbless phrase naming a person, then a clause, is a report."""
+    sent_end = tok.sent.end
+    comma = next((t for t in doc[tok.i + 1:min(tok.i + 16, sent_end)] if t.text == ","), None)
+    if comma is None:
+        return None
+    phrase = doc[tok.i + 1:comma.i]
+    people = [t for t in phrase if t.ent_type_ == "PERSON"]
+    if not people or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    rest = doc[comma.i + 1:sent_end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return Attribution(INDIRECT, _trim(doc, comma.i + 1, sent_end, tok), "indirect-as", (tok.idx, tok.idx + 2),
+                       "as", people[-1].i, tok.i)

@@ -22,9 +22,11 @@ class Lexicon:
 
     verb_frames: dict[str, frozenset[str]]
     prepositional: tuple[tuple[str, str], ...]
+    speech_nouns: frozenset[str]
     roles: dict[str, tuple[tuple[str, ...], ...]]
     unnamed_source: frozenset[str]
     org_descriptions: frozenset[str]
+    person_descriptions: frozenset[str]
     qualifier_words: frozenset[str]
     honorifics: dict[str, frozenset[str]]
     gendered_nouns: dict[str, frozenset[str]]
@@ -56,9 +58,11 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verb_frames={lemma: frozenset(frames) for lemma, frames in verbs["verbs"].items()},
         prepositional=tuple((a, b) for a, b in verbs["prepositional"]),
+        speech_nouns=frozenset(verbs["nouns"]),
         roles={group: tuple(tuple(term.split()) for term in terms) for group, terms in speakers["roles"].items()},
         unnamed_source=frozenset(speakers["unnamed_source"]),
         org_descriptions=frozenset(speakers["org_descriptions"]),
+        person_descriptions=frozenset(speakers["person_descriptions"]),
         qualifier_words=frozenset(speakers["qualifier_words"]),
         honorifics={g: frozenset(w) for g, w in speakers["honorifics"].items()},
         gendered_nouns={g: frozenset(w) for g, w in speakers["gendered_nouns"].items()},

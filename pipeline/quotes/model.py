@@ -18,6 +18,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "indirect-to": 0.7,
     "indirect-according": 0.85,
     "indirect-as": 0.75,
+    "indirect-parenthetical": 0.75,
+    "indirect-noun": 0.7,
 }
 
 

@@ -24,9 +24,9 @@ _ROLE_LABELS = ("NORP", "GPE")
 class SpeakerResolver:
     """Resolves speaker tokens of one doc; built once per article."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, lexicon: Lexicon, quoted: list[tuple[int, int]],
-                 speakers: set[int]) -> None:
-        self.doc, self.index, self.lex = doc, index, lexicon
+    def __init__(self, doc: Doc, text: str, index: EntityIndex, lexicon: Lexicon,
+                 quoted: list[tuple[int, int]], speakers: set[int]) -> None:
+        self.doc, self.text, self.index, self.lex = doc, text, index, lexicon
         self._quoted = sorted(quoted)
         self._genders = {e.id: person_gender(doc, e, lexicon) for e in index.persons()}
         self._titles = self._role_titles()
@@ -68,11 +68,19 @@ class SpeakerResolver:
     def _resolve(self, tok: Token) -> Resolution:
         span = self.mention_span(tok)
         found = self.index.at(tok.idx, tok.idx + len(tok))
-        if found is not None:
+        if found is not None and not (found[0].label == "NORP" and self._definite(tok)):
             return Resolution(span, found[0].id, found[0].name, None, 1.0)
+        named = self._appositive(tok)
+        if named is not None:
+            return Resolution(named[1], named[0].id, named[0].name, None, 0.95)
         pron = self.lex.pronoun_class(tok.text) if tok.pos_ == "PRON" else None
         if pron is not None:
             return self._pronoun(tok, pron, span)
+        if self._definite(tok) and (found is not None or tok.lemma_.lower() in self.lex.person_descriptions
+                                    or tok.lower_.endswith("-year-old")):
+            res = self._pronoun(tok, "person", span)  # "the American", "the 20-year-old", "the striker"
+            if res.entity_id is not None:
+                return Resolution(span, res.entity_id, res.name, None, 0.7)
         head = tok.lemma_.lower()
         if head in self.lex.org_descriptions and any(c.lower_ == "the" for c in tok.lefts):
             res = self._pronoun(tok, "org", span)
@@ -82,17 +90,37 @@ class SpeakerResolver:
             employer = self._employer(tok)
             if employer is not None:
                 return Resolution(span, employer.id, employer.name, None, 0.8)
-        lemmas = [t.lemma_.lower() for t in self.doc[self.doc.char_span(*span, alignment_mode="expand").start:tok.i + 1]]
+        end = tok.i + 1
+        if end < len(self.doc) and self.doc[end].lower_ == "of":  # "the head of state", "the minister of defence"
+            end = min(tok.right_edge.i, tok.i + 3) + 1
+        first = self.doc.char_span(*span, alignment_mode="expand")
+        lemmas = [t.lemma_.lower() for t in self.doc[first.start if first is not None else tok.i:end]]
         group = self._role_group(lemmas)
         if group is not None:
             holder = self._holder(group, lemmas, tok)
             if holder is not None:
                 return Resolution(span, holder.id, holder.name, None, 0.85)
             if tok.lemma_.lower() not in self.lex.unnamed_source:
-                return Resolution(span, None, self.doc.text[span[0]:span[1]], "unresolved_description", 0.7)
+                return Resolution(span, None, self.text[span[0]:span[1]], "unresolved_description", 0.7)
         if tok.lemma_.lower() in self.lex.unnamed_source or tok.lower_ in self.lex.unnamed_source:
             return Resolution(span, None, None, "unnamed_source", 0.9)
-        return Resolution(span, None, self.doc.text[span[0]:span[1]], "no_entity", 0.8)
+        return Resolution(span, None, self.text[span[0]:span[1]], "no_entity", 0.8)
+
+    @staticmethod
+    def _definite(tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.lefts)
+
+    def _appositive(self, tok: Token) -> tuple[Entity, tuple[int, int]] | None:
+        """The named holder of a description: "The head of the network, Matthias Huss, warned …".
+
+        The parser hangs the name on the description or on its "of" object; either counts."""
+        for t in self.doc[tok.i + 1:min(tok.right_edge.i + 1, tok.i + 16)]:
+            if t.dep_ != "appos" or not (t.head.i == tok.i or t.head.dep_ == "pobj" and t.head.head.head.i == tok.i):
+                continue
+            found = self.index.at(t.idx, t.idx + len(t))
+            if found is not None and found[0].label in ("PERSON", "ORG"):
+                return found
+        return None
 
     def _pronoun(self, tok: Token, pron: str, span: tuple[int, int]) -> Resolution:
         for i, eid in reversed(self._timeline):
@@ -119,6 +147,8 @@ class SpeakerResolver:
     def _compatible(self, entity: Entity, pron: str) -> bool:
         if pron == "org":
             return entity.label == "ORG"
+        if pron == "person":
+            return entity.label == "PERSON"
         if pron in ("male", "female"):
             return entity.label == "PERSON" and self._genders.get(entity.id) in (None, pron)
         return entity.label != "PERSON"
@@ -142,6 +172,19 @@ class SpeakerResolver:
                     if best is None or n > best[0]:
                         best = (n, group)
         return None if best is None else best[1]
+
+    def _untitled_subject(self, tok: Token) -> Entity | None:
+        """The latest person subject before ``tok`` that the article gives no title at all."""
+        for i, eid in reversed(self._timeline):
+            entity = self.index.entities[eid]
+            if i < tok.i and entity.label == "PERSON":
+                return None if self._titles.get(eid, (set(),))[0] else entity
+        return None
+
+    @staticmethod
+    def _protagonist(people: list[Entity]) -> Entity | None:
+        """The most-mentioned of ``people`` (the earliest on a tie): the story's main holder."""
+        return max(people, key=lambda e: (len(e.mentions), -e.mentions[0][0]), default=None)
 
     def _role_titles(self) -> dict[str, tuple[set[str], set[str], set[str]]]:
         """Per person: role groups of its titles, the titles' qualifiers, and their words."""
@@ -180,6 +223,8 @@ class SpeakerResolver:
             # a bare description ("the minister") refers back to a titled holder already a subject
             subjects = {eid for i, eid in self._timeline if i < tok.i}
             candidates = [e for e, _ in titled if e.id in subjects]
+            if not candidates:
+                return self._untitled_subject(tok) or self._protagonist([e for e, _ in titled])
         if not candidates:
             return None
         before = [e for e in candidates if min(s for s, _ in e.mentions) < tok.idx]

@@ -7,8 +7,8 @@ from pipeline.quotes.lexicon import load_lexicon
 
 def test_lexicon_snapshot() -> None:
     lex = load_lexicon()
-    assert lex.version == "verbs-v3/speakers-v3/names-v1"
-    assert len(lex.verb_frames) == 81
+    assert lex.version == "verbs-v4/speakers-v4/names-v1"
+    assert len(lex.verb_frames) == 100
     for lemma in ("say", "tell", "add", "stress", "note", "recall", "emphasize", "deny", "urge", "warn",
                   "explain", "state", "claim", "announce", "declare", "insist"):
         assert lex.takes(lemma, "direct"), lemma
@@ -19,4 +19,6 @@ def test_lexicon_snapshot() -> None:
     assert ("head", "of", "state") in lex.roles["head_of_state"]
     assert "source" in lex.unnamed_source and "company" in lex.org_descriptions
     assert lex.first_names["maria"] == "female" and lex.first_names["dmitry"] == "male"
+    assert "claim" in lex.speech_nouns and "statement" in lex.speech_nouns
+    assert "striker" in lex.person_descriptions and "source" not in lex.person_descriptions
     assert lex.pronoun_class("She") == "female" and lex.pronoun_class("they") == "plural"

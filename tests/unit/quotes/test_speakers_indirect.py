@@ -1,0 +1,78 @@
+"""Speaker resolution through appositives and descriptions, and the indirect-speech frames
+beyond "X said that …", on real spaCy parses."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+_SPEC = importlib.util.spec_from_file_location(
+    "quotes_gold_score", Path(__file__).resolve().parents[2] / "gold" / "quotes" / "score.py")
+assert _SPEC is not None and _SPEC.loader is not None
+_score = sys.modules.setdefault("quotes_gold_score", importlib.util.module_from_spec(_SPEC))
+if not hasattr(_score, "annotate"):
+    _SPEC.loader.exec_module(_score)
+annotate = _score.annotate
+
+
+def only(text: str) -> dict:
+    quotes = annotate(text).sections["quotes"]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_appositive_description_resolves_to_the_named_holder() -> None:
+    q = only("The head of the monitoring network, Matthias Huss, warned that the glaciers would vanish by 2100.")
+    assert (q["content"]["text"], q["speaker_name"]) == ("the glaciers would vanish by 2100", "Matthias Huss")
+    assert q["speaker_mention"]["text"] == "Matthias Huss"
+
+
+def test_possessive_title_with_appositive() -> None:
+    q = only("Italy’s premier, Giorgia Meloni, urged her colleagues to focus on stopping departures.")
+    assert q["content"]["text"] == "her colleagues to focus on stopping departures"
+    assert q["speaker_name"] == "Giorgia Meloni"
+
+
+def test_bare_title_of_state_goes_to_the_titled_subject() -> None:
+    text = ("Russian President Vladimir Putin met US President Joe Biden. Putin spoke first.\n\n"
+            "The head of state has repeatedly said that Russia is ready for talks.")
+    q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"] == "Russia is ready for talks")
+    assert q["speaker_name"] == "Vladimir Putin"
+
+
+def test_definite_nationality_refers_back_to_a_person() -> None:
+    text = "Coco Gauff lost the final. The American said she would return next year."
+    q = only(text)
+    assert (q["content"]["text"], q["speaker_name"]) == ("she would return next year", "Coco Gauff")
+
+
+def test_that_clause_on_a_prepositional_object() -> None:
+    q = only("U.S. District Judge Rebecca Alvarez wrote in a 40-page opinion that the law was vague.")
+    assert (q["content"]["text"], q["speaker_name"], q["cue"]["lemma"]) == (
+        "the law was vague", "Rebecca Alvarez", "write")
+
+
+def test_parenthetical_cue_keeps_the_split_clause_whole() -> None:
+    q = only("Acts of protest, Mr. Obama said, are acts of patriotism.")
+    assert q["rule"] == "indirect-parenthetical"
+    assert q["content"]["text"].startswith("Acts of protest") and q["content"]["text"].endswith("patriotism")
+
+
+def test_possessed_speech_noun() -> None:
+    q = only("Paxton rejected Smith's claim that the plaintiffs lacked standing.")
+    assert (q["content"]["text"], q["speaker_name"], q["rule"]) == (
+        "the plaintiffs lacked standing", "Smith", "indirect-noun")
+
+
+def test_verbless_as_phrase_from_machine_translation() -> None:
+    q = only("As the then head of the presidential administration Sergei Ivanov, Russia in Syria will be used "
+             "exclusively for aviation.")
+    assert q["content"]["text"] == "Russia in Syria will be used exclusively for aviation"
+    assert q["speaker_name"] == "Sergei Ivanov"
+
+
+def test_report_stays_in_its_cue_paragraph() -> None:
+    text = "Manager defends record signing\n\nMikel Arteta insisted on Sunday that the signing would come good."
+    q = next(q for q in annotate(text).sections["quotes"] if q["cue"]["lemma"] == "insist")
+    assert q["content"]["text"] == "the signing would come good"
