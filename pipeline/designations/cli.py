@@ -27,9 +27,11 @@ def _write(registry: Registry, out: Path) -> None:
 
 @registry_app.command("import-ru")
 def import_ru_cmd(ru_dir: Annotated[Path, typer.Argument(help="directory of the Russian lists")] = RU_SNAPSHOT,
-                  out: OutOption = BUNDLED_PATH) -> None:
+                  out: OutOption = BUNDLED_PATH,
+                  taken: Annotated[str | None, typer.Option(help="snapshot date (ISO) if not in snapshots.yaml")]
+                  = None) -> None:
     """Build the registry from the Russian lists plus the curated English layer."""
-    _write(build_registry(ru_dir), out)
+    _write(build_registry(ru_dir, taken=taken), out)
 
 
 @registry_app.command("import-opensanctions")

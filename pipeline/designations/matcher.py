@@ -19,6 +19,8 @@ from pipeline.designations.registry import DATA_DIR, Registry
 from pipeline.designations.text import Token, tokens
 
 _WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'A-Z])|\n\s*\n")
+_PLACES = frozenset({"LOC", "GPE", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,9 @@ class AliasMatcher:
         """Alias occurrences in ``text``; ``entity_spans`` are NER (start, end, label)."""
         toks = tokens(text)
         keys = [t.key for t in toks]
+        entity_spans = list(entity_spans)
         spans = [(s, e) for s, e, label in entity_spans if label in self._labels]
+        places = [(s, e) for s, e, label in entity_spans if label in _PLACES]
         hits: list[Hit] = []
         i = 0
         while i < len(toks):
@@ -85,8 +89,12 @@ class AliasMatcher:
                 continue
             n = len(pattern.keys)
             start, end = toks[i].start, toks[i + n - 1].end
+            if _lowercased(pattern.alias.text, text[start:end]) and not context_free:
+                i += 1  # "the right sector of the stand": names are capitalised in English copy
+                continue
             if (not pattern.alias.needs_context or context_free
-                    or self._in_context(text, toks, i, n, spans)):
+                    or self._in_context(text, toks, i, n, spans, places)):
+                end = end - 2 if text[end - 2:end] in ("'s", "’s") else end
                 hits.append(Hit(pattern.org_id, start, end, text[start:end], pattern.alias.text))
                 i += n
             else:
@@ -104,8 +112,11 @@ class AliasMatcher:
             return pattern
         return None
 
-    def _in_context(self, text: str, toks: list[Token], i: int, n: int, spans: list[tuple[int, int]]) -> bool:
+    def _in_context(self, text: str, toks: list[Token], i: int, n: int, spans: list[tuple[int, int]],
+                    places: list[tuple[int, int]]) -> bool:
         start, end = toks[i].start, toks[i + n - 1].end
+        if any(s <= start and end <= e for s, e in places):
+            return False  # inside a place name: "the Azov coast"
         if self._veto.search(text, max(0, start - 30), min(len(text), end + 30)):
             return False
         after = toks[i + n] if i + n < len(toks) else None
@@ -113,8 +124,21 @@ class AliasMatcher:
             return False  # part of a longer proper name: "IG Metall", "IS Department"
         if any(s < end and start < e for s, e in spans):
             return True
-        lo, hi = max(0, start - self._window), min(len(text), end + self._window)
+        lo, hi = _sentence(text, start, end)
+        lo, hi = max(lo, start - self._window), min(hi, end + self._window)
         return bool(self._cue.search(text[lo:start]) or self._cue.search(text[end:hi]))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``start:end``: context cues do not cross sentences."""
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return lo, after.start() + 1 if after else len(text)
+
+
+def _lowercased(alias: str, found: str) -> bool:
+    """A capitalised alias written all in lower case: a common phrase, not the name."""
+    return any(c.isupper() for c in alias) and not any(c.isupper() for c in found)
 
 
 def _strip_possessive(word: str) -> str:

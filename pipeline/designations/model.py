@@ -26,7 +26,12 @@ class Alias:
 
 @dataclass(frozen=True, slots=True)
 class Designation:
-    """One listing of an organisation; ``until`` is the delisting date (exclusive)."""
+    """One listing of an organisation; ``until`` is the delisting date (exclusive).
+
+    ``seen`` matters only when ``since`` is unknown: the date a source showed the
+    listing (the snapshot the importer read). Listed on ``seen`` is a fact; listed
+    before it is unknown, so such a designation is "unknown", not in force, earlier.
+    """
 
     jurisdiction: str
     category: str
@@ -36,18 +41,25 @@ class Designation:
     until: str | None = None
     source_url: str | None = None
     basis: str | None = None
-
-    def in_force(self, day: date) -> bool:
-        """Listed on ``day``; an unknown start date counts as listed."""
-        if self.since and date.fromisoformat(self.since) > day:
-            return False
-        return not (self.until and date.fromisoformat(self.until) <= day)
+    seen: str | None = None
 
     def status(self, day: date) -> str:
-        """"in_force", "ended" (delisted before ``day``) or "not_yet" (listed after)."""
-        if self.in_force(day):
-            return "in_force"
-        return "not_yet" if self.since and date.fromisoformat(self.since) > day else "ended"
+        """"in_force", "ended" (delisted on or before ``day``), "not_yet" (listed after) or "unknown"."""
+        if self.until and date.fromisoformat(self.until) <= day:
+            return "ended"
+        if self.since:
+            return "in_force" if date.fromisoformat(self.since) <= day else "not_yet"
+        return "in_force" if self.seen and date.fromisoformat(self.seen) <= day else "unknown"
+
+    def in_force(self, day: date) -> bool:
+        """Known to be listed on ``day``."""
+        return self.status(day) == "in_force"
+
+    def unknown_reason(self) -> str:
+        """Why :meth:`status` says "unknown" (for the record)."""
+        if self.seen:
+            return f"start date not published; first seen listed on {self.seen}"
+        return "start date not published and no snapshot date"
 
 
 @dataclass(slots=True)

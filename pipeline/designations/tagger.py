@@ -6,7 +6,9 @@ import re
 from datetime import date
 from typing import Any
 
+from pipeline.designations.fuzzy import FuzzyMatcher
 from pipeline.designations.matcher import AliasMatcher, Hit
+from pipeline.designations.model import Designation
 from pipeline.designations.notices import Notice, NoticeDetector
 from pipeline.designations.registry import Registry
 
@@ -19,17 +21,21 @@ MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
 class Tagger:
     """Designation tagging of one text as of one date."""
 
-    def __init__(self, registry: Registry, jurisdiction: str = "RU") -> None:
+    def __init__(self, registry: Registry, jurisdiction: str = "RU", fuzzy: FuzzyMatcher | None = None) -> None:
         self.registry = registry
         self.jurisdiction = jurisdiction
         self.matcher = AliasMatcher(registry)
+        self.fuzzy = fuzzy or FuzzyMatcher(registry)
         self.notices = NoticeDetector()
 
     def tag(self, text: str, day: date, entities: list[dict[str, Any]]) -> dict[str, Any]:
         """The designations section (schemas/sections/designations.schema.json)."""
         spans = [(m["start"], m["end"], e["label"], e["id"]) for e in entities for m in e["mentions"]]
-        hits = self.matcher.find(text, [(s, e, label) for s, e, label, _ in spans])
+        labelled = [(s, e, label) for s, e, label, _ in spans]
+        hits = self.matcher.find(text, labelled)
         hits += self._entity_hits(entities, hits)
+        fuzzy = set(self.fuzzy.find(text, hits, labelled))
+        hits += fuzzy
         hits.sort(key=lambda h: h.start)
         notices = self.notices.find(text)
         linked = _link(text, hits, notices)
@@ -39,7 +45,7 @@ class Tagger:
             entity_id = next((eid for s, e, _, eid in spans if s < hit.end and hit.start < e), None)
             notice = linked.get(hit)
             org["mentions"].append({"start": hit.start, "end": hit.end, "text": hit.text, "alias": hit.alias,
-                                    "entity_id": entity_id,
+                                    "entity_id": entity_id, "match": "fuzzy" if hit in fuzzy else "exact",
                                     "notice": notice.to_json() if notice else None})
             org["entity_id"] = org["entity_id"] or entity_id
         for org in orgs.values():
@@ -56,6 +62,7 @@ class Tagger:
             "summary": {
                 "organisations": len(out),
                 "designated": sum(o["designated"] for o in out),
+                "designation_unknown": sum(o["designation_status"] == "unknown" for o in out),
                 "notice_required": sum(o["notice_required"] for o in out),
                 "notice_missing": sum(o["notice_missing"] for o in out),
             },
@@ -65,11 +72,13 @@ class Tagger:
         org = self.registry.by_id[org_id]
         current = [d for d in org.designations if d.in_force(day)]
         other = [d for d in org.designations if not d.in_force(day)]
+        unknown = any(d.status(day) == "unknown" for d in other)
         return {
             "org_id": org.id, "name": org.name, "entity_id": None,
             "designated": bool(current),
+            "designation_status": "designated" if current else "unknown" if unknown else "not_designated",
             "designations": [_designation(d) for d in current],
-            "other_designations": [{**_designation(d), "status": d.status(day)} for d in other],
+            "other_designations": [_other(d, day) for d in other],
             "notice_required": any(d.jurisdiction == self.jurisdiction and d.category in NOTICE_CATEGORIES
                                    for d in current),
             "mentions": [],
@@ -87,9 +96,18 @@ class Tagger:
         return extra
 
 
-def _designation(d: Any) -> dict[str, Any]:
+def _designation(d: Designation) -> dict[str, Any]:
     return {"jurisdiction": d.jurisdiction, "category": d.category, "authority": d.authority, "list": d.list,
             "since": d.since, "until": d.until, "source_url": d.source_url}
+
+
+def _other(d: Designation, day: date) -> dict[str, Any]:
+    """A designation not in force at ``day``, with why; "unknown" ones say what is known."""
+    status = d.status(day)
+    out = {**_designation(d), "status": status}
+    if status == "unknown":
+        out |= {"seen": d.seen, "reason": d.unknown_reason()}
+    return out
 
 
 def _link(text: str, hits: list[Hit], notices: list[Notice]) -> dict[Hit, Notice]:

@@ -17,9 +17,9 @@ def _sha256(path: Path) -> str:
 
 
 def build_registry(ru_dir: Path, curated_path: Path = CURATED_PATH,
-                   extra: list[Organisation] | None = None) -> Registry:
+                   extra: list[Organisation] | None = None, taken: str | None = None) -> Registry:
     """The registry from the Russian lists in ``ru_dir``, the curated file and ``extra`` orgs."""
-    orgs = apply_curated(import_ru(ru_dir), read_curated(curated_path))
+    orgs = apply_curated(import_ru(ru_dir, taken), read_curated(curated_path))
     inputs = [ru_dir / lst.file for lst in LISTS] + [ru_dir / BRANDS_FILE, curated_path]
     sources = {p.name: _sha256(p) for p in inputs if p.exists()}
     return Registry(merge(orgs, extra or []), sources=sources)

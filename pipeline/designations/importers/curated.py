@@ -49,8 +49,10 @@ def _category(org: Organisation) -> str:
 
 def _dated(designation: Designation, ref: dict[str, Any]) -> Designation:
     """The official designation with curated dates filled in (``until`` always wins)."""
+    since = designation.since or ref.get("since")
     return replace(designation,
-                   since=designation.since or ref.get("since"),
+                   since=since,
+                   seen=None if since else designation.seen,
                    until=ref.get("until") or designation.until,
                    basis=ref.get("basis") or designation.basis)
 

@@ -1,7 +1,8 @@
 """Import OpenSanctions FollowTheMoney exports (``targets.nested.json``, one entity per line).
 
 Organisations with a ``crime.terror`` topic become terrorist designations, other
-sanctioned ones "sanctioned"; each nested Sanction entity is one designation.
+sanctioned ones "sanctioned"; each nested Sanction entity is one designation. A
+sanction without a start date keeps OpenSanctions' ``first_seen`` as its ``seen`` date.
 """
 
 from __future__ import annotations
@@ -29,17 +30,19 @@ def _day(value: str | None) -> str | None:
     return value[:10] if value and len(value) >= 10 else None
 
 
-def _designation(sanction: dict[str, Any], category: str) -> Designation:
+def _designation(sanction: dict[str, Any], category: str, entity_seen: str | None) -> Designation:
     props = sanction.get("properties", {})
+    since = _day(_first(props, "startDate") or _first(props, "listingDate"))
     country = (_first(props, "country") or "").lower()
     return Designation(
         jurisdiction=_JURISDICTIONS.get(country, country.upper() or "??"),
         category=category,
         authority=_first(props, "authority") or "unknown",
         list=_first(props, "program") or _first(props, "reason") or "unknown",
-        since=_day(_first(props, "startDate") or _first(props, "listingDate")),
+        since=since,
         until=_day(_first(props, "endDate")),
         source_url=_first(props, "sourceUrl"),
+        seen=None if since else _day(sanction.get("first_seen") or entity_seen),
     )
 
 
@@ -59,7 +62,7 @@ def import_opensanctions(path: Path) -> list[Organisation]:
             continue
         topics = set(props.get("topics", []))
         category = "terrorist" if "crime.terror" in topics else "sanctioned"
-        designations = [_designation(s, category) for s in props.get("sanctions", [])]
+        designations = [_designation(s, category, entity.get("first_seen")) for s in props.get("sanctions", [])]
         if not designations:
             continue
         names = list(dict.fromkeys(props["name"] + props.get("alias", [])))

@@ -10,14 +10,22 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
+import yaml
 
 from pipeline.designations.model import Alias, Designation, Organisation
+from pipeline.designations.registry import DATA_DIR
 from pipeline.designations.text import is_latin
+
+SNAPSHOTS_PATH = DATA_DIR / "snapshots.yaml"
+
+
+class SnapshotError(ValueError):
+    """A list file of no known snapshot, and no date given for it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,9 @@ BRANDS_FILE = "brand-aliases.json"
 # Latin runs inside Russian names: "(The National Endowment for Democracy)", "Free Russia Foundation".
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ0-9&'’./\- ]*[A-Za-zÀ-ɏ0-9.]")
 _LEGAL_FORM = re.compile(r"\b(?:Inc|Ltd|LLC|GmbH|SIA|e\.?\s?V|UG|SA|Corp)\b\.?", re.I)
+# Latin runs that are addresses, web addresses or legal boilerplate, not names.
+_NOT_A_NAME = re.compile(r"\d|https?\b|www\.|\.(?:ru|com|org|net|info)\b|\b(?:strasse|straße|street)\b"
+                         r"|^(?:limited\s+liability\s+company|human\s+rights\s+project\s+management|bonn)$", re.I)
 
 
 def parse_date(value: str | None) -> str | None:
@@ -77,18 +88,32 @@ def latin_aliases(name: str) -> list[Alias]:
     for run in _LATIN_RUN.findall(name):
         text = _LEGAL_FORM.sub("", run).strip(" .,-/")
         words = text.split()
-        if not words or (len(words) == 1 and len(text) <= 3):
+        if not words or (len(words) == 1 and len(text) <= 3) or _NOT_A_NAME.search(text):
             continue
         single = len(words) == 1
         found.append(Alias(text, "en", "ru-list", case_sensitive=single, needs_context=single))
     return found
 
 
+def snapshot_dates(directory: Path, taken: str | None = None,
+                   snapshots_path: Path = SNAPSHOTS_PATH) -> dict[str, str]:
+    """list key → the date its file was taken: ``taken`` if given, else looked up by content hash."""
+    known = {digest: entry["taken"] for entry in yaml.safe_load(snapshots_path.read_text("utf-8"))
+             for digest in entry["sha256"].values()}
+    out: dict[str, str] = {}
+    for ru_list in LISTS:
+        day = taken or known.get(hashlib.sha256((directory / ru_list.file).read_bytes()).hexdigest())
+        if day is None:
+            raise SnapshotError(f"{directory / ru_list.file}: unknown snapshot, give its date (--taken)")
+        out[ru_list.key] = day.isoformat() if isinstance(day, date) else day
+    return out
+
+
 def _read(path: Path) -> list[dict[str, Any]]:
     return orjson.loads(path.read_bytes())
 
 
-def _organisations(directory: Path, ru_list: RuList) -> Iterator[Organisation]:
+def _organisations(directory: Path, ru_list: RuList, taken: str) -> Iterator[Organisation]:
     seen: set[str] = set()
     for entry in _read(directory / ru_list.file):
         if entry.get("is_person"):
@@ -101,10 +126,11 @@ def _organisations(directory: Path, ru_list: RuList) -> Iterator[Organisation]:
         ru_names = [name] + [a.strip() for a in entry.get("aliases", []) if not is_latin(a)]
         aliases = latin_aliases(name) + [Alias(a.strip(), "en", "ru-list") for a in entry.get("aliases", [])
                                          if is_latin(a) and len(a.strip()) > 3]
+        since = parse_date(entry.get("dateIn"))
         designation = Designation(
             jurisdiction="RU", category=ru_list.category, authority=ru_list.authority, list=ru_list.title,
-            since=parse_date(entry.get("dateIn")), until=parse_date(entry.get("dateOut")),
-            source_url=ru_list.source_url)
+            since=since, until=parse_date(entry.get("dateOut")), source_url=ru_list.source_url,
+            seen=None if since else taken)
         yield Organisation(org_id, name, names={"ru": list(dict.fromkeys(ru_names))},
                            aliases=_unique(aliases), designations=[designation])
 
@@ -116,9 +142,13 @@ def _unique(aliases: list[Alias]) -> list[Alias]:
     return list(out.values())
 
 
-def import_ru(directory: Path) -> list[Organisation]:
-    """Every organisation of the four lists, one per list entry, with brand aliases attached."""
-    orgs = [org for ru_list in LISTS for org in _organisations(directory, ru_list)]
+def import_ru(directory: Path, taken: str | None = None) -> list[Organisation]:
+    """Every organisation of the four lists, one per list entry, with brand aliases attached.
+
+    Undated entries are marked seen on their snapshot's date (:func:`snapshot_dates`).
+    """
+    dates = snapshot_dates(directory, taken)
+    orgs = [org for ru_list in LISTS for org in _organisations(directory, ru_list, dates[ru_list.key])]
     brands_path = directory / BRANDS_FILE
     if brands_path.exists():
         for brand in _read(brands_path):

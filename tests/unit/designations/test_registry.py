@@ -18,9 +18,9 @@ RU_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "registrie
 def test_bundled_registry_snapshot() -> None:
     reg = load_registry()
     counts = Counter((d.jurisdiction, d.category) for o in reg for d in o.designations)
-    assert reg.version == "reg-94270e9597da"
-    assert len(reg) == 1529
-    assert sum(o.curated for o in reg) == 66
+    assert reg.version == "reg-5242444248f4"
+    assert len(reg) == 1528
+    assert sum(o.curated for o in reg) == 69
     assert dict(counts) == {("RU", "extremist"): 667, ("RU", "foreign_agent"): 445,
                             ("RU", "terrorist"): 72, ("RU", "undesirable"): 364}
 

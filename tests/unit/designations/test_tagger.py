@@ -73,3 +73,23 @@ def test_mentions_link_to_ner_entities(tagger, entities_of) -> None:
     entities = entities_of(text)
     org = _orgs(tagger.tag(text, date(2025, 7, 1), entities))["amnesty-international"]
     assert org["entity_id"] is not None and org["notice_missing"]
+
+
+def test_unknown_start_date_is_not_designated(tagger, entities_of) -> None:
+    text = "Right Sector activists gathered on the Maidan, and Right Sector leaders spoke to the crowd."
+    before = _orgs(tagger.tag(text, date(2014, 3, 1), entities_of(text)))["right-sector"]
+    assert (before["designated"], before["designation_status"], before["notice_missing"]) == (False, "unknown", False)
+    assert {d["status"] for d in before["other_designations"]} == {"not_yet", "unknown"}
+    assert all(d["seen"] == "2026-08-04" for d in before["other_designations"] if d["status"] == "unknown")
+    after = _orgs(tagger.tag(text, date(2015, 1, 10), entities_of(text)))["right-sector"]
+    assert after["designation_status"] == "designated" and after["notice_missing"]  # extremist since 17 Nov 2014
+
+
+def test_lowercase_phrase_is_not_a_name(tagger, entities_of) -> None:
+    text = "Fans in the right sector of the stand lit flares during the derby."
+    assert tagger.tag(text, date(2022, 10, 20), entities_of(text))["organisations"] == []
+
+
+def test_ambiguous_alias_inside_a_place(tagger, entities_of) -> None:
+    text = "The veterans' organisation restored the monument. A storm closed ports on the Azov coast."
+    assert tagger.tag(text, date(2023, 6, 10), entities_of(text))["organisations"] == []

@@ -24,5 +24,6 @@ def test_stage_writes_section_and_provenance() -> None:
     section = article.sections["designations"]
     jsonschema.validate(section, SCHEMA)
     assert section["as_of"] == "2015-10-08"
-    assert section["summary"] == {"organisations": 1, "designated": 1, "notice_required": 1, "notice_missing": 0}
+    assert section["summary"] == {"organisations": 1, "designated": 1, "designation_unknown": 0,
+                                  "notice_required": 1, "notice_missing": 0}
     assert stage.provenance() == {"registry_version": section["registry_version"]}

