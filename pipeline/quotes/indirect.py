@@ -48,9 +48,19 @@ def _subject(verb: Token) -> Token | None:
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else subj
+            return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else _past_dateline(subj, cur)
         cur = cur.head if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur else None
     return None
+
+
+def _past_dateline(subj: Token, verb: Token) -> Token:
+    """The real subject when the parser took the dateline ("LONDON, Nov 3 (AP) — Arteta insisted")."""
+    doc = subj.doc
+    if not (subj.is_upper and (subj.i == 0 or "\n" in doc[subj.i - 1].text_with_ws)):
+        return subj
+    dash = next((t for t in reversed(doc[subj.i:verb.i]) if t.text in ("—", "–", "-", "--")), None)
+    names = [] if dash is None else [t for t in doc[dash.i + 1:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return names[-1] if names else subj
 
 
 def _clause_end(comp: Token, lex: Lexicon) -> int:
@@ -112,7 +122,8 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     if speaker is None:
         return None
     if lex.takes(lemma, "that"):
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]  # two when a headline got joined on
+        comp = min(comps, key=lambda c: (c.left_edge.lower_ != "that", abs(c.i - tok.i)), default=None)
         if comp is None:  # "wrote in an opinion that …": the clause hangs on the prepositional object
             comp = next((_that_clause(o) for p in tok.children if p.dep_ == "prep"
                          for o in p.children if o.dep_ == "pobj" and _that_clause(o) is not None), None)
