@@ -19,6 +19,7 @@ from pipeline.quotes.model import DIRECT, Attribution
 _QUOTE_CHARS = frozenset("“”„«»\"‘’'")
 _SENT_END = frozenset(".!?…")
 _LEAD_PUNCT = frozenset({",", "–", "—", "-", "--", ";"})
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
 _NAMING_WORDS = frozenset({"so-called", "called", "named", "dubbed", "titled", "entitled", "term", "word",
                            "slogan", "phrase", "label", "codenamed", "code-named", "nicknamed"})
 _WINDOW = 12
@@ -160,6 +161,11 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
     if cue is not None and body and body[0].i <= cue.i:
         return Attribution(DIRECT, content, "direct-cue-after", (cue.idx, cue.idx + len(cue)), cue.lemma_,
                            _idx(_speaker_of(cue, body, content)), cue.i)
+    signer = _dash_signature(after)
+    if signer is not None:
+        dash = after[0]
+        return Attribution(DIRECT, content, "direct-dash-name", (dash.idx, dash.idx + len(dash)), None,
+                           signer.i, dash.i)
     before = _before_window(doc, open_tok)
     if not before or before[-1].text not in (":", ",") and not lex.takes(before[-1].lemma_, "direct"):
         return None
@@ -178,6 +184,18 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
         if subj is not None:
             return Attribution(DIRECT, content, "direct-colon", speaker_token=subj.i)
     return None
+
+
+def _dash_signature(after: list[Token]) -> Token | None:
+    """The name in an epigraph-style signature, “…” ― Pamela Padilla: a dash, then only a name
+    (and perhaps ", 67" or ", a nurse" after it)."""
+    if not after or after[0].text not in _DASHES:
+        return None
+    cut = next((k for k, t in enumerate(after) if t.text == ","), len(after))
+    words = [t for t in after[1:cut] if not t.is_space and t.text != "."]
+    if not words or len(words) > 5:
+        return None
+    return words[-1] if all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words) else None
 
 
 def _floats(text: str, q: QuotedSpan, prev: Attribution) -> bool:

@@ -13,6 +13,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "direct-cue-before": 0.92,
     "direct-according": 0.9,
     "direct-colon": 0.7,
+    "direct-dash-name": 0.85,
     "direct-floating": 0.6,
     "indirect-that": 0.8,
     "indirect-to": 0.7,

@@ -76,3 +76,8 @@ def test_report_stays_in_its_cue_paragraph() -> None:
     text = "Manager defends record signing\n\nMikel Arteta insisted on Sunday that the signing would come good."
     q = next(q for q in annotate(text).sections["quotes"] if q["cue"]["lemma"] == "insist")
     assert q["content"]["text"] == "the signing would come good"
+
+
+def test_dash_signature_after_a_quote() -> None:
+    q = only("“We took the dog and ran, and nobody helped us at all.” — Eleni Papadaki, 67.")
+    assert (q["type"], q["rule"], q["speaker_mention"]["text"]) == ("direct", "direct-dash-name", "Eleni Papadaki")
