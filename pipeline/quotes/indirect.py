@@ -28,7 +28,8 @@ def _trim(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
         lo = max([k + 1 for k in breaks if k < cue_pos], default=0)
         hi = min([k + 1 for k in breaks if k >= cue_pos], default=len(toks))
         toks = toks[lo:hi]
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):
+    while toks and (toks[0].is_punct or toks[0].is_space
+                    or toks[0].lower_ == "that" and not toks[0].dep_.startswith("nsubj")):  # not "that's why"
         toks.pop(0)
     while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in ("”", "»", '"', "’")):
         toks.pop()
@@ -116,11 +117,13 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                  for c in tok.children):
         speaker = _subject(tok)
+        if speaker is not None and speaker.lower_ == "you":
+            return None
         return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-as", cue, lemma,
                            None if speaker is None else speaker.i, tok.i)
     speaker = _subject(tok)
-    if speaker is None:
-        return None
+    if speaker is None or speaker.lower_ == "you" and tok.dep_ in ("parataxis", "advcl"):
+        return None  # "you know", "as you know": discourse fillers, not reports
     if lex.takes(lemma, "that"):
         comps = [c for c in tok.children if c.dep_ == "ccomp"]  # two when a headline got joined on
         comp = min(comps, key=lambda c: (c.left_edge.lower_ != "that", abs(c.i - tok.i)), default=None)
