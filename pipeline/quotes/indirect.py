@@ -84,9 +84,9 @@ def _clause_without(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
 
 
 def _around(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
-    """A clause with a parenthetical cue: whole when the cue splits its subject from its verb."""
-    split = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i < cut.i for c in head.children)
-    return _trim(doc, head.left_edge.i, head.right_edge.i + 1, cut) if split else _clause_without(doc, head, cut)
+    """A clause with a parenthetical cue in its middle is reported whole, cue and all."""
+    inside = head.left_edge.i < cut.left_edge.i and cut.right_edge.i < head.right_edge.i - 1
+    return _trim(doc, head.left_edge.i, head.right_edge.i + 1, cut) if inside else _clause_without(doc, head, cut)
 
 
 def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
