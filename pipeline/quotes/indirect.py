@@ -46,6 +46,8 @@ def _trim(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, inherited through conjunctions and participles ("…and added that")."""
     cur: Token | None = verb
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        cur = verb.head.head  # "X said A and noted that B": the parser hangs "noted" on A's verb
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:

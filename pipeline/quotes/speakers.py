@@ -100,8 +100,11 @@ class SpeakerResolver:
             holder = self._holder(group, lemmas, tok)
             if holder is not None:
                 return Resolution(span, holder.id, holder.name, None, 0.85)
-            if tok.lemma_.lower() not in self.lex.unnamed_source:
-                return Resolution(span, None, self.text[span[0]:span[1]], "unresolved_description", 0.7)
+        org = None if tok.lemma_.lower() in self.lex.unnamed_source else self._owner_org(tok)
+        if org is not None:  # "the UN climate secretariat", "a Siemens spokesman": speaks for the organisation
+            return Resolution(span, org.id, org.name, None, 0.75)
+        if group is not None and tok.lemma_.lower() not in self.lex.unnamed_source:
+            return Resolution(span, None, self.text[span[0]:span[1]], "unresolved_description", 0.7)
         if tok.lemma_.lower() in self.lex.unnamed_source or tok.lower_ in self.lex.unnamed_source:
             return Resolution(span, None, None, "unnamed_source", 0.9)
         return Resolution(span, None, self.text[span[0]:span[1]], "no_entity", 0.8)
@@ -134,10 +137,19 @@ class SpeakerResolver:
                 return Resolution(span, entity.id, entity.name, None, 0.75)
         return Resolution(span, None, None, "no_antecedent", 0.6)
 
+    def _owner_org(self, tok: Token) -> Entity | None:
+        """The organisation named inside a description's own phrase, left of its head."""
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "poss", "nmod", "amod"):
+                found = self.index.at(child.idx, child.idx + len(child))
+                if found is not None and found[0].label == "ORG":
+                    return found[0]
+        return None
+
     def _employer(self, tok: Token) -> Entity | None:
         """The organisation in "analysts at Jefferies" / "officials from the ministry"."""
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with", "for"):
                 for obj in prep.children:
                     found = self.index.at(obj.idx, obj.idx + len(obj))
                     if obj.dep_ == "pobj" and found is not None and found[0].label == "ORG":

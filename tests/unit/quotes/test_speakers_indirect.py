@@ -81,3 +81,20 @@ def test_report_stays_in_its_cue_paragraph() -> None:
 def test_dash_signature_after_a_quote() -> None:
     q = only("“We took the dog and ran, and nobody helped us at all.” — Eleni Papadaki, 67.")
     assert (q["type"], q["rule"], q["speaker_mention"]["text"]) == ("direct", "direct-dash-name", "Eleni Papadaki")
+
+
+def test_organ_of_an_organisation_speaks_for_it() -> None:
+    q = only("The UN climate secretariat said in a statement that it remained confident a deal could be reached.")
+    assert q["speaker_name"] == "United Nations"
+
+
+def test_unnamed_source_stays_unnamed_despite_its_employer_adjective() -> None:
+    q = only("A senior EU diplomat said the mood in the room had been tense but not hostile.")
+    assert (q["speaker_entity"], q["unresolved_reason"]) == (None, "unnamed_source")
+
+
+def test_conjoined_cue_hung_on_the_reported_verb_keeps_the_speaker() -> None:
+    quotes = annotate("Roland Busch warned, however, that the economy remained weak and said the group "
+                      "would not yet reverse a hiring freeze.").sections["quotes"]
+    q = next(q for q in quotes if q["content"]["text"].startswith("the group"))
+    assert q["speaker_name"] == "Roland Busch"
