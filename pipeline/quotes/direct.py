@@ -164,7 +164,7 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
     signer = _dash_signature(after)
     if signer is not None:
         dash = after[0]
-        return Attribution(DIRECT, content, "direct-dash-name", (dash.idx, dash.idx + len(dash)), None,
+        return Attribution(DIRECT, content, "direct-dash-name", (dash.idx, dash.idx + len(dash)), dash.text,
                            signer.i, dash.i)
     before = _before_window(doc, open_tok)
     if not before or before[-1].text not in (":", ",") and not lex.takes(before[-1].lemma_, "direct"):

@@ -1,8 +1,12 @@
 """Indirect speech from the dependency parse.
 
 X said (that) … / … , X said  → the speech verb's clausal complement (ccomp)
-X urged Y to … / X promised to … → its infinitive complement (xcomp), for verbs with a "to" frame
+X wrote in an opinion that …  → the "that" clause on the verb's prepositional object
+A, X said, B                  → the clause the parenthetical cue interrupts
+X urged Y to … / X promised to … → Y and the infinitive complement (xcomp), for verbs with a "to" frame
+X's claim that …              → the clause on a speech noun whose owner speaks
 According to X, … / As X noted, … → the clause the phrase attaches to, minus the phrase
+As X, … (no verb: machine translation dropped it) → the clause after the comma
 A report whose content carries a quoted fragment ("called the deal “a historic mistake”") is
 *mixed*; quoted names inside it (scare quotes) leave it indirect.
 """

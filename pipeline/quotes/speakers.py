@@ -1,9 +1,12 @@
 """Speaker resolution: a speaker token becomes an entity, by name, pronoun or description.
 
 Pronouns go to the most recent gender-compatible *subject* outside quotations (not the last
-name seen: names inside quotes and in objects are not antecedents). Descriptions ("the
-Kremlin spokesman") go to the person the article titles with the same role. Anything else
-keeps its mention and a reason, so an analyst can see why it stayed unresolved.
+name seen: names inside quotes and in objects are not antecedents). A description with a name
+in apposition ("The head of the network, Matthias Huss,") is that name. Descriptions ("the
+Kremlin spokesman", "the head of state") go to the person the article titles with the same
+role; definite person descriptions ("the American", "the 20-year-old") refer back like
+pronouns; an organ of an organisation ("the UN climate secretariat") speaks for it. Anything
+else keeps its mention and a reason, so an analyst can see why it stayed unresolved.
 """
 
 from __future__ import annotations

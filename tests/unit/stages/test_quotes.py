@@ -85,3 +85,15 @@ def test_stage_without_entities_section_uses_the_doc_entities() -> None:
     QuoteStage(Settings(metrics_port=0)).process([article])
     [quote] = article.sections["quotes"]
     assert quote["speaker_name"] == "Angela Merkel"
+
+
+@pytest.mark.parametrize("text", [
+    "“We took the dog and ran.” — Eleni Papadaki, 67.",
+    "Acts of protest, Mr. Obama said, are acts of patriotism.",
+    "Paxton rejected Smith's claim that the plaintiffs lacked standing.",
+    "As the then head of the administration Sergei Ivanov, Russia will use only aviation in Syria.",
+])
+def test_every_rule_writes_schema_valid_records(text: str) -> None:
+    quotes = run(text).sections["quotes"]
+    assert quotes
+    jsonschema.validate(quotes, SCHEMA)
