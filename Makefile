@@ -6,12 +6,15 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install tools run test test-fast bench kafka-up kafka-down clean
+AUDIT  := $(VENV)/audit-tool
 
-$(STAMP): pyproject.toml
+.PHONY: install tools run test test-fast bench kafka-up kafka-down clean audit
+
+# constraints.txt pins every dependency (pip freeze of a working venv, minus wirestream itself)
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -31,6 +34,12 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/throughput.py
+
+# Known vulnerabilities of the pinned set, from PyPI's JSON API; pip-audit lives in its own venv.
+# --strict: a package the index cannot vouch for fails the audit instead of passing silently.
+audit:
+	test -x $(AUDIT)/bin/pip-audit || ($(PYTHON) -m venv $(AUDIT) && $(AUDIT)/bin/pip install -q pip-audit)
+	$(AUDIT)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off -r constraints.txt
 
 kafka-up: install
 	$(BIN)/wirestream kafka up

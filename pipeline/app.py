@@ -5,6 +5,7 @@ from __future__ import annotations
 import faust
 
 from pipeline.config import Settings
+from pipeline.kafka_security import faust_credentials
 
 
 def broker_urls(settings: Settings) -> list[str]:
@@ -17,6 +18,7 @@ def create_app(settings: Settings) -> faust.App:
     return faust.App(
         settings.app_id,
         broker=broker_urls(settings),
+        broker_credentials=faust_credentials(settings),
         processing_guarantee=settings.processing_guarantee,
         # Raw bytes in and out: decoding is the runner's job, so a bad message
         # becomes a dead letter instead of a crash inside Faust's deserialiser.

@@ -13,6 +13,7 @@ import asyncio
 import base64
 import hashlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -25,10 +26,14 @@ from pathlib import Path
 from aiokafka.admin import AIOKafkaAdminClient
 
 from pipeline.config import Settings
+from pipeline.kafka_security import client_kwargs, sasl_login
 
 KAFKA_DEPLOY = Path(__file__).resolve().parent.parent / "deploy" / "kafka"
 POM = KAFKA_DEPLOY / "pom.xml"
 LOG4J_CONFIG = KAFKA_DEPLOY / "log4j2.properties"
+SCRAM_LOGIN_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule"
+# StorageTool's --add-scram splits on these (quoting does not help), JAAS on the quote and backslash
+UNSAFE_CREDENTIAL = re.compile(r'[\s,=\[\]"\\]')
 START_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0
 
@@ -102,17 +107,54 @@ def fetch(paths: BrokerPaths) -> None:
     staging.rename(paths.libs)
 
 
-def _server_properties(settings: Settings, paths: BrokerPaths) -> str:
+def _scram(settings: Settings) -> tuple[str, str, str] | None:
+    """(mechanism, username, password) when the broker must require SCRAM, else None.
+
+    The embedded broker follows the client settings: PLAINTEXT as before, or
+    SASL_PLAINTEXT with a SCRAM user created at format time. TLS is for real clusters.
+    """
+    if settings.security_protocol == "PLAINTEXT":
+        return None
+    if settings.security_protocol != "SASL_PLAINTEXT" or not settings.sasl_mechanism.startswith("SCRAM-"):
+        raise BrokerError(f"the embedded broker serves PLAINTEXT or SASL_PLAINTEXT with SCRAM only, not "
+                          f"{settings.security_protocol} with {settings.sasl_mechanism}")
+    username, password = sasl_login(settings) or ("", "")
+    if UNSAFE_CREDENTIAL.search(username) or UNSAFE_CREDENTIAL.search(password):
+        raise BrokerError("the embedded broker cannot store SCRAM credentials containing whitespace "
+                          'or any of , = [ ] " \\ (Kafka\'s StorageTool cannot express them)')
+    return settings.sasl_mechanism, username, password
+
+
+def _listener_properties(settings: Settings) -> list[str]:
+    """The client listener: PLAINTEXT, or SASL_PLAINTEXT/SCRAM, which brokers also use among themselves."""
     port, cport = settings.kafka_port, settings.kafka_controller_port
+    scram = _scram(settings)
+    name = "SASL_PLAINTEXT" if scram else "PLAINTEXT"
+    lines = [
+        f"listeners={name}://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}",
+        f"advertised.listeners={name}://127.0.0.1:{port}",
+        f"listener.security.protocol.map={name}:{name},CONTROLLER:PLAINTEXT",
+        f"inter.broker.listener.name={name}",
+    ]
+    if scram:
+        mechanism, username, password = scram
+        lines += [
+            f"sasl.enabled.mechanisms={mechanism}",
+            f"sasl.mechanism.inter.broker.protocol={mechanism}",
+            # the credentials here are the broker's own, to reach itself on the inter-broker listener
+            f"listener.name.sasl_plaintext.{mechanism.lower()}.sasl.jaas.config="
+            f'{SCRAM_LOGIN_MODULE} required username="{username}" password="{password}";',
+        ]
+    return lines
+
+
+def _server_properties(settings: Settings, paths: BrokerPaths) -> str:
     return "\n".join([
         "process.roles=broker,controller",
         "node.id=1",
-        f"controller.quorum.voters=1@127.0.0.1:{cport}",
-        f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}",
-        f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        f"controller.quorum.voters=1@127.0.0.1:{settings.kafka_controller_port}",
+        *_listener_properties(settings),
         "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=PLAINTEXT",
         f"log.dirs={paths.data}",
         "num.partitions=1",
         "offsets.topic.replication.factor=1",
@@ -130,12 +172,19 @@ def _server_properties(settings: Settings, paths: BrokerPaths) -> str:
 def _format(settings: Settings, paths: BrokerPaths) -> None:
     """Write the config and format the KRaft log dir, unless already formatted."""
     paths.home.mkdir(parents=True, exist_ok=True)
+    paths.properties.touch(mode=0o600)  # it may hold the SCRAM password
+    paths.properties.chmod(0o600)
     paths.properties.write_text(_server_properties(settings, paths))
     if (paths.data / "meta.properties").exists():
         return
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
     cmd = [_java(), "-cp", f"{paths.libs}/*", "kafka.tools.StorageTool", "format",
            "-t", cluster_id, "-c", str(paths.properties)]
+    scram = _scram(settings)
+    if scram:
+        mechanism, username, password = scram
+        # SCRAM users live in the cluster metadata; format is the one moment to create them without a client
+        cmd += ["--add-scram", f"{mechanism}=[name={username},password={password}]"]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise BrokerError(f"formatting the Kafka log dir failed:\n{done.stdout}{done.stderr}")
@@ -158,8 +207,10 @@ def _port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-async def _answers(bootstrap: str) -> bool:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+async def _answers(settings: Settings) -> bool:
+    bootstrap = f"127.0.0.1:{settings.kafka_port}"
+    kwargs = {**client_kwargs(settings), "bootstrap_servers": bootstrap}
+    admin = AIOKafkaAdminClient(**kwargs, request_timeout_ms=3000)
     try:
         await admin.start()
         await admin.describe_cluster()
@@ -170,9 +221,9 @@ async def _answers(bootstrap: str) -> bool:
         await admin.close()
 
 
-def answers(port: int) -> bool:
-    """Whether a Kafka broker on 127.0.0.1:``port`` answers a metadata request."""
-    return _port_open(port) and asyncio.run(_answers(f"127.0.0.1:{port}"))
+def answers(settings: Settings) -> bool:
+    """Whether the broker on 127.0.0.1:``kafka_port`` answers a metadata request (authenticated as configured)."""
+    return _port_open(settings.kafka_port) and asyncio.run(_answers(settings))
 
 
 def _log_tail(paths: BrokerPaths, lines: int = 30) -> str:
@@ -190,7 +241,7 @@ def up(settings: Settings) -> str:
         if paths.properties.read_text() != _server_properties(settings, paths):
             raise BrokerError(f"a broker from {paths.home} runs with other settings (pid {running}); "
                               "stop it first with `wirestream kafka down`")
-        if answers(settings.kafka_port):
+        if answers(settings):
             return f"Kafka already running on 127.0.0.1:{settings.kafka_port} (pid {running})"
     else:
         _start(settings, paths)
@@ -198,7 +249,7 @@ def up(settings: Settings) -> str:
     while time.monotonic() < deadline:
         if _pid(paths) is None:
             raise BrokerError(f"the broker exited during start-up; last log lines:\n{_log_tail(paths)}")
-        if answers(settings.kafka_port):
+        if answers(settings):
             return f"Kafka up on 127.0.0.1:{settings.kafka_port} (pid {_pid(paths)}, log {paths.log_file})"
         time.sleep(0.5)
     raise BrokerError(f"the broker did not answer within {START_TIMEOUT_S:.0f}s; "
@@ -254,6 +305,6 @@ def status(settings: Settings) -> tuple[bool, str]:
     pid = _pid(paths)
     if pid is None:
         return False, "Kafka is not running"
-    if not answers(settings.kafka_port):
+    if not answers(settings):
         return False, f"Kafka process {pid} runs but does not answer on 127.0.0.1:{settings.kafka_port}"
     return True, f"Kafka running on 127.0.0.1:{settings.kafka_port} (pid {pid})"

@@ -19,6 +19,7 @@ from aiokafka.structs import ConsumerRecord, RecordMetadata
 
 from pipeline.client_records import EnrichedRecord, RecordFilter
 from pipeline.config import Settings
+from pipeline.kafka_security import client_kwargs, start
 from pipeline.records import ENRICHED_HEADERS, decode_raw_article
 
 
@@ -63,14 +64,18 @@ class ArticleProducer:
         self.validate = validate
         self.report = DeliveryReport(settings.topic_raw)
         self._producer = AIOKafkaProducer(
-            bootstrap_servers=settings.bootstrap_servers,
+            **client_kwargs(settings),
             acks="all",
             linger_ms=5,
             max_request_size=settings.max_message_bytes + 1024,
         )
 
     async def __aenter__(self) -> ArticleProducer:
-        await self._producer.start()
+        try:
+            await start(self._producer, self.settings)
+        except BaseException:
+            await self._producer.stop()
+            raise
         return self
 
     async def __aexit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
@@ -127,15 +132,20 @@ class EnrichedConsumer:
         self.accepts = RecordFilter(missing_notice=missing_notice, speaker=speaker, entity=entity)
         self._consumer = AIOKafkaConsumer(
             settings.topic_enriched,
-            bootstrap_servers=settings.bootstrap_servers,
+            **client_kwargs(settings),
             group_id=group_id,
             enable_auto_commit=False,
             auto_offset_reset=offset,
         )
         self._commits = group_id is not None
+        self._settings = settings
 
     async def __aenter__(self) -> EnrichedConsumer:
-        await self._consumer.start()
+        try:
+            await start(self._consumer, self._settings)
+        except BaseException:
+            await self._consumer.stop()
+            raise
         return self
 
     async def __aexit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
@@ -175,13 +185,13 @@ async def read_topic(
     """Yield a topic's records; stop after ``idle_timeout_s`` without new ones (None: follow forever)."""
     consumer = AIOKafkaConsumer(
         topic,
-        bootstrap_servers=settings.bootstrap_servers,
+        **client_kwargs(settings),
         group_id=group_id,
         enable_auto_commit=group_id is not None,
         auto_offset_reset="earliest" if from_beginning else "latest",
     )
-    await consumer.start()
     try:
+        await start(consumer, settings)
         while True:
             batch = await consumer.getmany(timeout_ms=int((idle_timeout_s or 1.0) * 1000))
             if not batch and idle_timeout_s is not None:
@@ -211,13 +221,13 @@ async def collect_outcomes(
     found: dict[Coordinates, list[tuple[str, dict]]] = {}
     consumer = AIOKafkaConsumer(
         settings.topic_enriched, settings.topic_dead_letter,
-        bootstrap_servers=settings.bootstrap_servers,
+        **client_kwargs(settings),
         group_id=None, enable_auto_commit=False, auto_offset_reset="earliest",
     )
-    await consumer.start()
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_s
     try:
+        await start(consumer, settings)
         while not wanted.issubset(found) and loop.time() < deadline:
             for records in (await consumer.getmany(timeout_ms=500)).values():
                 for message in records:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -30,7 +31,21 @@ class Settings(BaseSettings):
     topic_partitions: int = Field(4, ge=1, description="partitions of each topic created on start-up")
     topic_replication: int = Field(1, ge=1, description="replication factor of topics created on start-up")
     processing_guarantee: str = Field("at_least_once", pattern="^(at_least_once|exactly_once)$",
-                                      description="Faust processing guarantee")
+                                      description="Faust processing guarantee (exactly_once is refused, see "
+                                                  "docs/operations.md)")
+
+    # Kafka client security (every producer, consumer, admin client and the Faust app)
+    security_protocol: Literal["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL", "SSL"] = Field(
+        "PLAINTEXT",
+        description="how Kafka clients connect; SASL_PLAINTEXT also makes the embedded broker require SCRAM")
+    sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = Field(
+        "SCRAM-SHA-512", description="SASL mechanism (with SASL_PLAINTEXT or SASL_SSL)")
+    sasl_username: str | None = Field(None, description="SASL user name")
+    sasl_password: SecretStr | None = Field(None, description="SASL password (never printed)")
+    ssl_cafile: Path | None = Field(None,
+                                    description="CA bundle that signed the brokers' certificates (default: system CAs)")
+    ssl_certfile: Path | None = Field(None, description="client certificate (PEM) for TLS client authentication")
+    ssl_keyfile: Path | None = Field(None, description="private key (PEM) of ssl_certfile")
 
     # Batching and limits
     batch_size: int = Field(32, ge=1, description="articles handed to the stages at once")
@@ -61,6 +76,20 @@ class Settings(BaseSettings):
     kafka_controller_port: int = Field(9093, ge=1, le=65535, description="controller port of the embedded broker")
 
 
+    @field_validator("processing_guarantee")
+    @classmethod
+    def _no_false_exactly_once(cls, value: str) -> str:
+        """Faust's exactly_once does not cover our agent's output: offering it would promise what it cannot keep."""
+        if value == "exactly_once":
+            raise ValueError(
+                "exactly_once is not supported: faust-streaming 0.15.3 sends the records our agent produces "
+                "outside its Kafka transactions (it derives the transactional producer from the output "
+                "partition in the consumer's metadata, which lacks the output topics), so a killed worker still "
+                "duplicates them for read_committed readers (measured: 32 duplicates of 160); see "
+                "docs/operations.md, 'Delivery guarantees'. Use at_least_once: duplicates carry the same key "
+                "and content.")
+        return value
+
     @model_validator(mode="after")
     def _dead_letters_fit(self) -> Settings:
         """A dead letter carries its input in base64 (4/3 the size) plus a small envelope."""
@@ -68,6 +97,17 @@ class Settings(BaseSettings):
         if self.max_record_bytes < needed:
             raise ValueError(f"max_record_bytes must be at least {needed} for max_message_bytes "
                              f"{self.max_message_bytes}, so that every dead letter fits")
+        return self
+
+    @model_validator(mode="after")
+    def _security_complete(self) -> Settings:
+        """Refuse half a security configuration at start-up rather than at the first connection."""
+        if self.security_protocol.startswith("SASL_") and not (self.sasl_username and self.sasl_password):
+            raise ValueError(f"security_protocol {self.security_protocol} needs sasl_username and sasl_password")
+        if not self.security_protocol.endswith("SSL") and (self.ssl_cafile or self.ssl_certfile):
+            raise ValueError(f"ssl_* files are set but security_protocol {self.security_protocol} does not use TLS")
+        if self.ssl_keyfile and not self.ssl_certfile:
+            raise ValueError("ssl_keyfile is set without ssl_certfile")
         return self
 
 

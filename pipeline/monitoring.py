@@ -11,6 +11,7 @@ from aiokafka.errors import KafkaError
 from faust.types import TP
 
 from pipeline.config import Settings
+from pipeline.kafka_security import client_kwargs
 from pipeline.metrics import BROKER_CONNECTED, BROKER_ERRORS, CONSUMER_LAG
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def attach_monitors(app: faust.App, settings: Settings, next_offsets: dict[TP, i
 
     @app.task
     async def start_probe() -> None:
-        probe = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=3000)
+        probe = AIOKafkaClient(**client_kwargs(settings), request_timeout_ms=3000)
         probes.append(probe)
         try:
             await probe.bootstrap()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from pipeline.config import Settings
+from pipeline.kafka_security import client_kwargs, start
 
 
 def topic_names(settings: Settings) -> list[str]:
@@ -24,9 +25,9 @@ def topic_limits(settings: Settings) -> dict[str, int]:
 
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create the raw, enriched and dead-letter topics if missing; returns the ones created."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
-    await admin.start()
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
     try:
+        await start(admin, settings)
         existing = set(await admin.list_topics())
         missing = [name for name in topic_names(settings) if name not in existing]
         if missing:
