@@ -36,7 +36,7 @@ RSS_EVERY_S = 0.25
 
 @dataclass(slots=True)
 class Output:
-    """One collected output: where its input was, latency, stage timings."""
+    """One collected output: its latency, whether it is a dead letter, its stage timings."""
 
     latency_s: float
     dead: bool
@@ -68,6 +68,7 @@ class Workers:
         self.procs: list[subprocess.Popen[bytes]] = []
         self.logs: list[Path] = []
         self.peak_rss = [0] * count
+        self.joined_rss = [0] * count
         env = worker_env(settings)
         for index in range(count):
             self.logs.append(run_dir / f"{settings.app_id}-{index}.log")
@@ -104,6 +105,7 @@ class Workers:
                 else:
                     _, _, state, _, _, members, *_ = response.groups[0]
                     if state == "Stable" and len(members) == len(self.procs):
+                        self.joined_rss = [psutil.Process(p.pid).memory_info().rss for p in self.procs]
                         return
                 await asyncio.sleep(0.5)
         finally:

@@ -123,6 +123,7 @@ class RunResult:
     paced: Collected | None
     paced_rate: float
     peak_rss_mb: list[float]
+    joined_rss_mb: list[float]
     broker_cpu_ms_per_article: float
 
 
@@ -153,8 +154,8 @@ async def end_to_end(base: Settings, name: str, workers: int, articles: Sequence
     finally:
         await collector.stop()
         pool.stop()
-    rss = [r / 2**20 for r in pool.peak_rss]
-    return RunResult(Rate(len(articles), _words(articles), seconds, cpu), collected, steady, paced_rate, rss,
+    return RunResult(Rate(len(articles), _words(articles), seconds, cpu), collected, steady, paced_rate,
+                     [r / 2**20 for r in pool.peak_rss], [r / 2**20 for r in pool.joined_rss],
                      broker_cpu * 1000 / len(articles))
 
 
@@ -228,7 +229,8 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
           f"p50 {_percentile(burst_lat, 0.5):.1f} s, p99 {_percentile(burst_lat, 0.99):.1f} s)")
     rss = [*one.peak_rss_mb, *two.peak_rss_mb]
     print(f"    peak RSS per worker: 1-worker run {one.peak_rss_mb[0]:.0f} MB; 2-worker run "
-          + ", ".join(f"{r:.0f} MB" for r in two.peak_rss_mb))
+          + ", ".join(f"{r:.0f} MB" for r in two.peak_rss_mb)
+          + f"   (on joining the group, before any article: {one.joined_rss_mb[0]:.0f} MB)")
 
     offline_ratio = off_rate.words_per_s / base_rate.words_per_s
     e2e_ratio = one.rate.words_per_s / base_rate.words_per_s
