@@ -19,6 +19,7 @@ from pipeline.article import Origin
 from pipeline.config import Settings, get_settings
 from pipeline.designations.cli import registry_app
 from pipeline.errors import InputError
+from pipeline.kafka_security import KafkaConnectError
 from pipeline.render import render
 from pipeline.view.cli import view
 
@@ -42,10 +43,7 @@ def _fail(message: str) -> typer.Exit:
 @kafka_app.command("up")
 def kafka_up() -> None:
     """Fetch (once), format (once) and start the broker; wait until it answers."""
-    try:
-        typer.echo(broker.up(get_settings()))
-    except broker.BrokerError as exc:
-        raise _fail(str(exc)) from None
+    typer.echo(broker.up(get_settings()))
 
 
 @kafka_app.command("down")
@@ -163,10 +161,7 @@ def demo(
     from pipeline.topics import ensure_topics
 
     settings = get_settings()
-    try:
-        typer.echo(broker.up(settings))
-    except broker.BrokerError as exc:
-        raise _fail(str(exc)) from None
+    typer.echo(broker.up(settings))
     asyncio.run(ensure_topics(settings))
     log_path = settings.state_dir / "demo-worker.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -213,6 +208,10 @@ def show_config() -> None:
 
 
 def main() -> None:
-    """Entry point with logging configured for the CLI."""
+    """Entry point: logging configured, and the errors a user can act on shown without a traceback."""
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app()
+    try:
+        app()
+    except (broker.BrokerError, KafkaConnectError) as exc:
+        typer.secho(str(exc), err=True, fg=typer.colors.RED)
+        raise SystemExit(1) from None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from pydantic import SecretStr
 from hypothesis import settings as hypothesis_settings
 
 from pipeline import broker
@@ -81,6 +82,8 @@ def env_for(settings: Settings, **extra: str) -> dict[str, str]:
     """The environment a worker subprocess needs to use ``settings``."""
     env = os.environ.copy()
     for name, value in settings.model_dump().items():
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
         if value is not None:
             env[f"WIRESTREAM_{name.upper()}"] = str(value)
     env.update(extra)

@@ -14,6 +14,7 @@ from aiokafka.structs import TopicPartition
 
 from pipeline.client import ArticleProducer, collect_outcomes
 from pipeline.config import Settings
+from pipeline.kafka_security import client_kwargs
 from pipeline.topics import ensure_topics
 from tests.conftest import SAMPLES
 from tests.schema_check import assert_valid
@@ -55,8 +56,8 @@ MALFORMED: list[tuple[bytes, str]] = [
 
 async def committed_equals_highwater(settings: Settings) -> dict:
     """Per raw partition: (committed offset of the worker's group, high watermark)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers)
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    consumer = AIOKafkaConsumer(**client_kwargs(settings))
     await admin.start()
     await consumer.start()
     try:
@@ -113,7 +114,7 @@ async def test_enriched_records_are_keyed_by_article_id_and_carry_schema_headers
         [report] = await producer.send_many([value])
     await worker.alongside(collect_outcomes(settings, [(report.partition, report.offset)], timeout_s=120))
 
-    consumer = AIOKafkaConsumer(settings.topic_enriched, bootstrap_servers=settings.bootstrap_servers,
+    consumer = AIOKafkaConsumer(settings.topic_enriched, **client_kwargs(settings),
                                 auto_offset_reset="earliest")
     await consumer.start()
     try:
