@@ -11,11 +11,15 @@ import signal
 import time
 import urllib.request
 
+import psutil
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from pipeline import broker
 from pipeline.client import collect_outcomes
 from pipeline.config import Settings
+from pipeline.kafka_security import client_kwargs
 from pipeline.topics import ensure_topics
 from tests.conftest import free_port
 from tests.integration.faults import ledger, numbered_articles, produce, wait_for_outputs
@@ -112,3 +116,41 @@ async def test_broker_restart_is_survived_and_visible_in_metrics(kafka: Settings
     errors = [line for line in scrape(metrics_port).splitlines()
               if line.startswith('wirestream_broker_errors_total{operation="connect"}')]
     assert errors and float(errors[0].split()[1]) >= 1
+
+
+async def set_max_message_bytes(settings: Settings, topic: str, value: int) -> None:
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    await admin.start()
+    try:
+        await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic,
+                                                  {"max.message.bytes": str(value)})])
+    finally:
+        await admin.close()
+
+
+def counter(text: str, name: str) -> float:
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith(name + "{"))
+
+
+async def test_refusing_downstream_stalls_the_worker_without_loss(kafka: Settings, start_worker) -> None:
+    metrics_port = free_port()
+    settings = isolated(kafka, metrics_port=metrics_port, batch_size=8)
+    await ensure_topics(settings)
+    await set_max_message_bytes(settings, settings.topic_enriched, 1_000)  # every record is refused
+    produced = await produce(settings, numbered_articles(300, "stall"))
+    worker = start_worker(settings)
+
+    await asyncio.sleep(25)
+    assert await collect_outcomes(settings, produced, timeout_s=1) == {}
+    metrics = scrape(metrics_port)
+    taken = counter(metrics, "wirestream_messages_consumed_total")
+    assert taken == settings.batch_size, "the agent must wait for its batch instead of taking more"
+    assert counter(metrics, "wirestream_broker_errors_total") >= 1
+    rss_mb = psutil.Process(worker.proc.pid).memory_info().rss / 2**20
+
+    await set_max_message_bytes(settings, settings.topic_enriched, settings.max_record_bytes)
+    outcomes = await worker.alongside(collect_outcomes(settings, produced, timeout_s=240))
+    account = ledger(settings, produced, outcomes)
+    print(f"\ndownstream refusing for 25 s: agent took {taken:.0f} messages, worker RSS {rss_mb:.0f} MB; "
+          f"after the fix: {account}")
+    assert account.lost == 0
