@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from pipeline.config import Settings
 from pipeline.kafka_security import client_kwargs, start
+
+
+LEADER_TIMEOUT_S = 30.0
 
 
 def topic_names(settings: Settings) -> list[str]:
@@ -23,6 +28,19 @@ def topic_limits(settings: Settings) -> dict[str, int]:
     }
 
 
+async def _wait_for_leaders(admin: AIOKafkaAdminClient, topics: list[str]) -> None:
+    """Return once every partition of ``topics`` has a leader, so the first sends do not bounce."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + LEADER_TIMEOUT_S
+    while loop.time() < deadline:
+        described = await admin.describe_topics(topics)
+        if all(p["leader"] >= 0 for topic in described for p in topic["partitions"]) and all(
+                topic["partitions"] for topic in described):
+            return
+        await asyncio.sleep(0.2)
+    raise TimeoutError(f"topics {topics} have partitions without a leader after {LEADER_TIMEOUT_S:.0f}s")
+
+
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create the raw, enriched and dead-letter topics if missing; returns the ones created."""
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
@@ -37,6 +55,7 @@ async def ensure_topics(settings: Settings) -> list[str]:
                          topic_configs={"max.message.bytes": str(max_bytes)})
                 for name, max_bytes in topic_limits(settings).items() if name in missing
             ])
+            await _wait_for_leaders(admin, missing)
         return missing
     finally:
         await admin.close()
