@@ -3,7 +3,8 @@
 A direct quote wins over an indirect report of the same words (the cue clause of
 `Putin said: “…”` parses as a ccomp too). An indirect report carrying a quoted
 fragment becomes *mixed* and absorbs the fragment. Reports whose cue sits inside a
-direct quotation are speech within speech and are dropped.
+direct quotation are speech within speech and are dropped. A quote with no cue of its own
+continues whoever spoke last, indirect reports included ("…, she noted. “…”").
 """
 
 from __future__ import annotations
@@ -42,3 +43,17 @@ def merge(direct: list[Attribution], indirect: list[Attribution],
     for att in kept_direct + kept:
         unique.setdefault(att.content, att)
     return sorted(unique.values(), key=lambda a: a.content)
+
+
+def continue_speakers(attributions: list[Attribution]) -> None:
+    """Give each cue-less ("floating") quote the speaker of the last attribution before it.
+
+    The direct pass only sees direct quotes; once indirect reports are merged in, the nearest
+    reporting clause is the better antecedent."""
+    for k, att in enumerate(attributions):
+        if att.rule != "direct-floating":
+            continue
+        prev = next((a for a in reversed(attributions[:k])
+                     if a.speaker_token is not None and a.content[1] <= att.content[0]), None)
+        if prev is not None:
+            att.speaker_token = prev.speaker_token

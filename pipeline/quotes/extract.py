@@ -6,7 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.quotes.dedupe import merge
+from pipeline.quotes.dedupe import continue_speakers, merge
 from pipeline.quotes.direct import find_direct, is_name_like
 from pipeline.quotes.entities import EntityIndex
 from pipeline.quotes.indirect import find_indirect
@@ -26,6 +26,7 @@ def extract_quotes(doc: Doc, entities: list[dict[str, Any]], lexicon: Lexicon) -
         if q.depth == 0 and inner is not None and len(inner) and not is_name_like(doc, inner):
             fragments.append((q.start, q.end))
     attributions = merge(direct, find_indirect(doc, lexicon), fragments)
+    continue_speakers(attributions)
     speakers = {a.speaker_token for a in attributions if a.speaker_token is not None}
     resolver = SpeakerResolver(doc, text, EntityIndex(entities), lexicon, [d.content for d in direct], speakers)
     for att in attributions:

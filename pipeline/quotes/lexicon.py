@@ -25,6 +25,7 @@ class Lexicon:
     speech_nouns: frozenset[str]
     roles: dict[str, tuple[tuple[str, ...], ...]]
     unnamed_source: frozenset[str]
+    anonymous_heads: frozenset[str]
     org_descriptions: frozenset[str]
     person_descriptions: frozenset[str]
     qualifier_words: frozenset[str]
@@ -61,6 +62,7 @@ def load_lexicon() -> Lexicon:
         speech_nouns=frozenset(verbs["nouns"]),
         roles={group: tuple(tuple(term.split()) for term in terms) for group, terms in speakers["roles"].items()},
         unnamed_source=frozenset(speakers["unnamed_source"]),
+        anonymous_heads=frozenset(speakers["anonymous_heads"]),
         org_descriptions=frozenset(speakers["org_descriptions"]),
         person_descriptions=frozenset(speakers["person_descriptions"]),
         qualifier_words=frozenset(speakers["qualifier_words"]),

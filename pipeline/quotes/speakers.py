@@ -35,6 +35,7 @@ class SpeakerResolver:
         self._titles = self._role_titles()
         self._timeline: list[tuple[int, str]] = []  # (token index, entity id) of subjects, in order
         self._resolved: dict[int, Resolution] = {}
+        self._speakers = speakers
         for tok in doc:
             if (tok.dep_ in SUBJECT_DEPS or tok.i in speakers) and not self.in_quote(tok.idx):
                 res = self.resolve(tok)
@@ -106,6 +107,9 @@ class SpeakerResolver:
         org = None if tok.lemma_.lower() in self.lex.unnamed_source else self._owner_org(tok)
         if org is not None:  # "the UN climate secretariat", "a Siemens spokesman": speaks for the organisation
             return Resolution(span, org.id, org.name, None, 0.75)
+        back = self._last_speaker(tok) if self._definite(tok) and head not in self.lex.anonymous_heads else None
+        if back is not None and (group is not None or head in self.lex.unnamed_source):
+            return Resolution(span, back.id, back.name, None, 0.65)  # "the Russian diplomat added", "the head of …"
         if group is not None and tok.lemma_.lower() not in self.lex.unnamed_source:
             return Resolution(span, None, self.text[span[0]:span[1]], "unresolved_description", 0.7)
         if tok.lemma_.lower() in self.lex.unnamed_source or tok.lower_ in self.lex.unnamed_source:
@@ -139,6 +143,17 @@ class SpeakerResolver:
             if self._compatible(entity, pron):
                 return Resolution(span, entity.id, entity.name, None, 0.75)
         return Resolution(span, None, None, "no_antecedent", 0.6)
+
+    def _last_speaker(self, tok: Token) -> Entity | None:
+        """The person who last spoke before ``tok``: what a definite description with no named
+        holder ("the diplomat", "the head of the Russian diplomacy") refers back to; a nationality
+        in the description must not contradict the speaker's titles ("the Russian diplomat")."""
+        own = {t.lower_ for t in tok.subtree if t.ent_type_ in _ROLE_LABELS}
+        people = [self.index.entities[eid] for i, eid in reversed(self._timeline)
+                  if i < tok.i and i in self._speakers and self.index.entities[eid].label == "PERSON"]
+        quals = {e.id: self._titles.get(e.id, (set(), set(), set()))[1] for e in people}
+        agreeing = [e for e in people if own & quals[e.id]]
+        return next(iter(agreeing or [e for e in people if not (own and quals[e.id])]), None)
 
     def _owner_org(self, tok: Token) -> Entity | None:
         """The organisation named inside a description's own phrase, left of its head."""

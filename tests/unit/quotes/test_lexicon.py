@@ -7,7 +7,7 @@ from pipeline.quotes.lexicon import load_lexicon
 
 def test_lexicon_snapshot() -> None:
     lex = load_lexicon()
-    assert lex.version == "verbs-v4/speakers-v4/names-v1"
+    assert lex.version == "verbs-v4/speakers-v5/names-v1"
     assert len(lex.verb_frames) == 100
     for lemma in ("say", "tell", "add", "stress", "note", "recall", "emphasize", "deny", "urge", "warn",
                   "explain", "state", "claim", "announce", "declare", "insist"):
@@ -18,6 +18,7 @@ def test_lexicon_snapshot() -> None:
     assert ("press", "secretary") in lex.roles["spokesperson"]
     assert ("head", "of", "state") in lex.roles["head_of_state"]
     assert "source" in lex.unnamed_source and "company" in lex.org_descriptions
+    assert "source" in lex.anonymous_heads and "diplomat" not in lex.anonymous_heads
     assert lex.first_names["maria"] == "female" and lex.first_names["dmitry"] == "male"
     assert "claim" in lex.speech_nouns and "statement" in lex.speech_nouns
     assert "striker" in lex.person_descriptions and "source" not in lex.person_descriptions

@@ -98,3 +98,25 @@ def test_conjoined_cue_hung_on_the_reported_verb_keeps_the_speaker() -> None:
                       "would not yet reverse a hiring freeze.").sections["quotes"]
     q = next(q for q in quotes if q["content"]["text"].startswith("the group"))
     assert q["speaker_name"] == "Roland Busch"
+
+
+def test_definite_description_refers_back_to_the_last_speaker_of_its_nationality() -> None:
+    text = ("French Foreign Minister Jean-Noel Barrot said Paris backed the plan. "
+            "Italian Foreign Minister Antonio Tajani said Rome had doubts.\n\n"
+            "The French diplomat added that a vote could come in May.")
+    q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"] == "a vote could come in May")
+    assert q["speaker_name"] == "Jean-Noel Barrot"
+
+
+def test_definite_source_stays_unnamed() -> None:
+    text = "Peter Hale said the talks were over. The source added that a deal was unlikely."
+    q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"] == "a deal was unlikely")
+    assert q["speaker_entity"] is None
+
+
+def test_cueless_quote_continues_the_last_reporting_clause() -> None:
+    text = ("“Prices are too high,” Mayor John Ortega said.\n\n"
+            "Council member Laura Mills said the budget was already stretched. "
+            "“We cannot afford another year like this.”")
+    q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"].startswith("We cannot"))
+    assert q["speaker_name"] == "Laura Mills"
