@@ -14,9 +14,9 @@ import os
 import time
 
 import spacy
+from corpus import generate
 from spacy.language import Language
 
-from corpus import generate
 from pipeline.config import Settings
 
 

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import orjson
+from corpus import generate
 
 import pipeline
-from corpus import generate
 from pipeline.article import Origin
 from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message

@@ -31,9 +31,9 @@ from pathlib import Path
 
 import orjson
 import spacy
-
 from corpus import BenchArticle, generate
 from e2e import Collected, Collector, Workers, broker_cpu_seconds, burst, paced, run_settings
+
 from pipeline import broker
 from pipeline.article import Origin
 from pipeline.config import Settings

@@ -9,7 +9,6 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from pipeline.config import Settings
 from pipeline.kafka_security import client_kwargs, start
 
-
 LEADER_TIMEOUT_S = 30.0
 
 

@@ -8,14 +8,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Awaitable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from pydantic import SecretStr
 from hypothesis import settings as hypothesis_settings
+from pydantic import SecretStr
 
 from pipeline import broker
 from pipeline.config import Settings

@@ -6,10 +6,10 @@ from functools import cache
 from typing import Any
 
 import jsonschema
+import orjson
 from referencing import Registry, Resource
 
 from pipeline.schemas import schema_dir
-import orjson
 
 
 @cache

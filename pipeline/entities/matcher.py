@@ -20,8 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.entities.gazetteer import (Artefact, Entry, Lexicon, load_artefacts, load_entries, load_lexicon,
-                                        registry_aliases)
+from pipeline.entities.gazetteer import (
+    Artefact,
+    Entry,
+    Lexicon,
+    load_artefacts,
+    load_entries,
+    load_lexicon,
+    registry_aliases,
+)
 
 ARTEFACT_GROUP = "mt_artefacts"
 _ARTEFACT_PREFIX = "artefact:"

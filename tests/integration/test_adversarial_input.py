@@ -12,7 +12,9 @@ import asyncio
 import orjson
 import psutil
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from pipeline.client import collect_outcomes
 from pipeline.config import Settings

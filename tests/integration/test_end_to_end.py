@@ -8,8 +8,8 @@ import uuid
 
 import orjson
 import pytest
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.structs import TopicPartition
 
 from pipeline.client import ArticleProducer, collect_outcomes

@@ -6,8 +6,6 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from pipeline.designations.importers.build import build_registry
 from pipeline.designations.importers.ru import import_ru, latin_aliases, parse_date
 from pipeline.designations.registry import load_registry

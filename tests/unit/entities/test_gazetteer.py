@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.entities.gazetteer import (GazetteerError, fold, load_artefacts, load_entries, load_lexicon,
-                                         registry_aliases)
+from pipeline.entities.gazetteer import (
+    GazetteerError,
+    fold,
+    load_artefacts,
+    load_entries,
+    load_lexicon,
+    registry_aliases,
+)
 
 SNAPSHOT = Path(__file__).parent / "gazetteer.snapshot.json"
 
