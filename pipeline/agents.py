@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 30.0
 
+
 def _message(event: EventT) -> Message:
     msg = event.message
     timestamp_ms = int(msg.timestamp * 1000) if msg.timestamp else None

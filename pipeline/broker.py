@@ -179,7 +179,7 @@ def _format(settings: Settings, paths: BrokerPaths) -> None:
         return
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
     cmd = [_java(), "-cp", f"{paths.libs}/*", "kafka.tools.StorageTool", "format",
-           "-t", cluster_id, "-c", str(paths.properties)]
+           f"--cluster-id={cluster_id}", "-c", str(paths.properties)]
     scram = _scram(settings)
     if scram:
         mechanism, username, password = scram

@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     # Batching and limits
     batch_size: int = Field(32, ge=1, description="articles handed to the stages at once")
     batch_wait_s: float = Field(0.2, gt=0, description="longest wait to fill a batch, seconds")
+    stage_chunk_size: int = Field(8, ge=1, description="articles a stage gets at once (bounds spaCy's peak memory)")
     max_message_bytes: int = Field(1_000_000, ge=1024, description="largest raw message accepted, bytes")
     max_body_chars: int = Field(200_000, ge=100, description="largest cleaned body accepted, characters")
     max_record_bytes: int = Field(

@@ -27,22 +27,10 @@ from pipeline.metrics import (
     STAGE_RECORDS_OUT,
     STAGE_SECONDS,
 )
-from pipeline.records import decode_raw_article, dead_letter, dumps, enriched_record
+from pipeline.records import dead_letter, decode_raw_article, dumps, enriched_record
 from pipeline.stages.base import Stage
 
 log = logging.getLogger(__name__)
-
-STAGE_CHUNK = 8
-"""At most this many articles are handed to a stage at once, whatever the batch size.
-
-A stage's working memory grows with the articles it gets in one call: the NER
-stage gives spaCy its whole input as one ``nlp.pipe`` batch, and the parser and
-NER hold activations for every token of it. 32 articles of ~700 words peaked at
-~720 MB in one process, 8 at ~390 MB, at about the same speed (docs/performance.md,
-Memory). Chunking here keeps that peak fixed while the Kafka batch, and so the
-unit of publishing and acknowledgement, stays ``batch_size``.
-"""
-
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -92,7 +80,14 @@ def _stage_error(stage: Stage, exc: Exception) -> WirestreamError:
 
 
 class Enricher:
-    """Runs the stages in sequence over batches, in chunks; isolates failures to single articles."""
+    """Runs the stages in sequence over batches; isolates failures to single articles.
+
+    A stage gets at most ``stage_chunk_size`` articles per call: spaCy's working
+    memory grows with the tokens of one ``nlp.pipe`` batch (32 articles of ~700
+    words peaked at ~720 MB, 8 at ~390 MB, at about the same speed; see
+    docs/performance.md, Memory), while the Kafka batch, the unit of publishing
+    and acknowledgement, stays ``batch_size``.
+    """
 
     def __init__(self, settings: Settings, stages: Sequence[Stage]) -> None:
         self.settings = settings
@@ -139,8 +134,8 @@ class Enricher:
                     stage.skip(article)
                     continue
                 batch.append((index, article))
-            for start in range(0, len(batch), STAGE_CHUNK):
-                for index, exc in self._run_stage(stage, batch[start:start + STAGE_CHUNK]).items():
+            for start in range(0, len(batch), self.settings.stage_chunk_size):
+                for index, exc in self._run_stage(stage, batch[start:start + self.settings.stage_chunk_size]).items():
                     failures[index] = (exc, articles[index].raw.id)
 
         outcomes = []
