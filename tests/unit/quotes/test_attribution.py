@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_SPEC = importlib.util.spec_from_file_location(
-    "quotes_gold_score", Path(__file__).resolve().parents[2] / "gold" / "quotes" / "score.py")
-assert _SPEC is not None and _SPEC.loader is not None
-_score = sys.modules.setdefault("quotes_gold_score", importlib.util.module_from_spec(_SPEC))
-if not hasattr(_score, "annotate"):
-    _SPEC.loader.exec_module(_score)
-annotate = _score.annotate
+from tests.gold.quotes.score import annotate
 
 
 def only(text: str) -> dict:
