@@ -6,17 +6,9 @@ articles, never used to tune the rules, have floors of their own.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_SPEC = importlib.util.spec_from_file_location("quotes_gold_score", Path(__file__).parent / "score.py")
-assert _SPEC is not None and _SPEC.loader is not None
-score = sys.modules.setdefault("quotes_gold_score", importlib.util.module_from_spec(_SPEC))
-if not hasattr(score, "score"):
-    _SPEC.loader.exec_module(score)
+from tests.gold.quotes import score
 
 
 @pytest.fixture(scope="module")
