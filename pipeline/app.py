@@ -32,5 +32,8 @@ def create_app(settings: Settings) -> faust.App:
         # Our own Prometheus endpoint serves metrics; Faust's web server is not needed.
         web_enabled=False,
         store="memory://",
+        # Faust keeps a per-app directory even with in-memory tables; by default it
+        # lands in the working directory, so keep it beside the other state.
+        datadir=str(settings.state_dir / "faust" / "{conf.id}"),
         autodiscover=False,
     )
