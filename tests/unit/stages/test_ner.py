@@ -81,7 +81,7 @@ def test_batch_sets_docs_and_skips_non_english() -> None:
 def test_shared_model_is_loaded_once_with_the_needed_components() -> None:
     nlp = stage().nlp
     assert load_nlp(Settings().spacy_model) is nlp
-    assert {"tagger", "parser", "lemmatizer", "attribute_ruler", "ner"} <= set(nlp.pipe_names)
+    assert {"tagger", "parser", "lemmatizer", "attribute_table", "ner"} <= set(nlp.pipe_names)
     NerStage(Settings()).setup()
     assert nlp.pipe_names.count("wire_gazetteer") == 1
 
