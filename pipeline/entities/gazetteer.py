@@ -59,6 +59,7 @@ class Lexicon:
     junk_words: frozenset[str]
     title_words: frozenset[str]
     dateline_months: frozenset[str]
+    org_words: frozenset[str]
 
 
 def _read(name: str) -> object:

@@ -1,5 +1,8 @@
 """Mentions: the model's and gazetteer's entities trimmed to names, junk dropped, repeats found.
 
+Names the model missed in a speaker position are added from the parse (:mod:`.speakers`,
+source ``syntax``) before repeats are looked for, so their later surnames join them.
+
 Wire copy names someone in full once and then by surname; the small model
 often tags the full name and misses a later bare surname or a repeated
 company name. One sense per article: an untagged exact repeat of a name (or
@@ -16,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon, fold
 from pipeline.entities.roles import roles_of
+from pipeline.entities.speakers import speaker_names
 
 #: labels of things that are entities; numbers, dates and amounts are not
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -48,7 +52,11 @@ def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list
             continue
         source = "artefact" if (ent.start, ent.end) in artefacts else "gazetteer" if ent.kb_id_ else "model"
         found.append(_mention(span, ent.label_, ent.kb_id_, source, lexicon))
-    found.extend(_repeats(doc, found, lexicon))
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for span, label in speaker_names(doc, covered, lexicon):
+        found.append(_mention(span, label, "", "syntax", lexicon))
+        covered.update(range(span.start, span.end))
+    found.extend(_repeats(doc, found, lexicon, covered))
     return sorted(found, key=lambda m: m.span.start)
 
 
@@ -79,8 +87,10 @@ def _is_junk(span: Span, lexicon: Lexicon) -> bool:
     return all(w in lexicon.junk_words or w in lexicon.name_particles for w in words)
 
 
-def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
-    """Untagged stand-alone occurrences of names (and PERSON surnames) already found."""
+def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]) -> list[Mention]:
+    """Untagged stand-alone occurrences of names (and PERSON surnames) already found.
+
+    ``covered`` (tokens already in a mention) is extended with the repeats added."""
     names: dict[tuple[str, ...], Mention] = {}
     surnames: dict[str, set[str]] = {}
     for m in found:
@@ -94,7 +104,6 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
         if len(owners) == 1:
             person = next(m for m in found if m.label == "PERSON" and (m.kb_id or m.key) in owners)
             names.setdefault((surname,), person)
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)

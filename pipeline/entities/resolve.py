@@ -23,7 +23,7 @@ from pipeline.entities.matcher import ARTEFACT_GROUP
 from pipeline.entities.mentions import Mention, collect
 from pipeline.entities.roles import role_mentions
 
-_LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP"})
+_LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP", "LOC"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "des", "&"})
 
 
@@ -51,6 +51,7 @@ def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[di
                 first[key] = i
     for i, j in _short_form_links(mentions):
         union(i, j)
+        mentions[i].label = mentions[j].label  # "Arteta" tagged ORG is the surname of a PERSON
         if mentions[i].source == "model":
             mentions[i].source = "alias"
 
