@@ -10,8 +10,11 @@ costs more than a miss.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +26,7 @@ THRESHOLD = 88.0
 MIN_KEY = 6          # shorter folded keys are too easy to hit by accident
 MIN_SINGLE_WORD = 8  # a one-word candidate must be at least this long
 MAX_WORDS = 6
+SCORE_CACHE = 50_000  # candidate keys whose verdict is remembered (a few MB)
 # lowercase words allowed inside a capitalised run ("Hizb ut-Tahrir", "Front for the ...")
 _CONNECTORS = frozenset({"al", "of", "the", "for", "and", "e", "i", "wal", "bin", "ibn", "de"})
 _JOINERS = frozenset(" -–—'’\u00a0")
@@ -51,15 +55,18 @@ class FuzzyMatcher:
         self._by_length: dict[int, list[str]] = {}
         for key in self._by_key:
             self._by_length.setdefault(len(key), []).append(key)
+        self._shortlists: dict[int, list[str]] = {}
+        # Wire copy names the same people and places over and over: remember verdicts per key.
+        self._best = lru_cache(maxsize=SCORE_CACHE)(self._score)
 
     def find(self, text: str, exact: Iterable[Hit], entity_spans: Iterable[tuple[int, int, str]] = ()) -> list[Hit]:
         """Fuzzy hits in candidate spans that overlap no exact hit, best first, non-overlapping."""
-        taken = [(h.start, h.end) for h in exact]
+        taken = _Intervals((h.start, h.end) for h in exact)
         toks = tokens(text)
         found: list[tuple[float, Hit]] = []
         for window in _windows(text, toks, entity_spans):
             start, end = window[0].start, window[-1].end
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             key = " ".join(t.key for t in window)
             if len(key) < MIN_KEY or (len(window) == 1 and len(key) < MIN_SINGLE_WORD):
@@ -75,13 +82,34 @@ class FuzzyMatcher:
                 hits.append(hit)
         return hits
 
-    def _best(self, key: str) -> tuple[_Choice, float] | None:
-        n = len(key)
-        shortlist = [k for length in range(int(n * 0.8), int(n * 1.25) + 1) for k in self._by_length.get(length, ())]
-        best = process.extractOne(key, shortlist, scorer=fuzz.ratio, score_cutoff=self.threshold)
+    def _score(self, key: str) -> tuple[_Choice, float] | None:
+        """The best registry alias for ``key`` above the threshold, if it is not an exact key."""
+        best = process.extractOne(key, self._shortlist(len(key)), scorer=fuzz.ratio, score_cutoff=self.threshold)
         if best is None or best[1] >= 100:  # an exact key the exact pass rejected (case, context): keep its verdict
             return None
         return self._by_key[best[0]], best[1]
+
+    def _shortlist(self, n: int) -> list[str]:
+        """Registry keys whose length lets them score above the threshold against a key of length ``n``."""
+        shortlist = self._shortlists.get(n)
+        if shortlist is None:
+            lengths = range(int(n * 0.8), int(n * 1.25) + 1)
+            shortlist = self._shortlists[n] = [k for length in lengths for k in self._by_length.get(length, ())]
+        return shortlist
+
+
+class _Intervals:
+    """Character spans, queried for overlap in logarithmic time (an article has hundreds of windows)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._max_end = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps [start, end): among spans starting before ``end``, one ends after ``start``."""
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._max_end[before - 1] > start
 
 
 def _capitalised(text: str, tok: Token) -> bool:
@@ -109,7 +137,11 @@ def _runs(text: str, toks: list[Token]) -> Iterator[list[Token]]:
 def _windows(text: str, toks: list[Token], entity_spans: Iterable[tuple[int, int, str]]) -> Iterator[list[Token]]:
     """Every sub-run of up to MAX_WORDS words that starts and ends on a capitalised word (or "al")."""
     runs = list(_runs(text, toks))
-    runs += [[t for t in toks if s <= t.start and t.end <= e] for s, e, label in entity_spans if label in _LABELS]
+    starts = [t.start for t in toks]
+    for s, e, label in entity_spans:
+        if label in _LABELS:
+            inside = toks[bisect_left(starts, s):bisect_left(starts, e)]
+            runs.append([t for t in inside if t.end <= e])
     seen: set[tuple[int, int]] = set()
     for run in runs:
         for i in range(len(run)):
