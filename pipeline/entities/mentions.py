@@ -1,7 +1,8 @@
 """Mentions: the model's and gazetteer's entities trimmed to names, junk dropped, repeats found.
 
 Names the model missed in a speaker position are added from the parse (:mod:`.speakers`,
-source ``syntax``) before repeats are looked for, so their later surnames join them.
+source ``syntax``) before repeats are looked for, so their later surnames join them. A name the
+model tagged ORG but the article writes with a person's title is a PERSON.
 
 Wire copy names someone in full once and then by surname; the small model
 often tags the full name and misses a later bare surname or a repeated
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon, fold
-from pipeline.entities.roles import roles_of
+from pipeline.entities.names import person_shaped
+from pipeline.entities.roles import roles_of, titled
 from pipeline.entities.speakers import speaker_names
 
 #: labels of things that are entities; numbers, dates and amounts are not
@@ -51,13 +53,20 @@ def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list
         if span is None or (not ent.kb_id_ and _is_junk(span, lexicon)):
             continue
         source = "artefact" if (ent.start, ent.end) in artefacts else "gazetteer" if ent.kb_id_ else "model"
-        found.append(_mention(span, ent.label_, ent.kb_id_, source, lexicon))
+        label = "PERSON" if source == "model" and _titled_person_name(span, ent.label_, lexicon) else ent.label_
+        found.append(_mention(span, label, ent.kb_id_, source, lexicon))
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for span, label in speaker_names(doc, covered, lexicon):
         found.append(_mention(span, label, "", "syntax", lexicon))
         covered.update(range(span.start, span.end))
     found.extend(_repeats(doc, found, lexicon, covered))
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _titled_person_name(span: Span, label: str, lexicon: Lexicon) -> bool:
+    """A full name the model tagged ORG that the article writes with a person's title
+    ("the WHO's regional director for Africa, Matshidiso Moeti,"): a person after all."""
+    return label == "ORG" and person_shaped(span, lexicon) and titled(span, lexicon.title_words)
 
 
 def _mention(span: Span, label: str, kb_id: str, source: str, lexicon: Lexicon) -> Mention:

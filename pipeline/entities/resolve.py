@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from pipeline.entities.gazetteer import Entry, Lexicon, fold
 from pipeline.entities.matcher import ARTEFACT_GROUP
 from pipeline.entities.mentions import Mention, collect
+from pipeline.entities.names import person_shaped
 from pipeline.entities.roles import role_mentions
 
 _LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP", "LOC"})
@@ -51,7 +52,8 @@ def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[di
                 first[key] = i
     for i, j in _short_form_links(mentions):
         union(i, j)
-        mentions[i].label = mentions[j].label  # "Arteta" tagged ORG is the surname of a PERSON
+        if mentions[j].label == "PERSON" and person_shaped(mentions[j].span, lexicon):
+            mentions[i].label = "PERSON"  # "Arteta" tagged ORG is the surname of "Mikel Arteta"
         if mentions[i].source == "model":
             mentions[i].source = "alias"
 

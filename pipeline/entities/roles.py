@@ -26,6 +26,26 @@ def roles_of(ent: Span, title_words: frozenset[str]) -> list[Span]:
     return [r for r in found if r is not None]
 
 
+def titled(ent: Span, title_words: frozenset[str]) -> bool:
+    """Whether ``ent`` is written with a person's title: a role around it (:func:`roles_of`), or a
+    title phrase it is apposed to ("the WHO's regional director for Africa, Matshidiso Moeti, said")."""
+    return _apposed_to_title(ent, title_words) or bool(roles_of(ent, title_words))
+
+
+def _apposed_to_title(ent: Span, title_words: frozenset[str]) -> bool:
+    """A title phrase between commas right before the name, with no verb in it."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return False
+    start = ent.start - 1
+    while start > 0 and ent.start - start <= _APPOSITIVE_MAX + 2 and doc[start - 1].text not in _CLAUSE_ENDS \
+            and "\n" not in doc[start - 1].text:
+        start -= 1
+        if doc[start].pos_ in {"VERB", "AUX"} or doc[start].ent_type_ == "PERSON":
+            return False
+    return any(t.pos_ == "NOUN" and _is_title(t, title_words) for t in doc[start:ent.start - 1])
+
+
 def role_mentions(doc: Doc, holders: Sequence[Sequence[Span]], taken: set[int]) -> list[tuple[int, Span]]:
     """(holder index, span) for each later "the <role>" naming a person by a role seen earlier.
 

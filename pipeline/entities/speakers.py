@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon
+from pipeline.entities.names import person_shaped
 from pipeline.quotes.lexicon import Lexicon as SpeechLexicon
 from pipeline.quotes.lexicon import load_lexicon as load_speech_lexicon
 
@@ -30,7 +31,6 @@ _EMPLOYER_PREPS = frozenset({"at", "from"})
 #: left dependents that make a proper-noun run a common-noun phrase, not a person's name
 _PHRASE_DEPS = frozenset({"det", "amod", "nummod"})
 _QUOTE_MARKS = frozenset("“”\"‘’'«»")
-_MAX_WORDS = 4
 _HEADLINE_SHARE = 0.7
 
 
@@ -107,12 +107,9 @@ def _in_headline(span: Span) -> bool:
 
 def _label(span: Span, role: str, lexicon: Lexicon) -> str | None:
     """ORG, PERSON or None (not a name, or a lone word whose kind is unknown)."""
-    words = [t.lower_ for t in span]
-    if len(words) < 2 and role != "employer":
+    if len(span) < 2 and role != "employer":
         return None
-    if any(w in lexicon.org_words for w in words) or role == "employer":
+    if any(t.lower_ in lexicon.org_words for t in span) or role == "employer":
         return "ORG"
-    if any(w in lexicon.title_words for w in words):
-        return None
     phrase = any(c.dep_ in _PHRASE_DEPS for t in span for c in t.children if c.i < span.start)
-    return "PERSON" if len(words) <= _MAX_WORDS and not phrase else None
+    return "PERSON" if person_shaped(span, lexicon) and not phrase else None

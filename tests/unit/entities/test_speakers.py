@@ -1,4 +1,5 @@
-"""Names in speaker position that the model missed, on real model output."""
+"""Label corrections from the parse, on real model output: names the model missed in a speaker
+position, full names written with a title, surnames of people."""
 
 from __future__ import annotations
 
@@ -44,3 +45,18 @@ def test_surname_tagged_otherwise_takes_the_persons_label(nlp: Language) -> None
             "Gauff, who had not dropped a set all tournament, was gracious in defeat.")
     gauff = next(e for e in _resolve(nlp, text) if e["name"] == "Coco Gauff")
     assert gauff["label"] == "PERSON" and [m["text"] for m in gauff["mentions"]] == ["Coco Gauff", "Gauff"]
+
+
+def test_full_name_tagged_org_but_written_with_a_title_is_a_person(nlp: Language) -> None:
+    text = ("Measles cases in Africa could double this year unless donors close a $600 million funding gap, "
+            "the World Health Organization's regional director for Africa, Matshidiso Moeti, said in an "
+            "interview. Moeti spoke to Wirestream on the sidelines of the World Health Assembly.")
+    moeti = next(e for e in _resolve(nlp, text) if e["name"] == "Matshidiso Moeti")
+    assert moeti["label"] == "PERSON" and [m["text"] for m in moeti["mentions"]] == ["Matshidiso Moeti", "Moeti"]
+
+
+def test_places_after_a_title_stay_places(nlp: Language) -> None:
+    text = ("The mayor of Oakland, California, also spoke out. "
+            "Senator Mitch McConnell of Kentucky, the majority leader, said no.")
+    labels = {e["name"]: e["label"] for e in _resolve(nlp, text)}
+    assert labels["California"] == labels["Kentucky"] == "GPE"

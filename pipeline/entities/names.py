@@ -1,0 +1,31 @@
+"""What a person's full name looks like, for the rules that correct the model's labels.
+
+Two to four capitalised words ("Mikel Arteta", "W. Neil Eggleston"), none of them an
+organisation word ("Group", "PAC") or a title ("Editor"), none written in capitals ("Indiana
+GOP"). Shape alone does not make a person: callers add the evidence (a speaker position, a
+title written around the name, a surname the article repeats).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.entities.gazetteer import Lexicon
+
+_MAX_WORDS = 4
+
+
+def person_shaped(span: Span, lexicon: Lexicon) -> bool:
+    """Whether ``span`` could be a person's full name."""
+    return 2 <= len(span) <= _MAX_WORDS and all(_name_word(t.text) for t in span) and not any(
+        t.lower_ in lexicon.org_words or t.lower_.rstrip(".") in lexicon.title_words for t in span)
+
+
+def _name_word(word: str) -> bool:
+    """Capitalised, then lower case (hyphens, apostrophes and one inner capital allowed: "McDonald",
+    "O'Neill", "Abdul-Mahdi"); or an initial ("W.")."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    letters = [c for c in word if c.isalpha()]
+    return (word[:1].isupper() and len(letters) >= 2 and all(c.isalpha() or c in "-'’" for c in word)
+            and sum(c.isupper() for c in letters) <= 2 and not word.isupper())
