@@ -22,6 +22,10 @@ from pipeline.quotes.model import Resolution
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "case", "nmod", "nummod", "flat", "punct"})
 _ROLE_LABELS = ("NORP", "GPE")
+#: how many "of" phrases a title may chain before its holder's name ("Minister of Affairs of Russia X")
+_OF_CHAIN = 3
+#: tokens of a misparsed subject searched for the name it holds
+_MISPARSE_WINDOW = 8
 
 
 class SpeakerResolver:
@@ -37,7 +41,7 @@ class SpeakerResolver:
         self._resolved: dict[int, Resolution] = {}
         self._speakers = speakers
         for tok in doc:
-            if (tok.dep_ in SUBJECT_DEPS or tok.i in speakers) and not self.in_quote(tok.idx):
+            if (tok.dep_ in SUBJECT_DEPS or tok.i in speakers or _subject_as_root(tok)) and not self.in_quote(tok.idx):
                 res = self.resolve(tok)
                 if res.entity_id is not None:
                     self._timeline.append((tok.i, res.entity_id))
@@ -70,11 +74,14 @@ class SpeakerResolver:
         return self._resolved[tok.i]
 
     def _resolve(self, tok: Token) -> Resolution:
+        named = self._name_under_verb(tok)
+        if named is not None:
+            return self.resolve(named)
         span = self.mention_span(tok)
         found = self.index.at(tok.idx, tok.idx + len(tok))
         if found is not None and not (found[0].label == "NORP" and self._definite(tok)):
             return Resolution(span, found[0].id, found[0].name, None, 1.0)
-        named = self._appositive(tok)
+        named = self._appositive(tok) or self._of_title(tok)
         if named is not None:
             return Resolution(named[1], named[0].id, named[0].name, None, 0.95)
         pron = self.lex.pronoun_class(tok.text) if tok.pos_ == "PRON" else None
@@ -116,6 +123,17 @@ class SpeakerResolver:
             return Resolution(span, None, None, "unnamed_source", 0.9)
         return Resolution(span, None, self.text[span[0]:span[1]], "no_entity", 0.8)
 
+    def _name_under_verb(self, tok: Token) -> Token | None:
+        """The person or organisation in a subject the parser took for a verb ("Spurs goalkeeper
+        Guglielmo Vicario, who …, said": "Spurs" tagged VERB, the name its object)."""
+        if tok.pos_ != "VERB":
+            return None
+        for t in list(tok.subtree)[:_MISPARSE_WINDOW]:
+            found = self.index.at(t.idx, t.idx + len(t)) if t.i != tok.i else None
+            if found is not None and found[0].label in ("PERSON", "ORG"):
+                return t
+        return None
+
     @staticmethod
     def _definite(tok: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.lefts)
@@ -131,6 +149,32 @@ class SpeakerResolver:
             if found is not None and found[0].label in ("PERSON", "ORG"):
                 return found
         return None
+
+    def _of_title(self, tok: Token) -> tuple[Entity, tuple[int, int]] | None:
+        """The person a machine-translated title ends with, where English would put a comma:
+        "the press secretary of the President Dmitry Peskov", "the Minister of foreign Affairs of
+        Russia Sergei Lavrov". Only for a role description, and only when the name follows the
+        title's own complement ("the President", "Russia"): "the wife of John Smith" is not Smith."""
+        if not self._is_role(tok):
+            return None
+        head = tok
+        for _ in range(_OF_CHAIN):
+            prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep is None or obj is None:
+                return None
+            found = self.index.at(obj.idx, obj.idx + len(obj))
+            if found is not None and found[0].label == "PERSON":
+                lead = [t for t in self.doc[prep.i + 1:obj.i] if t.idx < found[1][0]]
+                complement = any(t.lower_ == "the" or t.ent_type_ in ("ORG", "GPE") for t in lead)
+                return found if complement else None
+            head = obj
+        return None
+
+    def _is_role(self, tok: Token) -> bool:
+        """A description naming an office or an unnamed source ("representative", "head", "minister")."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex.unnamed_source or self._role_group([lemma]) is not None
 
     def _pronoun(self, tok: Token, pron: str, span: tuple[int, int]) -> Resolution:
         for i, eid in reversed(self._timeline):
@@ -259,3 +303,10 @@ class SpeakerResolver:
             return None
         before = [e for e in candidates if min(s for s, _ in e.mentions) < tok.idx]
         return (before or candidates)[-1]
+
+
+def _subject_as_root(tok: Token) -> bool:
+    """A noun the parser made the root, hanging the sentence's verbs on it as clauses: "The press
+    secretary of the President Dmitry Peskov, answering the question, refrained from comments"."""
+    return tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in tok.children)

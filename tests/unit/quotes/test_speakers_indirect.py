@@ -110,3 +110,31 @@ def test_cueless_quote_continues_the_last_reporting_clause() -> None:
             "“We cannot afford another year like this.”")
     q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"].startswith("We cannot"))
     assert q["speaker_name"] == "Laura Mills"
+
+
+def test_machine_translated_title_resolves_to_the_name_it_ends_with() -> None:
+    q = only("The Russian side considers the statements as an unfriendly step, said the official representative "
+             "of the Russian Foreign Ministry Maria Zakharova at a briefing on Thursday.")
+    assert q["speaker_name"] == "Maria Zakharova"
+
+
+def test_of_object_that_is_the_person_alone_is_not_the_speaker() -> None:
+    q = only("The wife of John Smith said that the family would appeal.")
+    assert q["speaker_name"] != "John Smith"
+
+
+def test_pronoun_after_a_title_parsed_as_root_goes_to_the_named_person() -> None:
+    text = ("Deputy Foreign Minister Alexander Grushko told journalists that Moscow would respond. "
+            "He noted that dialogue was still possible.\n\n"
+            "The press secretary of the President Dmitry Peskov, answering the question of TASS, refrained "
+            "from comments on the possible measures. “It is the prerogative of the Foreign Ministry,” he said.")
+    q = next(q for q in annotate(text).sections["quotes"] if q["type"] == "direct")
+    assert q["speaker_name"] == "Dmitry Peskov"
+
+
+def test_subject_misparsed_as_a_verb_still_yields_the_name_inside_it() -> None:
+    text = ("\"It's October,\" he said with a smile. \"Ask me in April.\"\n\n"
+            "Spurs goalkeeper Guglielmo Vicario, who made three saves in the closing minutes, said the clean "
+            "sheet belonged to the whole team.")
+    q = next(q for q in annotate(text).sections["quotes"] if q["type"] != "direct")
+    assert q["speaker_name"] == "Guglielmo Vicario"
