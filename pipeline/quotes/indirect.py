@@ -119,6 +119,8 @@ def _that_clause(tok: Token) -> Token | None:
 
 def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     lemma = tok.lemma_.lower()
+    if not (lex.takes(lemma, "that") or lex.takes(lemma, "to")):
+        return None
     cue = (tok.idx, tok.idx + len(tok))
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                  for c in tok.children):

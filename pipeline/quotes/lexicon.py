@@ -24,6 +24,8 @@ class Lexicon:
     prepositional: tuple[tuple[str, str], ...]
     speech_nouns: frozenset[str]
     roles: dict[str, tuple[tuple[str, ...], ...]]
+    #: role terms by their first lemma: (term, group, group's rank in ``roles``), for O(n) lookups
+    role_starts: dict[str, tuple[tuple[tuple[str, ...], str, int], ...]]
     unnamed_source: frozenset[str]
     anonymous_heads: frozenset[str]
     org_descriptions: frozenset[str]
@@ -39,6 +41,16 @@ class Lexicon:
     def takes(self, lemma: str, frame: str) -> bool:
         """Whether ``lemma`` is a speech verb taking ``frame`` (direct, that, to)."""
         return frame in self.verb_frames.get(lemma.lower(), ())
+
+    def role_group(self, lemmas: list[str]) -> str | None:
+        """The group of the longest role term in ``lemmas`` (on a tie, the group listed first)."""
+        best: tuple[int, int, str] | None = None
+        for k, lemma in enumerate(lemmas):
+            for term, group, rank in self.role_starts.get(lemma, ()):
+                n = len(term)
+                if tuple(lemmas[k:k + n]) == term and (best is None or (n, -rank) > best[:2]):
+                    best = (n, -rank, group)
+        return None if best is None else best[2]
 
     def pronoun_class(self, word: str) -> str | None:
         """male, female, neuter or plural for a third-person pronoun, else None."""
@@ -56,11 +68,17 @@ def load_lexicon() -> Lexicon:
     """Parse the data files once; the result is shared by all stage instances."""
     verbs, speakers, names = _read("speech_verbs.yaml"), _read("speakers.yaml"), _read("first_names.yaml")
     first_names = {n: "male" for n in names["male"]} | {n: "female" for n in names["female"]}
+    roles = {group: tuple(tuple(term.split()) for term in terms) for group, terms in speakers["roles"].items()}
+    role_starts: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    for rank, (group, terms) in enumerate(roles.items()):
+        for term in terms:
+            role_starts.setdefault(term[0], []).append((term, group, rank))
     return Lexicon(
         verb_frames={lemma: frozenset(frames) for lemma, frames in verbs["verbs"].items()},
         prepositional=tuple((a, b) for a, b in verbs["prepositional"]),
         speech_nouns=frozenset(verbs["nouns"]),
-        roles={group: tuple(tuple(term.split()) for term in terms) for group, terms in speakers["roles"].items()},
+        roles=roles,
+        role_starts={first: tuple(entries) for first, entries in role_starts.items()},
         unnamed_source=frozenset(speakers["unnamed_source"]),
         anonymous_heads=frozenset(speakers["anonymous_heads"]),
         org_descriptions=frozenset(speakers["org_descriptions"]),

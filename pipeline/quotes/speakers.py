@@ -106,7 +106,7 @@ class SpeakerResolver:
             end = min(tok.right_edge.i, tok.i + 3) + 1
         first = self.doc.char_span(*span, alignment_mode="expand")
         lemmas = [t.lemma_.lower() for t in self.doc[first.start if first is not None else tok.i:end]]
-        group = self._role_group(lemmas)
+        group = self.lex.role_group(lemmas)
         if group is not None:
             holder = self._holder(group, lemmas, tok)
             if holder is not None:
@@ -174,7 +174,7 @@ class SpeakerResolver:
     def _is_role(self, tok: Token) -> bool:
         """A description naming an office or an unnamed source ("representative", "head", "minister")."""
         lemma = tok.lemma_.lower()
-        return lemma in self.lex.unnamed_source or self._role_group([lemma]) is not None
+        return lemma in self.lex.unnamed_source or self.lex.role_group([lemma]) is not None
 
     def _pronoun(self, tok: Token, pron: str, span: tuple[int, int]) -> Resolution:
         for i, eid in reversed(self._timeline):
@@ -236,17 +236,6 @@ class SpeakerResolver:
                 seen.append((max(starts), entity))
         return [e for _, e in sorted(seen, key=lambda p: -p[0])]
 
-    def _role_group(self, lemmas: list[str]) -> str | None:
-        """The role group of the longest role term found in ``lemmas``."""
-        best: tuple[int, str] | None = None
-        for group, terms in self.lex.roles.items():
-            for term in terms:
-                n = len(term)
-                if any(tuple(lemmas[k:k + n]) == term for k in range(len(lemmas) - n + 1)):
-                    if best is None or n > best[0]:
-                        best = (n, group)
-        return None if best is None else best[1]
-
     def _untitled_subject(self, tok: Token) -> Entity | None:
         """The latest person subject before ``tok`` that the article gives no title at all."""
         for i, eid in reversed(self._timeline):
@@ -270,7 +259,7 @@ class SpeakerResolver:
                 if span is None:
                     continue
                 window = self._title_window(span.start, span.end)
-                group = self._role_group([t.lemma_.lower() for t in window])
+                group = self.lex.role_group([t.lemma_.lower() for t in window])
                 if group is not None:
                     groups.add(group)
                     words.update(t.lemma_.lower() for t in window)
