@@ -15,6 +15,8 @@ def broker_urls(settings: Settings) -> list[str]:
 
 def create_app(settings: Settings) -> faust.App:
     """A Faust app configured from settings; agents are attached by :func:`pipeline.agents.attach`."""
+    faust_dir = settings.state_dir / "faust"
+    faust_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level of its directory
     return faust.App(
         settings.app_id,
         broker=broker_urls(settings),
@@ -34,6 +36,6 @@ def create_app(settings: Settings) -> faust.App:
         store="memory://",
         # Faust keeps a per-app directory even with in-memory tables; by default it
         # lands in the working directory, so keep it beside the other state.
-        datadir=str(settings.state_dir / "faust" / "{conf.id}"),
+        datadir=str(faust_dir / "{conf.id}"),
         autodiscover=False,
     )
