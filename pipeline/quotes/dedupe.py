@@ -4,12 +4,13 @@ A direct quote wins over an indirect report of the same words (the cue clause of
 `Putin said: “…”` parses as a ccomp too). An indirect report carrying a quoted
 fragment becomes *mixed* and absorbs the fragment. Reports whose cue sits inside a
 direct quotation are speech within speech and are dropped. A quote with no cue of its own
-continues whoever spoke last, indirect reports included ("…, she noted. “…”").
+(a floating quote, an interview answer) continues whoever spoke last, indirect reports
+included ("…, she noted. “…”").
 """
 
 from __future__ import annotations
 
-from pipeline.quotes.model import MIXED, Attribution
+from pipeline.quotes.model import CONTINUING_RULES, MIXED, Attribution
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -46,12 +47,12 @@ def merge(direct: list[Attribution], indirect: list[Attribution],
 
 
 def continue_speakers(attributions: list[Attribution]) -> None:
-    """Give each cue-less ("floating") quote the speaker of the last attribution before it.
+    """Give each cue-less quote (floating, interview answer) the speaker of the last attribution before it.
 
     The direct pass only sees direct quotes; once indirect reports are merged in, the nearest
     reporting clause is the better antecedent."""
     for k, att in enumerate(attributions):
-        if att.rule != "direct-floating":
+        if att.rule not in CONTINUING_RULES:
             continue
         prev = next((a for a in reversed(attributions[:k])
                      if a.speaker_token is not None and a.content[1] <= att.content[0]), None)

@@ -4,7 +4,8 @@ The attribution is looked for right after the closing mark (“…,” he said �
 Putin · “…,” added Peskov), then right before the opening mark (Putin said: “…” ·
 According to Peskov, “…” · split quotes, whose second half follows “he said,”). A quote with
 no attribution inherits the speaker of the quote just before it (a "floating" quote, common
-when a speaker is quoted over several paragraphs). Short quoted names and scare quotes
+when a speaker is quoted over several paragraphs); an interview answer after its question
+(:mod:`pipeline.quotes.interview`) is the interviewee's. Short quoted names and scare quotes
 (the so-called “free Syrian army”) are not quotations.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.quotes.interview import is_answer
 from pipeline.quotes.lexicon import Lexicon
 from pipeline.quotes.marks import QuotedSpan
 from pipeline.quotes.model import DIRECT, Attribution
@@ -134,7 +136,10 @@ def find_direct(doc: Doc, text: str, spans: list[QuotedSpan], lex: Lexicon) -> l
             continue
         if not _opens_quotation(doc, opener.start, lex):
             continue  # a fragment inside a sentence: the indirect pass makes it a mixed quote
-        att = _attribute(doc, text, q, opener.start, closer.end - 1, lex)
+        if is_answer(text, q, lex):
+            att = Attribution(DIRECT, _content(text, q), "direct-answer")  # speaker: dedupe.continue_speakers
+        else:
+            att = _attribute(doc, text, q, opener.start, closer.end - 1, lex)
         if att is None and found and _floats(text, q, found[-1]):
             prev = found[-1]
             att = Attribution(DIRECT, _content(text, q), "direct-floating", speaker_token=prev.speaker_token)

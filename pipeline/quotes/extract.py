@@ -30,6 +30,8 @@ def extract_quotes(doc: Doc, entities: list[dict[str, Any]], lexicon: Lexicon) -
     speakers = {a.speaker_token for a in attributions if a.speaker_token is not None}
     resolver = SpeakerResolver(doc, text, EntityIndex(entities), lexicon, [d.content for d in direct], speakers)
     for att in attributions:
-        if att.speaker_token is not None:
+        if att.rule == "direct-answer":
+            att.speaker = resolver.interviewee(att.content[0])
+        if att.speaker is None and att.speaker_token is not None:
             att.speaker = resolver.resolve(doc[att.speaker_token])
     return [att.to_json(f"Q{k}", text) for k, att in enumerate(attributions, 1)]

@@ -23,6 +23,8 @@ class Lexicon:
     verb_frames: dict[str, frozenset[str]]
     prepositional: tuple[tuple[str, str], ...]
     speech_nouns: frozenset[str]
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
     roles: dict[str, tuple[tuple[str, ...], ...]]
     #: role terms by their first lemma: (term, group, group's rank in ``roles``), for O(n) lookups
     role_starts: dict[str, tuple[tuple[tuple[str, ...], str, int], ...]]
@@ -77,6 +79,8 @@ def load_lexicon() -> Lexicon:
         verb_frames={lemma: frozenset(frames) for lemma, frames in verbs["verbs"].items()},
         prepositional=tuple((a, b) for a, b in verbs["prepositional"]),
         speech_nouns=frozenset(verbs["nouns"]),
+        question_labels=frozenset(verbs["interview_labels"]["question"]),
+        answer_labels=frozenset(verbs["interview_labels"]["answer"]),
         roles=roles,
         role_starts={first: tuple(entries) for first, entries in role_starts.items()},
         unnamed_source=frozenset(speakers["unnamed_source"]),

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
+#: rules of cue-less quotes, whose speaker is whoever was reported last
+CONTINUING_RULES = frozenset({"direct-floating", "direct-answer"})
 
 #: base confidence of each rule; speaker resolution multiplies in its own certainty
 RULE_CONFIDENCE: dict[str, float] = {
@@ -15,6 +17,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "direct-colon": 0.7,
     "direct-dash-name": 0.85,
     "direct-floating": 0.6,
+    "direct-answer": 0.7,
     "indirect-that": 0.8,
     "indirect-to": 0.7,
     "indirect-according": 0.85,

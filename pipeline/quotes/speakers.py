@@ -73,6 +73,20 @@ class SpeakerResolver:
             self._resolved[tok.i] = self._resolve(tok)
         return self._resolved[tok.i]
 
+    def interviewee(self, char: int) -> Resolution | None:
+        """The person an interview answer at ``char`` is from: of the people who were subjects
+        before it ("Moeti spoke to Wirestream …"), the most mentioned (the article's subject), the
+        latest on a tie; None when no person was."""
+        latest: dict[str, int] = {}
+        for i, eid in self._timeline:
+            if self.doc[i].idx < char and self.index.entities[eid].label == "PERSON":
+                latest[eid] = i
+        if not latest:
+            return None
+        eid = max(latest, key=lambda e: (len(self.index.entities[e].mentions), latest[e]))
+        entity = self.index.entities[eid]
+        return Resolution(self.mention_span(self.doc[latest[eid]]), eid, entity.name, None, 0.8)
+
     def _resolve(self, tok: Token) -> Resolution:
         named = self._name_under_verb(tok)
         if named is not None:

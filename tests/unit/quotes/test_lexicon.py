@@ -7,7 +7,7 @@ from pipeline.quotes.lexicon import load_lexicon
 
 def test_lexicon_snapshot() -> None:
     lex = load_lexicon()
-    assert lex.version == "verbs-v4/speakers-v5/names-v1"
+    assert lex.version == "verbs-v5/speakers-v5/names-v1"
     assert len(lex.verb_frames) == 100
     for lemma in ("say", "tell", "add", "stress", "note", "recall", "emphasize", "deny", "urge", "warn",
                   "explain", "state", "claim", "announce", "declare", "insist"):
@@ -23,3 +23,5 @@ def test_lexicon_snapshot() -> None:
     assert "claim" in lex.speech_nouns and "statement" in lex.speech_nouns
     assert "striker" in lex.person_descriptions and "source" not in lex.person_descriptions
     assert lex.pronoun_class("She") == "female" and lex.pronoun_class("they") == "plural"
+    assert "q" in lex.question_labels and "a" in lex.answer_labels
+    assert lex.role_group(["press", "secretary"]) == "spokesperson" and lex.role_group(["the", "dog"]) is None
