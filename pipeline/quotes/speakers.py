@@ -111,8 +111,8 @@ class SpeakerResolver:
             res = self._pronoun(tok, "org", span)
             if res.entity_id is not None:
                 return res
-        if head in self.lex.unnamed_source:
-            employer = self._employer(tok)
+        if head in self.lex.unnamed_source or self._indefinite(tok) and self._is_role(tok):
+            employer = self._employer(tok)  # "analysts at Jefferies", "a spokesperson for the union"
             if employer is not None:
                 return Resolution(span, employer.id, employer.name, None, 0.8)
         end = tok.i + 1
@@ -147,6 +147,10 @@ class SpeakerResolver:
             if found is not None and found[0].label in ("PERSON", "ORG"):
                 return t
         return None
+
+    @staticmethod
+    def _indefinite(tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts)
 
     @staticmethod
     def _definite(tok: Token) -> bool:
@@ -223,13 +227,19 @@ class SpeakerResolver:
         return None
 
     def _employer(self, tok: Token) -> Entity | None:
-        """The organisation in "analysts at Jefferies" / "officials from the ministry"."""
+        """The organisation in "analysts at Jefferies" / "officials from the ministry"; a definite
+        organisation description ("a spokesperson for the group") refers back like "it"."""
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with", "for"):
                 for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
                     found = self.index.at(obj.idx, obj.idx + len(obj))
-                    if obj.dep_ == "pobj" and found is not None and found[0].label == "ORG":
+                    if found is not None and found[0].label == "ORG":
                         return found[0]
+                    if found is None and self._definite(obj) and obj.lemma_.lower() in self.lex.org_descriptions:
+                        res = self._pronoun(obj, "org", (obj.idx, obj.idx + len(obj)))
+                        return None if res.entity_id is None else self.index.entities[res.entity_id]
         return None
 
     def _compatible(self, entity: Entity, pron: str) -> bool:

@@ -138,3 +138,10 @@ def test_subject_misparsed_as_a_verb_still_yields_the_name_inside_it() -> None:
             "sheet belonged to the whole team.")
     q = next(q for q in annotate(text).sections["quotes"] if q["type"] != "direct")
     assert q["speaker_name"] == "Guglielmo Vicario"
+
+
+def test_spokesperson_for_an_organisation_speaks_for_it() -> None:
+    text = ("The Rail Delivery Group, which represents the operators, said it was disappointed. A spokesperson "
+            "for the group said the offer on the table was fair.")
+    q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"] == "the offer on the table was fair")
+    assert q["speaker_name"] == "Rail Delivery Group"
