@@ -2,8 +2,8 @@
 
 The attribution is looked for right after the closing mark (“…,” he said · “…,” – said
 Putin · “…,” added Peskov), then right before the opening mark (Putin said: “…” ·
-According to Peskov, “…” · split quotes, whose second half follows “he said,”). A quote with
-no attribution inherits the speaker of the quote just before it (a "floating" quote, common
+According to Peskov, “…” · split quotes, whose second half follows “he said,”), then inside
+the marks, set off by dashes (“…, — said Novak. — …”). A quote with no attribution inherits the speaker of the quote just before it (a "floating" quote, common
 when a speaker is quoted over several paragraphs); an interview answer after its question
 (:mod:`pipeline.quotes.interview`) is the interviewee's. Short quoted names and scare quotes
 (the so-called “free Syrian army”) are not quotations.
@@ -25,6 +25,8 @@ _DASHES = frozenset({"―", "—", "–", "-", "--"})
 _NAMING_WORDS = frozenset({"so-called", "called", "named", "dubbed", "titled", "entitled", "term", "word",
                            "slogan", "phrase", "label", "codenamed", "code-named", "nicknamed"})
 _WINDOW = 12
+#: tokens an interjected cue ("— said the Minister at a press conference … —") may run over
+_INTERJECTION = 20
 
 
 def _is_mark(tok: Token) -> bool:
@@ -139,7 +141,7 @@ def find_direct(doc: Doc, text: str, spans: list[QuotedSpan], lex: Lexicon) -> l
         if is_answer(text, q, lex):
             att = Attribution(DIRECT, _content(text, q), "direct-answer")  # speaker: dedupe.continue_speakers
         else:
-            att = _attribute(doc, text, q, opener.start, closer.end - 1, lex)
+            att = _attribute(doc, text, q, opener.start, closer.end - 1, lex) or _interjected(text, q, inner, lex)
         if att is None and found and _floats(text, q, found[-1]):
             prev = found[-1]
             att = Attribution(DIRECT, _content(text, q), "direct-floating", speaker_token=prev.speaker_token)
@@ -188,6 +190,26 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
         subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return Attribution(DIRECT, content, "direct-colon", speaker_token=subj.i)
+    return None
+
+
+def _interjected(text: str, q: QuotedSpan, inner: Span, lex: Lexicon) -> Attribution | None:
+    """A cue set off by dashes inside the marks, the Russian convention machine translation keeps:
+    “We have agreed, — said Novak. — The supplies will grow.” The quotation stays one, cue and all."""
+    toks = [t for t in inner if not t.is_space]
+    for k, dash in enumerate(toks[:-1]):
+        cue = toks[k + 1]
+        if dash.text not in _DASHES or cue.pos_ not in ("VERB", "AUX") or not lex.takes(cue.lemma_, "direct"):
+            continue
+        rest = toks[k + 2:k + 2 + _INTERJECTION]
+        if not any(t.text in _DASHES for t in rest):
+            continue  # no dash closes the interjection: a dash inside the speech, not a cue
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            subj = next((t for t in rest if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        if subj is not None:
+            return Attribution(DIRECT, _content(text, q), "direct-interjected", (cue.idx, cue.idx + len(cue)),
+                               cue.lemma_, subj.i, cue.i)
     return None
 
 

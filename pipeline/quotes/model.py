@@ -16,6 +16,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "direct-according": 0.9,
     "direct-colon": 0.7,
     "direct-dash-name": 0.85,
+    "direct-interjected": 0.85,
     "direct-floating": 0.6,
     "direct-answer": 0.7,
     "indirect-that": 0.8,

@@ -47,3 +47,18 @@ def test_scare_quotes_and_titles_are_not_quotes() -> None:
     text = ("The so-called “peace plan” was rejected. Officials read the book “War and Peace” "
             "during the operation “Desert Storm”.")
     assert annotate(text).sections["quotes"] == []
+
+
+def test_cue_interjected_between_dashes_inside_the_marks() -> None:
+    text = ("Russia and Kazakhstan agreed on gas transit, said Deputy Prime Minister Alexander Novak.\n\n"
+            "“We have agreed on all the key parameters. The supplies will grow, — said Novak. — The "
+            "infrastructure allows it.”")
+    q = next(q for q in annotate(text).sections["quotes"] if q["type"] == "direct")
+    assert q["rule"] == "direct-interjected" and q["speaker_name"] == "Alexander Novak"
+    assert q["content"]["text"].startswith("We have agreed") and q["content"]["text"].endswith("allows it.")
+
+
+def test_a_dash_inside_a_quote_is_no_cue() -> None:
+    text = "“We will win — said nobody in March — and we did,” the coach told reporters."
+    q = only(text)
+    assert q["rule"] == "direct-cue-after"
