@@ -99,6 +99,9 @@ def _is_junk(span: Span, lexicon: Lexicon) -> bool:
 def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]) -> list[Mention]:
     """Untagged stand-alone occurrences of names (and PERSON surnames) already found.
 
+    A person's given name alone refers to them too ("Tedros said", "Bernie"), when it is tagged
+    a proper noun and is no one else's name or surname.
+
     ``covered`` (tokens already in a mention) is extended with the repeats added."""
     names: dict[tuple[str, ...], Mention] = {}
     surnames: dict[str, set[str]] = {}
@@ -109,10 +112,15 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]
         words = [t for t in m.span if t.is_alpha]
         if m.label == "PERSON" and len(words) >= 2:
             surnames.setdefault(words[-1].text, set()).add(m.kb_id or m.key)
-    for surname, owners in surnames.items():
+    given: dict[str, set[str]] = {}
+    for m in found:
+        if m.label == "PERSON" and person_shaped(m.span, lexicon) and m.span[0].is_alpha:
+            given.setdefault(m.span[0].text, set()).add(m.kb_id or m.key)
+    given_only = {(g,) for g in given if g not in surnames}
+    for short, owners in [*surnames.items(), *((g, given[g]) for (g,) in given_only)]:
         if len(owners) == 1:
             person = next(m for m in found if m.label == "PERSON" and (m.kb_id or m.key) in owners)
-            names.setdefault((surname,), person)
+            names.setdefault((short,), person)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
@@ -122,7 +130,8 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]
             start, end = tok.i, tok.i + len(words)
             if (end <= len(doc) and tuple(t.text for t in doc[start:end]) == words
                     and not covered.intersection(range(start, end)) and _stands_alone(doc, start, end)
-                    and (len(words) > 1 or _may_be_name(tok, lexicon))):
+                    and (len(words) > 1 or _may_be_name(tok, lexicon))
+                    and (words not in given_only or tok.tag_ in _PROPER)):  # "Will", "Mark" may be words
                 src = names[words]
                 added.append(_mention(doc[start:end], src.label, src.kb_id, "alias", lexicon))
                 covered.update(range(start, end))

@@ -50,7 +50,7 @@ def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[di
                 union(i, first[key])
             else:
                 first[key] = i
-    for i, j in _short_form_links(mentions):
+    for i, j in _short_form_links(mentions, lexicon):
         union(i, j)
         if mentions[j].label == "PERSON" and person_shaped(mentions[j].span, lexicon):
             mentions[i].label = "PERSON"  # "Arteta" tagged ORG is the surname of "Mikel Arteta"
@@ -77,10 +77,11 @@ def _add_role_mentions(doc: Doc, groups: list[list[Mention]]) -> None:
         ms.sort(key=lambda m: m.span.start)
 
 
-def _short_form_links(mentions: list[Mention]) -> list[tuple[int, int]]:
+def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[int, int]]:
     """(short, long) index pairs.
 
-    Surnames of PERSON names; acronyms of ORG names ("FAA"); the last two or
+    Surnames of PERSON names (and, for a one-word PERSON mention no one has as a surname, given
+    names); acronyms of ORG names ("FAA"); the last two or
     more words of a longer ORG name ("Foreign Ministry" → "Russian Foreign
     Ministry"). A short form owned by two different longer names links to neither.
     """
@@ -97,6 +98,8 @@ def _short_form_links(mentions: list[Mention]) -> list[tuple[int, int]]:
             continue
         if m.label == "PERSON":
             claim("sur:" + fold(words[-1].text), m, j)
+            if person_shaped(m.span, lexicon):
+                claim("giv:" + fold(words[0].text), m, j)
         elif m.label == "ORG":
             initials = "".join(t.text[0] for t in words if t.lower_ not in _ACRONYM_SKIP and not t.is_lower)
             if len(initials) >= 2:
@@ -109,6 +112,8 @@ def _short_form_links(mentions: list[Mention]) -> list[tuple[int, int]]:
             continue
         if len(m.span) == 1:
             key = "sur:" + m.key if not m.kb_id else ""
+            if key and not owners.get(key) and m.label == "PERSON":
+                key = "giv:" + m.key  # a given name alone: "Tedros", "Hillary"
             if m.span.text.isupper() and len(owners.get("acr:" + m.span.text, ())) == 1:
                 key = "acr:" + m.span.text
         else:

@@ -1,5 +1,5 @@
 """Label corrections from the parse, on real model output: names the model missed in a speaker
-position, full names written with a title, surnames of people."""
+position, full names written with a title, surnames and given names of people."""
 
 from __future__ import annotations
 
@@ -60,3 +60,10 @@ def test_places_after_a_title_stay_places(nlp: Language) -> None:
             "Senator Mitch McConnell of Kentucky, the majority leader, said no.")
     labels = {e["name"]: e["label"] for e in _resolve(nlp, text)}
     assert labels["California"] == labels["Kentucky"] == "GPE"
+
+
+def test_given_name_alone_joins_the_full_name(nlp: Language) -> None:
+    text = ("WHO Director-General Tedros Adhanom Ghebreyesus told a briefing in Geneva that cases were rising. "
+            "Tedros said the agency had received less than a third of the funds it requested.")
+    tedros = next(e for e in _resolve(nlp, text) if e["name"] == "Tedros Adhanom Ghebreyesus")
+    assert [m["text"] for m in tedros["mentions"]] == ["Tedros Adhanom Ghebreyesus", "Tedros"]
