@@ -81,6 +81,17 @@ def _cue_in(window: list[Token], lex: Lexicon) -> Token | None:
     return next((t for t in window if t.pos_ in ("VERB", "AUX") and lex.takes(t.lemma_, "direct")), None)
 
 
+def _cue_after_subject(body: list[Token], lex: Lexicon) -> Token | None:
+    """A cue further on, when all that stands before it is its subject: “…,” WHO Director-General
+    Tedros Adhanom Ghebreyesus told a briefing."""
+    cue = _cue_in(body, lex)
+    subj = None if cue is None else next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > cue.i:
+        return None
+    phrase = {t.i for t in subj.subtree}
+    return cue if all(t.i in phrase or t.is_punct for t in body if t.i < cue.i) else None
+
+
 def _speaker_of(cue: Token, window: list[Token], content: tuple[int, int]) -> Token | None:
     """The subject of the cue (climbing conj/advcl/xcomp), else the nearest noun in the window.
 
@@ -164,7 +175,7 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
     content = _content(text, q)
     after = _after_window(doc, close_tok)
     body = [t for t in after if t.text not in _LEAD_PUNCT]
-    cue = _cue_in(body[:6], lex)
+    cue = _cue_in(body[:6], lex) or _cue_after_subject(body, lex)
     if cue is not None and body and body[0].i <= cue.i:
         return Attribution(DIRECT, content, "direct-cue-after", (cue.idx, cue.idx + len(cue)), cue.lemma_,
                            _idx(_speaker_of(cue, body, content)), cue.i)

@@ -62,3 +62,10 @@ def test_a_dash_inside_a_quote_is_no_cue() -> None:
     text = "“We will win — said nobody in March — and we did,” the coach told reporters."
     q = only(text)
     assert q["rule"] == "direct-cue-after"
+
+
+def test_cue_after_a_long_titled_subject() -> None:
+    q = only("“We are seeing outbreaks in places that have not had cholera for decades,” WHO Director-General "
+             "Tedros Adhanom Ghebreyesus told a briefing in Geneva.")
+    assert (q["type"], q["rule"], q["cue"]["lemma"]) == ("direct", "direct-cue-after", "tell")
+    assert q["speaker_name"] == "Tedros Adhanom Ghebreyesus"
