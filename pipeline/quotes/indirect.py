@@ -71,14 +71,23 @@ def _past_dateline(subj: Token, verb: Token) -> Token:
 
 
 def _clause_end(comp: Token, lex: Lexicon) -> int:
-    """End of a reported clause, before a conjoined speech verb that starts a new report."""
+    """End of a reported clause, before a conjoined speech verb that starts a new report, or
+    one with no subject of its own that goes on with the reporter's acts ("She said supporters had
+    every right to be angry and promised a review": the parser hangs "promised" on "had")."""
     end = comp.right_edge.i + 1
     for tok in comp.subtree:
         if tok.dep_ == "conj" and tok.i > comp.i and lex.takes(tok.lemma_, "that") \
-                and any(c.dep_ == "ccomp" for c in tok.children):
+                and any(c.dep_ == "ccomp" for c in tok.children) \
+                or tok.dep_ == "conj" and tok.head.i == comp.i and _speech_act(tok, lex):
             cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
             end = min(end, cc[-1].i if cc else tok.i)
     return end
+
+
+def _speech_act(tok: Token, lex: Lexicon) -> bool:
+    """A speech verb with no subject of its own ("… and promised a review")."""
+    return tok.pos_ == "VERB" and any(lex.takes(tok.lemma_, f) for f in ("direct", "that", "to")) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _clause_without(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:

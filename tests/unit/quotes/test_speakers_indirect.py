@@ -145,3 +145,10 @@ def test_spokesperson_for_an_organisation_speaks_for_it() -> None:
             "for the group said the offer on the table was fair.")
     q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"] == "the offer on the table was fair")
     assert q["speaker_name"] == "Rail Delivery Group"
+
+
+def test_report_stops_before_the_reporters_next_speech_act() -> None:
+    text = ("Sarah Clarke, the club’s chief executive, was less forgiving. She said supporters had \"every right "
+            "to be angry\" and promised a review of the summer transfer window.")
+    q = next(q for q in annotate(text).sections["quotes"] if q["cue"] and q["cue"]["lemma"] == "say")
+    assert q["content"]["text"].startswith("supporters had") and q["content"]["text"].endswith("angry")
