@@ -13,6 +13,11 @@ A report whose content carries a quoted fragment ("called the deal “a historic
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import hash_string
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from pipeline.quotes.lexicon import Lexicon
@@ -107,7 +112,7 @@ def _around(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
 def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
     """Reported speech anchored on speech verbs, speech nouns and attributive phrases."""
     found: list[Attribution] = []
-    for tok in doc:
+    for tok in _anchors(doc, lex):
         att = _from_verb(doc, tok, lex) if tok.pos_ in ("VERB", "AUX") else None
         if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:
             att = _from_noun(doc, tok)
@@ -118,6 +123,21 @@ def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
         if att is not None and att.content[1] - att.content[0] > 3:
             found.append(att)
     return found
+
+
+def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
+    """The tokens that may anchor a report, picked off the doc's arrays: building a Token object
+    for every word is most of this pass's cost, and few words are report verbs, speech nouns,
+    "according" or "as"."""
+    verbs, nouns, words = _ids(lex.report_verbs), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
+    rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
+    return [doc[i] for i, (pos, lemma, lower) in enumerate(rows)
+            if pos in (VERB, AUX) and lemma in verbs or pos == NOUN and lemma in nouns or lower in words]
+
+
+@cache
+def _ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
 def _that_clause(tok: Token) -> Token | None:

@@ -21,6 +21,8 @@ class Lexicon:
     """Read-only rule tables used by every pass."""
 
     verb_frames: dict[str, frozenset[str]]
+    #: lemmas that can carry indirect speech (a "that" or "to" frame)
+    report_verbs: frozenset[str]
     prepositional: tuple[tuple[str, str], ...]
     speech_nouns: frozenset[str]
     question_labels: frozenset[str]
@@ -77,6 +79,7 @@ def load_lexicon() -> Lexicon:
             role_starts.setdefault(term[0], []).append((term, group, rank))
     return Lexicon(
         verb_frames={lemma: frozenset(frames) for lemma, frames in verbs["verbs"].items()},
+        report_verbs=frozenset(lemma for lemma, frames in verbs["verbs"].items() if {"that", "to"} & set(frames)),
         prepositional=tuple((a, b) for a, b in verbs["prepositional"]),
         speech_nouns=frozenset(verbs["nouns"]),
         question_labels=frozenset(verbs["interview_labels"]["question"]),

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import DEP
+from spacy.strings import hash_string
+from spacy.symbols import nsubj, nsubjpass
 from spacy.tokens import Doc, Token
 
 from pipeline.quotes.entities import Entity, EntityIndex, person_gender
@@ -20,6 +23,7 @@ from pipeline.quotes.lexicon import Lexicon
 from pipeline.quotes.model import Resolution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_OR_ROOT = frozenset({nsubj, nsubjpass, hash_string("ROOT")})
 _NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "case", "nmod", "nummod", "flat", "punct"})
 _ROLE_LABELS = ("NORP", "GPE")
 #: how many "of" phrases a title may chain before its holder's name ("Minister of Affairs of Russia X")
@@ -40,7 +44,7 @@ class SpeakerResolver:
         self._timeline: list[tuple[int, str]] = []  # (token index, entity id) of subjects, in order
         self._resolved: dict[int, Resolution] = {}
         self._speakers = speakers
-        for tok in doc:
+        for tok in _subject_candidates(doc, speakers):
             if (tok.dep_ in SUBJECT_DEPS or tok.i in speakers or _subject_as_root(tok)) and not self.in_quote(tok.idx):
                 res = self.resolve(tok)
                 if res.entity_id is not None:
@@ -323,3 +327,10 @@ def _subject_as_root(tok: Token) -> bool:
     secretary of the President Dmitry Peskov, answering the question, refrained from comments"."""
     return tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in tok.children)
+
+
+def _subject_candidates(doc: Doc, speakers: set[int]) -> list[Token]:
+    """Subjects, roots and speaker tokens, in order, picked off the doc's dependency array (a Token
+    object per word would cost more than the resolution itself)."""
+    deps = doc.to_array(DEP).tolist()
+    return [doc[i] for i, dep in enumerate(deps) if dep in _SUBJECT_OR_ROOT or i in speakers]
