@@ -40,6 +40,7 @@ class Lexicon:
     pronouns: dict[str, frozenset[str]]
     first_names: dict[str, str]
     female_surname_suffixes: tuple[str, ...]
+    demonym_endings: tuple[str, ...]
     version: str
 
     def takes(self, lemma: str, frame: str) -> bool:
@@ -96,5 +97,6 @@ def load_lexicon() -> Lexicon:
         pronouns={c: frozenset(w) for c, w in speakers["pronouns"].items()},
         first_names=first_names,
         female_surname_suffixes=tuple(names["female_surname_suffixes"]),
+        demonym_endings=tuple(speakers["demonym_endings"]),
         version=f"verbs-v{verbs['version']}/speakers-v{speakers['version']}/names-v{names['version']}",
     )

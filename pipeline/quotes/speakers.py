@@ -106,7 +106,7 @@ class SpeakerResolver:
         if pron is not None:
             return self._pronoun(tok, pron, span)
         if self._definite(tok) and (found is not None or tok.lemma_.lower() in self.lex.person_descriptions
-                                    or tok.lower_.endswith("-year-old")):
+                                    or tok.lower_.endswith("-year-old") or self._demonym(tok)):
             res = self._pronoun(tok, "person", span)  # "the American", "the 20-year-old", "the striker"
             if res.entity_id is not None:
                 return Resolution(span, res.entity_id, res.name, None, 0.7)
@@ -151,6 +151,11 @@ class SpeakerResolver:
             if found is not None and found[0].label in ("PERSON", "ORG"):
                 return t
         return None
+
+    def _demonym(self, tok: Token) -> bool:
+        """A nationality noun the model left untagged: "the Spaniard said"."""
+        return (tok.pos_ == "PROPN" and tok.is_title and len(tok) > 4 and tok.lower_.endswith(self.lex.demonym_endings)
+                and not any(c.dep_ == "compound" for c in tok.children))
 
     @staticmethod
     def _indefinite(tok: Token) -> bool:

@@ -7,7 +7,7 @@ from pipeline.quotes.lexicon import load_lexicon
 
 def test_lexicon_snapshot() -> None:
     lex = load_lexicon()
-    assert lex.version == "verbs-v5/speakers-v5/names-v1"
+    assert lex.version == "verbs-v5/speakers-v6/names-v1"
     assert len(lex.verb_frames) == 100
     for lemma in ("say", "tell", "add", "stress", "note", "recall", "emphasize", "deny", "urge", "warn",
                   "explain", "state", "claim", "announce", "declare", "insist"):

@@ -152,3 +152,12 @@ def test_report_stops_before_the_reporters_next_speech_act() -> None:
             "to be angry\" and promised a review of the summer transfer window.")
     q = next(q for q in annotate(text).sections["quotes"] if q["cue"] and q["cue"]["lemma"] == "say")
     assert q["content"]["text"].startswith("supporters had") and q["content"]["text"].endswith("angry")
+
+
+def test_untagged_nationality_noun_refers_back_to_the_last_person() -> None:
+    text = ("LONDON, Nov 3 (AP) — Mikel Arteta insisted on Sunday that the club’s record signing would come good, "
+            "a day after Arsenal lost the north London derby 2-1.\n\n\"He is a top player and he will show it,\" "
+            "Arteta told a news conference. \"Give him time.\"\n\nThe Spaniard said he had spoken to the midfielder "
+            "after the match. \"I told him to keep his head up,\" he added.")
+    q = next(q for q in annotate(text).sections["quotes"] if q["content"]["text"].startswith("he had spoken"))
+    assert q["speaker_name"] == "Mikel Arteta"
