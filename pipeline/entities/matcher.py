@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -71,8 +72,9 @@ class WireGazetteer:
 
     def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(key, start, end) of every alias occurrence, longest first at each position."""
-        positions = [t.i for t in doc if _key(t.text) not in self.skip]
-        keys = [_key(doc[i].text) for i in positions]
+        all_keys = [_key(t.text) for t in doc]
+        positions = [i for i, key in enumerate(all_keys) if key not in self.skip]
+        keys = [all_keys[i] for i in positions]
         found = []
         for n, first in enumerate(keys):
             for length in sorted(self.lengths.get(first, ()), reverse=True):
@@ -133,16 +135,17 @@ class WireGazetteer:
     def _datelines(self, doc: Doc) -> list[Span]:
         """Places in datelines: capitals opening a line, then a comma and a date ("SOCHI, October 8")."""
         spans = []
-        for tok in doc:
-            if tok.i > 0 and not doc[tok.i - 1].is_space or not (tok.is_upper and tok.is_alpha):
-                continue
-            end = tok.i
-            while end < len(doc) and end - tok.i < 4 and doc[end].is_upper and doc[end].is_alpha:
+        flags = doc.to_array([IS_SPACE, IS_UPPER, IS_ALPHA]).tolist()
+        for i, (_, upper, alpha) in enumerate(flags):
+            if i > 0 and not flags[i - 1][0] or not (upper and alpha):
+                continue  # only all-capital words opening a line
+            end = i
+            while end < len(doc) and end - i < 4 and flags[end][1] and flags[end][2]:
                 end += 1
             after = doc[end + 1] if end + 1 < len(doc) else None
             if after is not None and doc[end].text == "," and (
                     after.lower_.rstrip(".") in self.lexicon.dateline_months or after.like_num):
-                spans.append(Span(doc, tok.i, end, label="GPE"))
+                spans.append(Span(doc, i, end, label="GPE"))
         return spans
 
     @staticmethod
@@ -188,6 +191,8 @@ def _in_capitals(doc: Doc, i: int) -> bool:
 @lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """Accent-folded lower case: "François" and "Francois" are one key."""
+    if text.isascii():
+        return text.lower()  # most tokens: nothing to fold
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 

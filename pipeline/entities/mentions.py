@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon, fold
@@ -125,8 +126,12 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
     added: list[Mention] = []
-    for tok in doc:
-        for words in by_first.get(tok.text, ()):
+    first_ids = {doc.vocab.strings[first]: options for first, options in by_first.items()}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth not in first_ids:
+            continue
+        tok = doc[i]
+        for words in first_ids[orth]:
             start, end = tok.i, tok.i + len(words)
             if (end <= len(doc) and tuple(t.text for t in doc[start:end]) == words
                     and not covered.intersection(range(start, end)) and _stands_alone(doc, start, end)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 _PREMODIFIER_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "POS", "HYPH"})
@@ -64,10 +65,14 @@ def role_mentions(doc: Doc, holders: Sequence[Sequence[Span]], taken: set[int]) 
         if len(ks) == 1:
             by_first.setdefault(words[0], []).append(words)
     found: list[tuple[int, Span]] = []
-    for tok in doc[1:]:
-        if doc[tok.i - 1].lower_ != "the":
+    the = doc.vocab.strings["the"]
+    first_ids = {doc.vocab.strings[first]: options for first, options in by_first.items()}
+    lowers = doc.to_array(LOWER).tolist()
+    for i in range(1, len(doc)):
+        if lowers[i - 1] != the or lowers[i] not in first_ids:
             continue
-        for words in by_first.get(tok.lower_, ()):
+        tok = doc[i]
+        for words in first_ids[lowers[i]]:
             end = tok.i + len(words)
             span = doc[tok.i:end]
             if end <= len(doc) and tuple(t.lower_ for t in span) == words \

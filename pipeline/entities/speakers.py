@@ -17,6 +17,7 @@ Speech verbs are the quote stage's lexicon, so both stages agree on what a repor
 
 from __future__ import annotations
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon
@@ -39,8 +40,12 @@ def speaker_names(doc: Doc, covered: set[int], lexicon: Lexicon) -> list[tuple[S
     speech = load_speech_lexicon()
     found: list[tuple[Span, str]] = []
     taken = set(covered)
-    for tok in doc:
-        if tok.tag_ not in _PROPER or tok.i in taken or tok.dep_ in ("compound", "flat"):
+    proper = {doc.vocab.strings[tag] for tag in _PROPER}
+    for i, tag in enumerate(doc.to_array(TAG).tolist()):
+        if tag not in proper or i in taken:
+            continue
+        tok = doc[i]
+        if tok.dep_ in ("compound", "flat"):
             continue
         role = _speaker_role(tok, speech)
         span = None if role is None else _name_run(doc, tok, taken, lexicon)
