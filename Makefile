@@ -33,6 +33,7 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not integration"
 
 bench: install
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[bench]"
 	$(BIN)/python bench/throughput.py
 
 # Known vulnerabilities of the pinned set, from PyPI's JSON API; pip-audit lives in its own venv.

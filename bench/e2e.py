@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 import psutil
@@ -26,6 +31,7 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
+from pipeline import broker
 from pipeline.broker import BrokerPaths
 from pipeline.client import ArticleProducer
 from pipeline.config import Settings
@@ -49,6 +55,28 @@ class Collected:
 
     outputs: dict[tuple[int, int], Output] = field(default_factory=dict)
     last_at: float = 0.0
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def bench_broker(prefix: str, **settings: Any) -> Iterator[tuple[Settings, Path]]:
+    """An embedded broker on free loopback ports, state in a temporary directory purged afterwards."""
+    run_root = Path(tempfile.mkdtemp(prefix=prefix))
+    port = free_port()
+    kafka = Settings(metrics_port=0, kafka_port=port, kafka_controller_port=free_port(),
+                     bootstrap_servers=f"127.0.0.1:{port}", state_dir=run_root, **settings)
+    print(broker.up(kafka))
+    try:
+        yield kafka, run_root
+    finally:
+        print(broker.down(kafka, purge=True))
+        shutil.rmtree(run_root, ignore_errors=True)
 
 
 def worker_env(settings: Settings) -> dict[str, str]:

@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,21 +25,12 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate  # noqa: E402
-from e2e import Collector, Workers, burst, run_settings  # noqa: E402
+from e2e import Collector, Workers, bench_broker, burst, run_settings  # noqa: E402
 
-from pipeline import broker  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
 from pipeline.topics import ensure_topics  # noqa: E402
 
 COLLECT_TIMEOUT_S = 1200.0
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 async def measure(kafka: Settings, values: list[bytes], env: dict[str, str],
@@ -84,18 +73,9 @@ def main() -> None:
     env = dict(item.split("=", 1) for item in args.env)
     values = [orjson.dumps(article.raw) for article in generate(args.articles)]
 
-    run_root = Path(tempfile.mkdtemp(prefix="wirestream-memory-"))
-    port = _free_port()
-    kafka = Settings(metrics_port=0, batch_size=args.batch_size, kafka_port=port,
-                     kafka_controller_port=_free_port(), bootstrap_servers=f"127.0.0.1:{port}",
-                     state_dir=run_root)
     started = time.monotonic()
-    print(broker.up(kafka))
-    try:
+    with bench_broker("wirestream-memory-", batch_size=args.batch_size) as (kafka, run_root):
         result = asyncio.run(measure(kafka, values, env, run_root))
-    finally:
-        print(broker.down(kafka, purge=True))
-        shutil.rmtree(run_root, ignore_errors=True)
     print(f"1 worker, {args.articles} articles, batch size {args.batch_size}, env {env or '{}'}: "
           f"RSS {result['joined_rss_mb']:.0f} MB on joining, peak {result['peak_rss_mb']:.0f} MB "
           f"({result['outputs']} outputs in {result['seconds']:.0f} s)")

@@ -20,11 +20,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
-import socket
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,10 +30,9 @@ from pathlib import Path
 import orjson
 import spacy
 from corpus import BenchArticle, generate
-from e2e import Collected, Collector, Workers, broker_cpu_seconds, burst, paced, run_settings
+from e2e import Collected, Collector, Workers, bench_broker, broker_cpu_seconds, burst, paced, run_settings
 from spacy.language import Language
 
-from pipeline import broker
 from pipeline.article import Origin
 from pipeline.config import Settings
 from pipeline.enrich import Message
@@ -73,12 +69,6 @@ class Rate:
     def line(self, label: str) -> str:
         return (f"{label:<37} {self.articles_per_s:6.2f} articles/s {self.words_per_s:6.0f} words/s "
                 f"{self.cpu_ms_per_article:5.0f} CPU ms/article ({self.articles} in {self.seconds:.1f} s)")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _words(articles: Sequence[BenchArticle]) -> int:
@@ -210,17 +200,9 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
     off_rate, off_timings = offline(base, quarter)
     print(off_rate.line("(2) offline Enricher, all stages"))
 
-    run_root = Path(tempfile.mkdtemp(prefix="wirestream-bench-"))
-    port, controller = _free_port(), _free_port()
-    kafka = base.model_copy(update={"kafka_port": port, "kafka_controller_port": controller,
-                                    "bootstrap_servers": f"127.0.0.1:{port}", "state_dir": run_root})
-    print(broker.up(kafka))
-    try:
-        paced_seconds = PACED_SECONDS / 3 if args.quick else PACED_SECONDS
+    paced_seconds = PACED_SECONDS / 3 if args.quick else PACED_SECONDS
+    with bench_broker("wirestream-bench-", batch_size=args.batch_size) as (kafka, run_root):
         one, two = asyncio.run(kafka_runs(kafka, quarter, half, paced_seconds, run_root))
-    finally:
-        print(broker.down(kafka, purge=True))
-    shutil.rmtree(run_root, ignore_errors=True)
 
     print("(4) per-stage time (records' provenance.timings_ms):")
     print("\n".join(_stage_table(off_timings, one.collected, off_rate)))
