@@ -1,9 +1,9 @@
 """spaCy's attribute ruler against its table form: same annotations? how much faster?
 
 Parses benchmark articles with the stock model and with the model as
-:func:`pipeline.nlp.load_nlp` builds it, compares POS, morphology and lemma of
-every token, then times the two components alone on Docs parsed up to the
-parser. The last line is one JSON object.
+:func:`pipeline.nlp.load_nlp` builds it, compares POS, tag, dependency,
+morphology and lemma of every token, then times the two components alone on
+Docs parsed up to the parser. The last line is one JSON object.
 
     python bench/attribute_table.py [--articles 300]
 """
@@ -45,8 +45,9 @@ def main() -> None:
     for expected, actual in zip(stock.pipe(texts, batch_size=32), table.pipe(texts, batch_size=32), strict=True):
         for want, got in zip(expected, actual, strict=True):
             tokens += 1
-            differences += (got.pos_, str(got.morph), got.lemma_) != (want.pos_, str(want.morph), want.lemma_)
-    print(f"{tokens} tokens compared, {differences} with a different POS, morphology or lemma")
+            differences += ((got.pos_, got.tag_, got.dep_, str(got.morph), got.lemma_)
+                            != (want.pos_, want.tag_, want.dep_, str(want.morph), want.lemma_))
+    print(f"{tokens} tokens compared, {differences} with a different POS, tag, dependency, morphology or lemma")
 
     upstream = [name for name in stock.pipe_names if name not in ("attribute_ruler", "lemmatizer", "ner")]
     with stock.select_pipes(enable=upstream):

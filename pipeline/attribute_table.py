@@ -11,7 +11,8 @@ evaluated column-wise over the Doc's attribute array. Rules apply in the
 ruler's order, later ones overriding earlier ones per attribute, so the
 annotations are the ruler's own (``tests/unit/test_attribute_table.py``
 compares them token by token). A ruler with a pattern this module cannot
-express (operators, comparisons, extension attributes) is left in place.
+express (operators, comparisons, extension attributes) or that sets a lexeme's
+attributes is left in place.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from spacy.tokens import Doc
 TESTABLE = frozenset({"TAG", "LOWER", "ORTH", "NORM", "DEP", "POS", "IS_SPACE"})
 STRING_ATTRS = frozenset({"LOWER", "ORTH", "NORM"})
 ALIASES = {"TEXT": "ORTH"}
+#: token-level attributes a rule may set (``Doc.from_array`` sets them as the ruler does)
+SETTABLE = frozenset({"POS", "TAG", "DEP", "MORPH", "LEMMA", "NORM"})
+IDS_BY_ID = {value: name for name, value in IDS.items()}
 
 #: stands for every attribute value that no one-token rule names, which keeps the table small
 #: (no IN/NOT_IN set contains it, so each condition answers as it would for the real value)
@@ -109,6 +113,8 @@ class AttributeTable:
         self.table_rules = [rule for rule in rules if rule.one_token]
         self.span_rules = [rule for rule in rules if not rule.one_token]
         self.set_attrs = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        if unsettable := {IDS_BY_ID.get(attr, attr) for attr in self.set_attrs} - SETTABLE:
+            raise UnsupportedPattern(f"sets {sorted(map(str, unsettable))}")  # lexeme-level attributes
         self.key_attrs = sorted({test.attr for rule in self.table_rules for test in rule.tests[0]})
         self.named_values = [
             numpy.array(sorted({v for rule in self.table_rules for test in rule.tests[0] if test.attr == attr

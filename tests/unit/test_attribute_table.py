@@ -56,7 +56,8 @@ def test_annotations_equal_the_rulers_token_by_token() -> None:
     compared = 0
     for expected, actual in zip(stock.pipe(texts), table.pipe(texts), strict=True):
         for want, got in zip(expected, actual, strict=True):
-            assert (got.pos_, str(got.morph), got.lemma_) == (want.pos_, str(want.morph), want.lemma_), (
+            assert (got.pos_, got.tag_, got.dep_, str(got.morph), got.lemma_) == (
+                want.pos_, want.tag_, want.dep_, str(want.morph), want.lemma_), (
                 f"{got.text!r} in {expected.text[max(0, want.idx - 40):want.idx + 40]!r}")
             compared += 1
     assert compared > 14_000
@@ -76,6 +77,13 @@ def test_a_ruler_with_patterns_it_cannot_express_stays() -> None:
     ruler.add([[{"LENGTH": {">": 3}}]], {"TAG": "LONG"})
     assert attribute_table.install(nlp) is False
     assert nlp.pipe_names == ["attribute_ruler"]
+
+
+def test_a_ruler_that_sets_lexeme_attributes_stays() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "x"}]], {"IS_STOP": True})
+    assert attribute_table.install(nlp) is False
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x"])
