@@ -88,6 +88,7 @@ def _tests(token: Mapping[str, object], ruler: AttributeRuler) -> tuple[Test, ..
             if operator == "REGEX" and name in STRING_ATTRS:
                 tests.append(Test(IDS[name], regex=re.compile(operand)))
             elif operator in ("IN", "NOT_IN"):
+                # the StringStore, not hash_string: "" (no dependency label) must be 0 as in the Doc
                 values = frozenset(int(v) if isinstance(v, bool) else ruler.vocab.strings.add(v) for v in operand)
                 tests.append(Test(IDS[name], values, inside=operator == "IN"))
             else:

@@ -17,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon, fold
-from pipeline.entities.names import person_shaped
+from pipeline.entities.names import PROPER_TAGS, person_shaped
 from pipeline.entities.roles import roles_of, titled
 from pipeline.entities.speakers import speaker_names
 
@@ -29,7 +30,6 @@ ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUC
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
 #: labels whose names never end in a number ("Apple 1.8 billion" is Apple)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PROPER = frozenset({"NNP", "NNPS"})
 
 
 @dataclass(slots=True)
@@ -126,7 +126,7 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
     added: list[Mention] = []
-    first_ids = {doc.vocab.strings[first]: options for first, options in by_first.items()}
+    first_ids = {hash_string(first): options for first, options in by_first.items()}
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
         if orth not in first_ids:
             continue
@@ -136,7 +136,7 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]
             if (end <= len(doc) and tuple(t.text for t in doc[start:end]) == words
                     and not covered.intersection(range(start, end)) and _stands_alone(doc, start, end)
                     and (len(words) > 1 or _may_be_name(tok, lexicon))
-                    and (words not in given_only or tok.tag_ in _PROPER)):  # "Will", "Mark" may be words
+                    and (words not in given_only or tok.tag_ in PROPER_TAGS)):  # "Will", "Mark" may be words
                 src = names[words]
                 added.append(_mention(doc[start:end], src.label, src.kb_id, "alias", lexicon))
                 covered.update(range(start, end))
@@ -157,4 +157,4 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     """Not part of a longer run of proper nouns ("Washington" in "Washington Post")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return not any(t is not None and t.tag_ in _PROPER and t.is_title for t in (before, after))
+    return not any(t is not None and t.tag_ in PROPER_TAGS and t.is_title for t in (before, after))

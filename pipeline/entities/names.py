@@ -13,6 +13,8 @@ from spacy.tokens import Span
 from pipeline.entities.gazetteer import Lexicon
 
 _MAX_WORDS = 4
+#: Penn Treebank tags of proper nouns
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def person_shaped(span: Span, lexicon: Lexicon) -> bool:

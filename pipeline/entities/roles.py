@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 _PREMODIFIER_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "POS", "HYPH"})
@@ -65,8 +66,8 @@ def role_mentions(doc: Doc, holders: Sequence[Sequence[Span]], taken: set[int]) 
         if len(ks) == 1:
             by_first.setdefault(words[0], []).append(words)
     found: list[tuple[int, Span]] = []
-    the = doc.vocab.strings["the"]
-    first_ids = {doc.vocab.strings[first]: options for first, options in by_first.items()}
+    the = hash_string("the")
+    first_ids = {hash_string(first): options for first, options in by_first.items()}
     lowers = doc.to_array(LOWER).tolist()
     for i in range(1, len(doc)):
         if lowers[i - 1] != the or lowers[i] not in first_ids:

@@ -18,14 +18,15 @@ Speech verbs are the quote stage's lexicon, so both stages agree on what a repor
 from __future__ import annotations
 
 from spacy.attrs import TAG
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.gazetteer import Lexicon
-from pipeline.entities.names import person_shaped
+from pipeline.entities.names import PROPER_TAGS, person_shaped
 from pipeline.quotes.lexicon import Lexicon as SpeechLexicon
 from pipeline.quotes.lexicon import load_lexicon as load_speech_lexicon
 
-_PROPER = frozenset({"NNP", "NNPS"})
+_PROPER_IDS = frozenset(hash_string(tag) for tag in PROPER_TAGS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: prepositions that tie an unnamed source to its employer ("analysts at X", "officials from X")
 _EMPLOYER_PREPS = frozenset({"at", "from"})
@@ -40,9 +41,8 @@ def speaker_names(doc: Doc, covered: set[int], lexicon: Lexicon) -> list[tuple[S
     speech = load_speech_lexicon()
     found: list[tuple[Span, str]] = []
     taken = set(covered)
-    proper = {doc.vocab.strings[tag] for tag in _PROPER}
     for i, tag in enumerate(doc.to_array(TAG).tolist()):
-        if tag not in proper or i in taken:
+        if tag not in _PROPER_IDS or i in taken:
             continue
         tok = doc[i]
         if tok.dep_ in ("compound", "flat"):
@@ -81,9 +81,10 @@ def _is_speech_verb(tok: Token, speech: SpeechLexicon) -> bool:
 def _name_run(doc: Doc, head: Token, taken: set[int], lexicon: Lexicon) -> Span | None:
     """The name-shaped run of proper nouns ending at ``head``, leading titles dropped."""
     start = head.i
+    leading = lexicon.title_words | lexicon.junk_words
     while start > 0 and _is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i <= head.i:
         start -= 1
-    while start < head.i and doc[start].lower_.rstrip(".") in lexicon.title_words | lexicon.junk_words:
+    while start < head.i and doc[start].lower_.rstrip(".") in leading:
         start += 1
     span = doc[start:head.i + 1]
     if (not all(_is_name_word(t) for t in span) or taken.intersection(range(span.start, span.end))
@@ -95,7 +96,7 @@ def _name_run(doc: Doc, head: Token, taken: set[int], lexicon: Lexicon) -> Span 
 def _is_name_word(tok: Token) -> bool:
     """A capitalised proper noun, not an all-capitals dateline or acronym nor run-together words."""
     upper = sum(c.isupper() for c in tok.text)
-    return (tok.tag_ in _PROPER and tok.text[:1].isupper() and upper <= 2 and not (tok.is_upper and len(tok) > 1)
+    return (tok.tag_ in PROPER_TAGS and tok.text[:1].isupper() and upper <= 2 and not (tok.is_upper and len(tok) > 1)
             and any(c.isalpha() for c in tok.text))
 
 

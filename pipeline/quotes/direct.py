@@ -3,8 +3,9 @@
 The attribution is looked for right after the closing mark (“…,” he said · “…,” – said
 Putin · “…,” added Peskov), then right before the opening mark (Putin said: “…” ·
 According to Peskov, “…” · split quotes, whose second half follows “he said,”), then inside
-the marks, set off by dashes (“…, — said Novak. — …”). A quote with no attribution inherits the speaker of the quote just before it (a "floating" quote, common
-when a speaker is quoted over several paragraphs); an interview answer after its question
+the marks, set off by dashes (“…, — said Novak. — …”). A quote with no attribution inherits
+the speaker of the quote just before it (a "floating" quote, common when a speaker is quoted
+over several paragraphs); an interview answer after its question
 (:mod:`pipeline.quotes.interview`) is the interviewee's. Short quoted names and scare quotes
 (the so-called “free Syrian army”) are not quotations.
 """
