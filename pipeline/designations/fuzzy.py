@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from pipeline.designations.matcher import Hit
 from pipeline.designations.registry import Registry
 from pipeline.designations.text import Token, tokens
+from pipeline.lexicon import load_lexicon
 
 THRESHOLD = 88.0
 MIN_KEY = 6          # shorter folded keys are too easy to hit by accident
@@ -28,7 +29,7 @@ MIN_SINGLE_WORD = 8  # a one-word candidate must be at least this long
 MAX_WORDS = 6
 SCORE_CACHE = 50_000  # candidate keys whose verdict is remembered (a few MB)
 # lowercase words allowed inside a capitalised run ("Hizb ut-Tahrir", "Front for the ...")
-_CONNECTORS = frozenset({"al", "of", "the", "for", "and", "e", "i", "wal", "bin", "ibn", "de"})
+_CONNECTORS = load_lexicon().connectors["designation"]
 _JOINERS = frozenset(" -–—'’\u00a0")
 _LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC"})
 

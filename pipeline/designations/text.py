@@ -35,8 +35,12 @@ def _variants() -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """The matching key of one word (cached: news vocabulary repeats)."""
+def word_key(word: str) -> str:
+    """The matching key of one word (cached: news vocabulary repeats).
+
+    Not :func:`pipeline.lexicon.fold`: accents are kept ("Šam" is not "Sam" here), a
+    possessive is dropped and transliteration variants meet their canonical spelling.
+    """
     key = _POSSESSIVE.sub("", word.casefold().replace("’", "'"))
     return _variants().get(key, key)
 
@@ -46,7 +50,7 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     last = ""
     for m in _WORD.finditer(text):
-        key = fold(m.group())
+        key = word_key(m.group())
         if key != last:
             out.append(Token(key, m.start(), m.end()))
             last = key

@@ -1,4 +1,4 @@
-"""The curated gazetteer, MT-artefact table and word lists, loaded from ``data/``.
+"""The curated gazetteer and MT-artefact table, loaded from ``data/``.
 
 Rules live in YAML beside this module so they can be reviewed and extended
 without touching code; this module validates them and merges in the
@@ -7,7 +7,6 @@ designation registry's English aliases (filtered: see :func:`usable_alias`).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,10 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.lexicon import load_lexicon, name_key
+
 DATA_DIR = Path(__file__).parent / "data"
-#: lower-case words allowed inside a multi-word registry alias
-_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le",
-                         "van", "von", "der"})
 
 
 class GazetteerError(ValueError):
@@ -50,18 +48,6 @@ class Artefact:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Word lists the matcher and resolver use."""
-
-    name_particles: frozenset[str]
-    name_fillers: frozenset[str]
-    junk_words: frozenset[str]
-    title_words: frozenset[str]
-    dateline_months: frozenset[str]
-    org_words: frozenset[str]
-
-
 def _read(name: str) -> object:
     with (DATA_DIR / name).open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
@@ -90,19 +76,19 @@ def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
 
 
 def _merge_registry(entries: list[Entry], aliases: Iterable[tuple[str, str, str]]) -> None:
-    by_alias = {fold(a): e for e in entries for a in e.all_aliases()}
+    by_alias = {name_key(a): e for e in entries for a in e.all_aliases()}
     by_org: dict[str, Entry] = {}
     for org_id, name, alias in aliases:
-        entry = by_alias.get(fold(alias)) or by_alias.get(fold(name)) or by_org.get(org_id)
+        entry = by_alias.get(name_key(alias)) or by_alias.get(name_key(name)) or by_org.get(org_id)
         if entry is None:
             entry = Entry(id=org_id, label="ORG", name=name)
             entries.append(entry)
         by_org[org_id] = entry
         if org_id not in entry.registry_ids:
             entry.registry_ids.append(org_id)
-        if fold(alias) not in {fold(a) for a in entry.all_aliases()}:
+        if name_key(alias) not in {name_key(a) for a in entry.all_aliases()}:
             entry.aliases.append(alias)
-        by_alias.setdefault(fold(alias), entry)
+        by_alias.setdefault(name_key(alias), entry)
 
 
 @lru_cache(maxsize=1)
@@ -110,23 +96,6 @@ def load_artefacts() -> tuple[Artefact, ...]:
     """The documented table of known MT renderings of names."""
     rows = _read("mt_artefacts.yaml")
     return tuple(Artefact(text=r["text"], target=r["target"], why=r["why"]) for r in rows)
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The particle, filler, junk, title and month word lists."""
-    raw = _read("lexicon.yaml")
-    return Lexicon(**{k: frozenset(str(w).lower() for w in raw[k]) for k in Lexicon.__slots__})
-
-
-def fold(text: str) -> str:
-    """A comparison key: accents removed, lower case, dashes and quotes dropped, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    lex = load_lexicon()
-    for ch in lex.name_fillers:
-        plain = plain.replace(ch, " ")
-    return " ".join(plain.split())
 
 
 def registry_aliases(path: str | None) -> list[tuple[str, str, str]]:
@@ -154,7 +123,8 @@ def usable_alias(alias: str) -> bool:
     """
     words = alias.split()
     if len(words) > 1:
-        named = all(w.lower() in _CONNECTORS or any(c.isupper() or c.isdigit() for c in w) for w in words[1:])
+        connectors = load_lexicon().connectors["alias"]
+        named = all(w.lower() in connectors or any(c.isupper() or c.isdigit() for c in w) for w in words[1:])
         return named and any(c.isupper() for c in words[0])
     word = alias
     if not word[:1].isalpha() or not word[:1].isupper() or "." in word or "/" in word:

@@ -12,29 +12,20 @@ also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.entities.gazetteer import (
-    Artefact,
-    Entry,
-    Lexicon,
-    load_artefacts,
-    load_entries,
-    load_lexicon,
-    registry_aliases,
-)
+from pipeline.entities.gazetteer import Artefact, Entry, load_artefacts, load_entries, registry_aliases
+from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.lexicon import fold as _key
 
 ARTEFACT_GROUP = "mt_artefacts"
 _ARTEFACT_PREFIX = "artefact:"
 _INDEFINITE = frozenset({"a", "an"})
-_QUOTES = frozenset("\"'“”«»‘’")
 
 
 class WireGazetteer:
@@ -92,7 +83,7 @@ class WireGazetteer:
         """Take in attached articles and dashes ("al-" of "al-Qaeda")."""
         while start > 0:
             prev = doc[start - 1]
-            if _key(prev.text) not in self.skip or prev.whitespace_ or prev.text in _QUOTES:
+            if _key(prev.text) not in self.skip or prev.whitespace_ or prev.text in self.lexicon.marks.quote_chars:
                 break
             start -= 1
         return start
@@ -186,14 +177,6 @@ def _in_capitals(doc: Doc, i: int) -> bool:
     """True when the words around token ``i`` are all capitals (a headline or shout)."""
     window = [t for t in doc[max(0, i - 3): i + 4] if t.is_alpha and t.i != i and len(t) > 1]
     return len(window) >= 2 and all(t.is_upper for t in window)
-
-
-@lru_cache(maxsize=65536)
-def _key(text: str) -> str:
-    """Accent-folded lower case: "François" and "Francois" are one key."""
-    if text.isascii():
-        return text.lower()  # most tokens: nothing to fold
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
 @Language.factory("wire_gazetteer", default_config={"registry_path": None})

@@ -20,10 +20,10 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities.gazetteer import Lexicon, fold
 from pipeline.entities.names import PROPER_TAGS, person_shaped
 from pipeline.entities.roles import roles_of, titled
 from pipeline.entities.speakers import speaker_names
+from pipeline.lexicon import Lexicon, name_key
 
 #: labels of things that are entities; numbers, dates and amounts are not
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -72,7 +72,7 @@ def _titled_person_name(span: Span, label: str, lexicon: Lexicon) -> bool:
 
 def _mention(span: Span, label: str, kb_id: str, source: str, lexicon: Lexicon) -> Mention:
     roles = roles_of(span, lexicon.title_words) if label == "PERSON" else []
-    return Mention(span, label, kb_id, source, fold(span.text), roles)
+    return Mention(span, label, kb_id, source, name_key(span.text), roles)
 
 
 def _trim(ent: Span, lexicon: Lexicon) -> Span | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.entities.gazetteer import Lexicon
+from pipeline.lexicon import Lexicon
 
 _MAX_WORDS = 4
 #: Penn Treebank tags of proper nouns

@@ -18,14 +18,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.entities.gazetteer import Entry, Lexicon, fold
+from pipeline.entities.gazetteer import Entry
 from pipeline.entities.matcher import ARTEFACT_GROUP
 from pipeline.entities.mentions import Mention, collect
 from pipeline.entities.names import person_shaped
 from pipeline.entities.roles import role_mentions
+from pipeline.lexicon import Lexicon, name_key
 
 _LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP", "LOC"})
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "des", "&"})
 
 
 def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[dict[str, Any]]:
@@ -72,7 +72,7 @@ def _add_role_mentions(doc: Doc, groups: list[list[Mention]]) -> None:
     holders = [[r for m in ms for r in m.roles] for ms in groups]
     for k, span in role_mentions(doc, holders, taken):
         head = groups[k][0]
-        groups[k].append(Mention(span, head.label, head.kb_id, "role", fold(span.text)))
+        groups[k].append(Mention(span, head.label, head.kb_id, "role", name_key(span.text)))
     for ms in groups:
         ms.sort(key=lambda m: m.span.start)
 
@@ -97,15 +97,15 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
         if len(words) < 2:
             continue
         if m.label == "PERSON":
-            claim("sur:" + fold(words[-1].text), m, j)
+            claim("sur:" + name_key(words[-1].text), m, j)
             if person_shaped(m.span, lexicon):
-                claim("giv:" + fold(words[0].text), m, j)
+                claim("giv:" + name_key(words[0].text), m, j)
         elif m.label == "ORG":
-            initials = "".join(t.text[0] for t in words if t.lower_ not in _ACRONYM_SKIP and not t.is_lower)
+            initials = "".join(t.text[0] for t in words if t.lower_ not in lexicon.connectors["acronym"] and not t.is_lower)
             if len(initials) >= 2:
                 claim("acr:" + initials.upper(), m, j)
             for n in range(1, len(m.span) - 1):
-                claim("tail:" + fold(m.span[n:].text), m, j)
+                claim("tail:" + name_key(m.span[n:].text), m, j)
     links: list[tuple[int, int]] = []
     for i, m in enumerate(mentions):
         if m.label not in _LINKABLE_SHORT:

@@ -12,7 +12,8 @@ Shape decides the label and filters look-alikes: a run holding an organisation w
 unless it reads as a common-noun phrase (a determiner or adjective: "the Founding Fathers",
 "a Gallup Poll"), holds a title ("Managing Editor"), is quoted (a programme's name) or sits in
 a title-case headline. A lone word in subject position stays unknown (a surname or a brand).
-Speech verbs are the quote stage's lexicon, so both stages agree on what a report is.
+Speech verbs come from the lexicon the quote stage reads too (:mod:`pipeline.lexicon`), so both
+stages agree on what a report is.
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ from spacy.attrs import TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities.gazetteer import Lexicon
 from pipeline.entities.names import PROPER_TAGS, person_shaped
-from pipeline.quotes.lexicon import Lexicon as SpeechLexicon
-from pipeline.quotes.lexicon import load_lexicon as load_speech_lexicon
+from pipeline.lexicon import Lexicon
 
 _PROPER_IDS = frozenset(hash_string(tag) for tag in PROPER_TAGS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -32,13 +31,11 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _EMPLOYER_PREPS = frozenset({"at", "from"})
 #: left dependents that make a proper-noun run a common-noun phrase, not a person's name
 _PHRASE_DEPS = frozenset({"det", "amod", "nummod"})
-_QUOTE_MARKS = frozenset("“”\"‘’'«»")
 _HEADLINE_SHARE = 0.7
 
 
 def speaker_names(doc: Doc, covered: set[int], lexicon: Lexicon) -> list[tuple[Span, str]]:
     """(span, label) for each proper-noun run in a speaker position that no token of ``covered`` is in."""
-    speech = load_speech_lexicon()
     found: list[tuple[Span, str]] = []
     taken = set(covered)
     for i, tag in enumerate(doc.to_array(TAG).tolist()):
@@ -47,7 +44,7 @@ def speaker_names(doc: Doc, covered: set[int], lexicon: Lexicon) -> list[tuple[S
         tok = doc[i]
         if tok.dep_ in ("compound", "flat"):
             continue
-        role = _speaker_role(tok, speech)
+        role = _speaker_role(tok, lexicon)
         span = None if role is None else _name_run(doc, tok, taken, lexicon)
         label = None if span is None else _label(span, role, lexicon)  # type: ignore[arg-type]
         if span is not None and label is not None:
@@ -56,7 +53,7 @@ def speaker_names(doc: Doc, covered: set[int], lexicon: Lexicon) -> list[tuple[S
     return found
 
 
-def _speaker_role(tok: Token, speech: SpeechLexicon) -> str | None:
+def _speaker_role(tok: Token, speech: Lexicon) -> str | None:
     """subject, according or employer when ``tok`` heads a noun phrase in a speaker position."""
     if tok.dep_ in _SUBJECTS and _is_speech_verb(tok.head, speech):
         return "subject"
@@ -74,7 +71,7 @@ def _speaker_role(tok: Token, speech: SpeechLexicon) -> str | None:
     return None
 
 
-def _is_speech_verb(tok: Token, speech: SpeechLexicon) -> bool:
+def _is_speech_verb(tok: Token, speech: Lexicon) -> bool:
     return tok.pos_ == "VERB" and speech.takes(tok.lemma_, "direct")
 
 
@@ -88,7 +85,7 @@ def _name_run(doc: Doc, head: Token, taken: set[int], lexicon: Lexicon) -> Span 
         start += 1
     span = doc[start:head.i + 1]
     if (not all(_is_name_word(t) for t in span) or taken.intersection(range(span.start, span.end))
-            or _quoted(doc, span) or _in_headline(span)):
+            or _quoted(doc, span, lexicon) or _in_headline(span)):
         return None
     return span
 
@@ -100,9 +97,9 @@ def _is_name_word(tok: Token) -> bool:
             and any(c.isalpha() for c in tok.text))
 
 
-def _quoted(doc: Doc, span: Span) -> bool:
+def _quoted(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
     """Inside quote marks: the name of a programme or a work ("Morning Joe")."""
-    return span.start > 0 and doc[span.start - 1].text in _QUOTE_MARKS
+    return span.start > 0 and doc[span.start - 1].text in lexicon.marks.quote_chars
 
 
 def _in_headline(span: Span) -> bool:

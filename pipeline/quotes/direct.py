@@ -15,11 +15,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.quotes.interview import is_answer
-from pipeline.quotes.lexicon import Lexicon
+from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.marks import QuotedSpan
 from pipeline.quotes.model import DIRECT, Attribution
 
-_QUOTE_CHARS = frozenset("“”„«»\"‘’'")
+_QUOTE_CHARS = load_lexicon().marks.quote_chars
 _SENT_END = frozenset(".!?…")
 _LEAD_PUNCT = frozenset({",", "–", "—", "-", "--", ";"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from pipeline.quotes.lexicon import Lexicon
+from pipeline.lexicon import Lexicon
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 

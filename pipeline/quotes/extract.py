@@ -10,7 +10,7 @@ from pipeline.quotes.dedupe import continue_speakers, merge
 from pipeline.quotes.direct import find_direct, is_name_like
 from pipeline.quotes.entities import EntityIndex
 from pipeline.quotes.indirect import find_indirect
-from pipeline.quotes.lexicon import Lexicon
+from pipeline.lexicon import Lexicon
 from pipeline.quotes.marks import pair_quote_marks
 from pipeline.quotes.speakers import SpeakerResolver
 

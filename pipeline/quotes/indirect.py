@@ -20,10 +20,10 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from pipeline.quotes.lexicon import Lexicon
+from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
 
-_EDGE_STRIP = " \t\n,;:.–—-“”„«»\"‘’'"
+_EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
 
 
 def _trim(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:

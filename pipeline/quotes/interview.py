@@ -10,10 +10,10 @@ speaker is then whoever was reported last, as for any cue-less quote: the interv
 
 from __future__ import annotations
 
-from pipeline.quotes.lexicon import Lexicon
+from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.marks import QuotedSpan
 
-_QUOTE_CHARS = frozenset("“”„«»\"‘’'")
+_QUOTE_CHARS = load_lexicon().marks.quote_chars
 _LABEL_ENDS = ":.-–—"
 
 

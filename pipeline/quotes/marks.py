@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from pipeline.lexicon import load_lexicon
+
 DOUBLE = "double"
 SINGLE = "single"
 
-#: mark -> (family, role) where role is "open", "close" or "either"
-_MARKS: dict[str, tuple[str, str]] = {
-    "“": (DOUBLE, "open"), "”": (DOUBLE, "close"), "„": (DOUBLE, "open"),
-    "«": (DOUBLE, "open"), "»": (DOUBLE, "close"), '"': (DOUBLE, "either"),
-    "‘": (SINGLE, "open"), "’": (SINGLE, "close"), "'": (SINGLE, "either"),
-}
-_OPEN_CONTEXT = set(" \t\n([{—–-/") | {""}
+#: mark -> (family, role) where role is "open", "close" or "either" (pipeline/lexicon/en/marks.yaml)
+_MARKS: dict[str, tuple[str, str]] = load_lexicon().marks.pairing
+_OPEN_CONTEXT = set(" \t\n([{/" + load_lexicon().marks.dashes) | {""}
 
 
 @dataclass(frozen=True, slots=True)

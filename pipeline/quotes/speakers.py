@@ -19,7 +19,7 @@ from spacy.symbols import nsubj, nsubjpass
 from spacy.tokens import Doc, Token
 
 from pipeline.quotes.entities import Entity, EntityIndex, person_gender
-from pipeline.quotes.lexicon import Lexicon
+from pipeline.lexicon import Lexicon
 from pipeline.quotes.model import Resolution
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

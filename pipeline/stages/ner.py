@@ -14,9 +14,9 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline.article import Article
-from pipeline.entities.gazetteer import load_lexicon
 from pipeline.entities.matcher import WireGazetteer
 from pipeline.entities.resolve import resolve
+from pipeline.lexicon import load_lexicon
 from pipeline.nlp import load_nlp, model_provenance
 from pipeline.stages.base import Stage
 

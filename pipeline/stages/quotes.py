@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 
 from pipeline.article import Article
 from pipeline.errors import StageError
-from pipeline.quotes import Lexicon, extract_quotes, load_lexicon
+from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.quotes import extract_quotes
 from pipeline.quotes.entities import fallback_entities
 from pipeline.stages.base import Stage
 

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.text.lexicon import read_lines
+from pipeline.lexicon import load_lexicon, read_lines
+from pipeline.text import DATA_DIR
 
 MAX_BOILERPLATE_CHARS = 300
 _BYLINE = re.compile(r"By\s+(?P<name>[A-Z][^\n]{1,70})")
-_NAME_CONNECTORS = frozenset({"and", "de", "la", "van", "von", "der", "da", "al", "bin", "in", "for", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class Rule:
 def rules() -> tuple[Rule, ...]:
     """The rules of ``data/boilerplate.txt``."""
     out = []
-    for line in read_lines("boilerplate.txt"):
+    for line in read_lines(DATA_DIR / "boilerplate.txt"):
         where, kind, opening = line.split("|", 2)
         out.append(Rule(where == "tail", kind, opening.casefold()))
     return tuple(out)
@@ -61,6 +61,7 @@ def byline_name(paragraph: str) -> str | None:
         return None
     name = m.group("name").rstrip(" .")
     words = name.replace(",", " ").split()
-    if all(w[0].isupper() or w in _NAME_CONNECTORS for w in words):
+    connectors = load_lexicon().connectors["byline"]
+    if all(w[0].isupper() or w in connectors for w in words):
         return name
     return None

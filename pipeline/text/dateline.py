@@ -20,18 +20,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from pipeline.text.lexicon import read_lines
+from pipeline.lexicon import load_lexicon, read_lines
+from pipeline.text import DATA_DIR
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = load_lexicon().months
 _MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\b"
 _DATELINE = r"""
     (?P<place>[A-Z][A-Z'’\-]*(?![a-z])\.?(?:\ [A-Z][A-Z'’\-]*(?![a-z])\.?)*
@@ -60,7 +52,7 @@ class Dateline:
 def _agencies() -> dict[str, str]:
     """Alias (casefolded) → canonical agency name, from ``data/agencies.txt``."""
     table = {}
-    for line in read_lines("agencies.txt"):
+    for line in read_lines(DATA_DIR / "agencies.txt"):
         names = [n.strip() for n in line.split("|")]
         for alias in names:
             table[alias.casefold()] = names[0]
@@ -70,7 +62,7 @@ def _agencies() -> dict[str, str]:
 @cache
 def _pattern() -> re.Pattern[str]:
     """The dateline grammar, with the known agencies as the names after a dash."""
-    names = sorted({a for line in read_lines("agencies.txt") for a in line.split("|")}, key=len, reverse=True)
+    names = sorted({a for line in read_lines(DATA_DIR / "agencies.txt") for a in line.split("|")}, key=len, reverse=True)
     agencies = "|".join(re.escape(n.strip()) for n in names)
     return re.compile(_DATELINE.format(month=_MONTH, agencies=agencies), re.VERBOSE)
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.errors import HtmlTooDeep
-from pipeline.text.lexicon import read_lines
+from pipeline.lexicon import read_lines
+from pipeline.text import DATA_DIR
 from pipeline.text.offsets import OffsetMap
 
 PARA = "\u2029"
@@ -182,7 +183,7 @@ class _Extractor:
         self.block_kinds: list[tuple[int, str]] = []
         self.byline: str | None = None
         self.removed: Counter[str] = Counter()
-        self.drop_classes = frozenset(read_lines("html_boilerplate_classes.txt"))
+        self.drop_classes = frozenset(read_lines(DATA_DIR / "html_boilerplate_classes.txt"))
 
     def _emit(self, s: str, orig_start: int, orig_len: int) -> None:
         self.parts.append(s)

@@ -21,32 +21,28 @@ from __future__ import annotations
 
 import re
 
-OPEN_DOUBLE = "“"
-CLOSE_DOUBLE = "”"
-OPEN_SINGLE = "‘"
-CLOSE_SINGLE = "’"
-AMBIGUOUS_SINGLE = "'"
-#: every quote character the cleaned text can contain
-QUOTES = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + AMBIGUOUS_SINGLE
-#: dashes that, between spaces, can introduce an attribution
-DASHES = "-–—"
+from pipeline.lexicon import load_lexicon
 
-_TABLE = str.maketrans({
-    "«": "“", "„": "“", "‟": "“", "〝": "“",
-    "»": "”", "〞": "”", "〟": "”",
-    "＂": '"',
-    "‹": "‘", "‚": "‘", "‛": "‘",
-    "›": "’",
-    "‐": "-", "‑": "-", "−": "-", "﹣": "-", "－": "-",
-    "‒": "–",
-    "―": "—", "⸺": "—", "⸻": "—", "﹘": "—",
-})
+# The marks are data (pipeline/lexicon/en/marks.yaml); the clean stage runs before language
+# detection, so it normalises every article with the default lexicon's table.
+_MARKS = load_lexicon().marks
+OPEN_DOUBLE = _MARKS.open_double
+CLOSE_DOUBLE = _MARKS.close_double
+OPEN_SINGLE = _MARKS.open_single
+CLOSE_SINGLE = _MARKS.close_single
+AMBIGUOUS_SINGLE = _MARKS.ambiguous_single
+#: every quote character the cleaned text can contain
+QUOTES = _MARKS.canonical
+#: dashes that, between spaces, can introduce an attribution
+DASHES = _MARKS.dashes
+
+_TABLE = str.maketrans(_MARKS.variants)
 #: families of marks found in an original text, reported in the clean section
-FAMILIES = {"«": "guillemets", "»": "guillemets", "„": "low9", "“": "curly", "”": "curly", '"': "straight"}
+FAMILIES = _MARKS.families
 
 _FOREIGN = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
-_DOUBLE = re.compile(r"[\"“”]")
-_OPENING_CONTEXT = frozenset(" \t\n([{" + DASHES + "“‘\u2028\u2029")
+_DOUBLE = re.compile("[" + re.escape('"' + OPEN_DOUBLE + CLOSE_DOUBLE) + "]")
+_OPENING_CONTEXT = frozenset(" \t\n([{" + DASHES + OPEN_DOUBLE + OPEN_SINGLE + "\u2028\u2029")
 
 
 def canonical_marks(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The gazetteer data files: loader, snapshot of the curated entries, registry merge, folding."""
+"""The gazetteer data files: loader, snapshot of the curated entries, registry merge."""
 
 from __future__ import annotations
 
@@ -8,14 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.entities.gazetteer import (
-    GazetteerError,
-    fold,
-    load_artefacts,
-    load_entries,
-    load_lexicon,
-    registry_aliases,
-)
+from pipeline.entities.gazetteer import GazetteerError, load_artefacts, load_entries, registry_aliases
 
 SNAPSHOT = Path(__file__).parent / "gazetteer.snapshot.json"
 
@@ -66,17 +59,6 @@ def test_artefacts_point_at_known_entries() -> None:
     assert load_artefacts()
     for art in load_artefacts():
         assert art.target in ids and art.why
-
-
-def test_lexicon_lists() -> None:
-    lex = load_lexicon()
-    assert "–" in lex.name_fillers and "al" in lex.name_particles
-    assert "president" in lex.title_words and "october" in lex.dateline_months
-
-
-def test_fold_removes_accents_case_and_dash_noise() -> None:
-    assert fold("François  Hollande") == "francois hollande"
-    assert fold("jabhat al-al – Nusra") == "jabhat al al nusra"
 
 
 def test_bad_entry_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from pipeline.entities.gazetteer import load_lexicon
 from pipeline.entities.resolve import resolve
+from pipeline.lexicon import load_lexicon
 from pipeline.stages.ner import add_gazetteer
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pipeline.text.boilerplate import boilerplate_kind, byline_name, rules
-from pipeline.text.lexicon import read_lines
+from pipeline.lexicon import read_lines
+from pipeline.text import DATA_DIR
 
 
 def test_bylines() -> None:
@@ -22,5 +23,5 @@ def test_boilerplate_kinds() -> None:
 def test_word_lists_snapshot() -> None:
     """Pins the size of the data files so an accidental truncation shows up."""
     assert len(rules()) == 25
-    assert len(read_lines("agencies.txt")) == 19
-    assert "sidebar" in read_lines("html_boilerplate_classes.txt")
+    assert len(read_lines(DATA_DIR / "agencies.txt")) == 19
+    assert "sidebar" in read_lines(DATA_DIR / "html_boilerplate_classes.txt")
