@@ -10,10 +10,9 @@ speaker is then whoever was reported last, as for any cue-less quote: the interv
 
 from __future__ import annotations
 
-from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.lexicon import Lexicon
 from pipeline.quotes.marks import QuotedSpan
 
-_QUOTE_CHARS = load_lexicon().marks.quote_chars
 _LABEL_ENDS = ":.-–—"
 
 
@@ -29,7 +28,7 @@ def is_answer(text: str, q: QuotedSpan, lex: Lexicon) -> bool:
     if lead and not answer_label:
         return False
     question = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
-    if not question.endswith("?") or any(c in _QUOTE_CHARS for c in question):
+    if not question.endswith("?") or any(c in lex.marks.quote_chars for c in question):
         return False
     head = question.split(None, 1)[0] if question else ""
     return answer_label or _label(head) in lex.question_labels
