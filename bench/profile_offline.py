@@ -25,7 +25,7 @@ import pipeline
 from pipeline.article import Origin
 from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message
-from pipeline.worker import build_enricher
+from pipeline.enrich import build_enricher
 
 #: (label, file path suffix, function name): entry points whose cumulative time is reported
 ENTRY_POINTS = [

@@ -38,7 +38,7 @@ from pipeline.config import Settings
 from pipeline.enrich import Message
 from pipeline.nlp import load_nlp
 from pipeline.topics import ensure_topics
-from pipeline.worker import build_enricher
+from pipeline.enrich import build_enricher
 
 PARTITIONS = 2
 PACED_SECONDS = 30.0

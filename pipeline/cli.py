@@ -21,6 +21,7 @@ from pipeline.designations.cli import registry_app
 from pipeline.errors import InputError
 from pipeline.kafka_security import KafkaConnectError
 from pipeline.render import render
+from pipeline.sections.record import decode_output
 from pipeline.view.cli import view
 
 app = typer.Typer(help="Wirestream: streaming enrichment of wire copy on Kafka.", no_args_is_help=True,
@@ -122,7 +123,7 @@ def tail(
     async def run() -> None:
         async for message in read_topic(settings, topic, from_beginning=from_beginning,
                                         idle_timeout_s=None if follow else 3.0):
-            typer.echo(message.value.decode() if as_json else render(orjson.loads(message.value)))
+            typer.echo(message.value.decode() if as_json else render(decode_output(message.value)))
 
     asyncio.run(run())
 
@@ -139,7 +140,7 @@ def enrich(
     Dead letters go to stderr as JSON lines, and the exit code is 1 if there were any.
     """
     from pipeline.enrich import Message
-    from pipeline.worker import build_enricher
+    from pipeline.enrich import build_enricher
 
     settings = get_settings()
     messages = [Message(value, None, Origin(name, 0, line)) for name, line, value in _read(path, source, published_at)]

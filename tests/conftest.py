@@ -45,7 +45,7 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 def stages(settings: Settings) -> list:
     """Every real stage, set up once per test session (models and registry loaded)."""
-    from pipeline.worker import build_enricher
+    from pipeline.enrich import build_enricher
 
     return build_enricher(settings).stages
 
