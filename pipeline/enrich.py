@@ -1,7 +1,8 @@
 """The runner: messages in, enriched records and dead letters out, with no Kafka in sight.
 
-The Faust agent and ``wirestream enrich`` both call :meth:`Enricher.enrich`
-with a batch of messages and get one :class:`Outcome` per message, in order.
+The Faust agent and ``wirestream enrich`` both build it with
+:func:`build_enricher` and call :meth:`Enricher.enrich` with a batch of
+messages and get one :class:`Outcome` per message, in order.
 That single entry point is what makes the offset accounting provable: every
 message becomes exactly one enriched record or one dead letter.
 """
@@ -28,6 +29,7 @@ from pipeline.metrics import (
     STAGE_SECONDS,
 )
 from pipeline.records import dead_letter, decode_raw_article, dumps, enriched_record
+from pipeline.stages import build_stages
 from pipeline.stages.base import Stage
 
 log = logging.getLogger(__name__)
@@ -181,3 +183,10 @@ class Enricher:
             STAGE_RECORDS_FAILED.labels(stage.name, type(exc).__name__).inc()
         STAGE_RECORDS_OUT.labels(stage.name).inc(len(batch) - len(failed))
         return failed
+
+
+def build_enricher(settings: Settings) -> Enricher:
+    """The runner with every stage set up (models and registry loaded)."""
+    enricher = Enricher(settings, build_stages(settings))
+    enricher.setup()
+    return enricher

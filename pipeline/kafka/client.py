@@ -19,7 +19,7 @@ from aiokafka.structs import ConsumerRecord, RecordMetadata
 
 from pipeline.client_records import EnrichedRecord, RecordFilter
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs, start
+from pipeline.kafka.security import client_kwargs, start
 from pipeline.records import ENRICHED_HEADERS, decode_raw_article
 
 

@@ -8,22 +8,14 @@ import logging
 from faust.worker import Worker
 
 from pipeline import __version__
-from pipeline.agents import attach
-from pipeline.app import create_app
 from pipeline.config import Settings
-from pipeline.enrich import Enricher
+from pipeline.enrich import build_enricher
+from pipeline.kafka.agent import attach
+from pipeline.kafka.app import create_app
+from pipeline.kafka.topics import ensure_topics, topic_names
 from pipeline.metrics import initialise, set_worker_info, start_metrics_server
-from pipeline.stages import build_stages
-from pipeline.topics import ensure_topics, topic_names
 
 log = logging.getLogger(__name__)
-
-
-def build_enricher(settings: Settings) -> Enricher:
-    """The runner with every stage set up (models and registry loaded)."""
-    enricher = Enricher(settings, build_stages(settings))
-    enricher.setup()
-    return enricher
 
 
 def run_worker(settings: Settings) -> None:
