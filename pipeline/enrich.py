@@ -1,7 +1,8 @@
 """The runner: messages in, enriched records and dead letters out, with no Kafka in sight.
 
-The Faust agent and ``wirestream enrich`` both call :meth:`Enricher.enrich`
-with a batch of messages and get one :class:`Outcome` per message, in order.
+The Faust agent and ``wirestream enrich`` both build it with
+:func:`build_enricher` and call :meth:`Enricher.enrich` with a batch of
+messages and get one :class:`Outcome` per message, in order.
 That single entry point is what makes the offset accounting provable: every
 message becomes exactly one enriched record or one dead letter.
 """

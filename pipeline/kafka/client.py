@@ -18,7 +18,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord, RecordMetadata
 
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs, start
+from pipeline.kafka.security import client_kwargs, start
 from pipeline.records import ENRICHED_HEADERS, decode_raw_article
 from pipeline.sections.record import EnrichedRecord, decode_record
 

@@ -7,12 +7,12 @@ import logging
 
 from faust.worker import Worker
 
-from pipeline.agents import attach
-from pipeline.app import create_app
 from pipeline.config import Settings
 from pipeline.enrich import build_enricher
+from pipeline.kafka.agent import attach
+from pipeline.kafka.app import create_app
+from pipeline.kafka.topics import ensure_topics, topic_names
 from pipeline.metrics import initialise, set_worker_info, start_metrics_server
-from pipeline.topics import ensure_topics, topic_names
 from pipeline.version import pipeline_version
 
 log = logging.getLogger(__name__)
