@@ -31,10 +31,10 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
-from pipeline import broker
-from pipeline.broker import BrokerPaths
-from pipeline.client import ArticleProducer
 from pipeline.config import Settings
+from pipeline.kafka import broker
+from pipeline.kafka.broker import BrokerPaths
+from pipeline.kafka.client import ArticleProducer
 
 JOIN_TIMEOUT_S = 120.0
 RSS_EVERY_S = 0.25

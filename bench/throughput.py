@@ -35,10 +35,9 @@ from spacy.language import Language
 
 from pipeline.article import Origin
 from pipeline.config import Settings
-from pipeline.enrich import Message
+from pipeline.enrich import Message, build_enricher
+from pipeline.kafka.topics import ensure_topics
 from pipeline.nlp import load_nlp
-from pipeline.topics import ensure_topics
-from pipeline.worker import build_enricher
 
 PARTITIONS = 2
 PACED_SECONDS = 30.0

@@ -14,13 +14,12 @@ from typing import Annotated
 import orjson
 import typer
 
-from pipeline import broker
 from pipeline.article import Origin
 from pipeline.config import Settings, get_settings
 from pipeline.designations.cli import registry_app
 from pipeline.errors import InputError
-from pipeline.kafka_security import KafkaConnectError
 from pipeline.render import render
+from pipeline.sections.record import decode_output
 from pipeline.view.cli import view
 
 app = typer.Typer(help="Wirestream: streaming enrichment of wire copy on Kafka.", no_args_is_help=True,
@@ -43,18 +42,24 @@ def _fail(message: str) -> typer.Exit:
 @kafka_app.command("up")
 def kafka_up() -> None:
     """Fetch (once), format (once) and start the broker; wait until it answers."""
+    from pipeline.kafka import broker
+
     typer.echo(broker.up(get_settings()))
 
 
 @kafka_app.command("down")
 def kafka_down(purge: Annotated[bool, typer.Option(help="also delete the broker's data")] = False) -> None:
     """Stop the broker."""
+    from pipeline.kafka import broker
+
     typer.echo(broker.down(get_settings(), purge=purge))
 
 
 @kafka_app.command("status")
 def kafka_status() -> None:
     """Say whether the broker runs and answers (exit 1 if not)."""
+    from pipeline.kafka import broker
+
     running, description = broker.status(get_settings())
     typer.echo(description)
     if not running:
@@ -64,7 +69,7 @@ def kafka_status() -> None:
 @app.command()
 def worker() -> None:
     """Run a worker: consume raw articles, enrich, publish. Run several to scale."""
-    from pipeline.worker import run_worker
+    from pipeline.kafka.worker import run_worker
 
     run_worker(get_settings())
 
@@ -90,7 +95,7 @@ def produce(
     validate: Annotated[bool, typer.Option(help="refuse invalid articles before sending")] = True,
 ) -> None:
     """Produce raw articles to the raw topic, keyed by id."""
-    from pipeline.client import ArticleProducer
+    from pipeline.kafka.client import ArticleProducer
 
     settings = get_settings()
     messages = _read(path, source, published_at)
@@ -114,7 +119,7 @@ def tail(
     from_beginning: Annotated[bool, typer.Option(help="start at the oldest record")] = True,
 ) -> None:
     """Print the enriched topic (or the dead letters)."""
-    from pipeline.client import read_topic
+    from pipeline.kafka.client import read_topic
 
     settings = get_settings()
     topic = settings.topic_dead_letter if dlq else settings.topic_enriched
@@ -122,7 +127,7 @@ def tail(
     async def run() -> None:
         async for message in read_topic(settings, topic, from_beginning=from_beginning,
                                         idle_timeout_s=None if follow else 3.0):
-            typer.echo(message.value.decode() if as_json else render(orjson.loads(message.value)))
+            typer.echo(message.value.decode() if as_json else render(decode_output(message.value)))
 
     asyncio.run(run())
 
@@ -138,8 +143,7 @@ def enrich(
 
     Dead letters go to stderr as JSON lines, and the exit code is 1 if there were any.
     """
-    from pipeline.enrich import Message
-    from pipeline.worker import build_enricher
+    from pipeline.enrich import Message, build_enricher
 
     settings = get_settings()
     messages = [Message(value, None, Origin(name, 0, line)) for name, line, value in _read(path, source, published_at)]
@@ -157,8 +161,9 @@ def demo(
     keep: Annotated[bool, typer.Option(help="leave the broker running afterwards")] = True,
 ) -> None:
     """Broker up, one worker, produce the samples, print what comes out, stop the worker."""
-    from pipeline.client import ArticleProducer, collect_outcomes
-    from pipeline.topics import ensure_topics
+    from pipeline.kafka import broker
+    from pipeline.kafka.client import ArticleProducer, collect_outcomes
+    from pipeline.kafka.topics import ensure_topics
 
     settings = get_settings()
     typer.echo(broker.up(settings))
@@ -212,6 +217,16 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         app()
-    except (broker.BrokerError, KafkaConnectError) as exc:
+    except (RuntimeError, ConnectionError) as exc:
+        if not _kafka_unavailable(exc):
+            raise
         typer.secho(str(exc), err=True, fg=typer.colors.RED)
         raise SystemExit(1) from None
+
+
+def _kafka_unavailable(exc: Exception) -> bool:
+    """The embedded broker or a Kafka connection failed (only commands that use Kafka raise these)."""
+    from pipeline.kafka.broker import BrokerError
+    from pipeline.kafka.security import KafkaConnectError
+
+    return isinstance(exc, (BrokerError, KafkaConnectError))

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from pydantic import SecretStr
 
-from pipeline import broker
 from pipeline.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,7 +44,7 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 def stages(settings: Settings) -> list:
     """Every real stage, set up once per test session (models and registry loaded)."""
-    from pipeline.worker import build_enricher
+    from pipeline.enrich import build_enricher
 
     return build_enricher(settings).stages
 
@@ -64,6 +63,8 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 
     Fails (never skips) when the broker cannot start: integration tests need it.
     """
+    from pipeline.kafka import broker
+
     port, controller_port = free_port(), free_port()
     settings = Settings(
         kafka_port=port,

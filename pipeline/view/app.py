@@ -10,8 +10,8 @@ from pathlib import Path
 import orjson
 from aiohttp import web
 
-from pipeline.client import read_topic
 from pipeline.config import Settings
+from pipeline.kafka.client import read_topic
 from pipeline.view.store import JsonlFeed, RecordStore
 
 STATIC = Path(__file__).parent / "static"

@@ -1,4 +1,4 @@
-"""Typed records, consumer filters, delivery reports and the review page's store and API."""
+"""Typed records, record filters and the review page's store and API."""
 
 from __future__ import annotations
 
@@ -8,11 +8,8 @@ from typing import Any
 import orjson
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from aiokafka.structs import ConsumerRecord
 
-from pipeline.client import Delivery, DeliveryReport, EnrichedConsumer, is_enriched
 from pipeline.client_records import DeadLetter, EnrichedRecord, RecordFilter
-from pipeline.config import Settings
 from pipeline.view.app import jsonl_app
 from pipeline.view.store import JsonlFeed, RecordStore
 from tests.schema_check import assert_valid
@@ -149,30 +146,6 @@ def test_dead_letter_view() -> None:
     letter = DeadLetter.from_json(DEAD)
     assert (letter.error_class, letter.stage, letter.topic, letter.partition, letter.offset) == (
         "NotJson", "decode", "raw", 1, 3)
-
-
-def test_delivery_report_summarises_offsets_per_partition() -> None:
-    report = DeliveryReport("raw", [Delivery("a", 1, 5), Delivery("b", 0, 2), Delivery("c", 1, 6)])
-    assert report.by_partition() == {0: (2, 2), 1: (5, 6)}
-    assert str(report) == "3 message(s) delivered to raw: p0 2, p1 5–6"
-    assert str(DeliveryReport("raw")) == "0 message(s) delivered to raw"
-
-
-def message(value: bytes | None, headers: list[tuple[str, bytes]]) -> ConsumerRecord:
-    return ConsumerRecord("t", 0, 0, 0, 0, b"k", value, None, 1, len(value or b""), headers)
-
-
-def test_consumer_routes_by_schema_headers() -> None:
-    assert is_enriched(message(b"{}", [("schema", b"wirestream.enriched"), ("schema-version", b"1")]))
-    assert is_enriched(message(b"{}", []))  # a record produced by another tool without headers
-    assert not is_enriched(message(b"{}", [("schema", b"wirestream.dead-letter")]))
-    assert not is_enriched(message(b"{}", [("schema", b"wirestream.enriched"), ("schema-version", b"2")]))
-    assert not is_enriched(message(None, []))
-
-
-async def test_consumer_rejects_an_unknown_offset_policy() -> None:
-    with pytest.raises(ValueError, match="earliest"):
-        EnrichedConsumer(Settings(), offset="middle")
 
 
 def test_store_keeps_the_latest_copy_newest_first_and_bounded() -> None:

@@ -10,9 +10,9 @@ import faust
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from pipeline import broker
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs, faust_credentials
+from pipeline.kafka import broker
+from pipeline.kafka.security import client_kwargs, faust_credentials
 
 SASL = {"sasl_username": "alice", "sasl_password": "s3cret"}
 

@@ -26,9 +26,9 @@ from pathlib import Path
 from aiokafka.admin import AIOKafkaAdminClient
 
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs, sasl_login
+from pipeline.kafka.security import client_kwargs, sasl_login
 
-KAFKA_DEPLOY = Path(__file__).resolve().parent.parent / "deploy" / "kafka"
+KAFKA_DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "kafka"
 POM = KAFKA_DEPLOY / "pom.xml"
 LOG4J_CONFIG = KAFKA_DEPLOY / "log4j2.properties"
 SCRAM_LOGIN_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule"

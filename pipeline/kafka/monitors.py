@@ -11,7 +11,7 @@ from aiokafka.errors import KafkaError
 from faust.types import TP
 
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs
+from pipeline.kafka.security import client_kwargs
 from pipeline.metrics import BROKER_CONNECTED, BROKER_ERRORS, CONSUMER_LAG
 
 log = logging.getLogger(__name__)

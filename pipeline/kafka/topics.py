@@ -7,7 +7,7 @@ import asyncio
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs, start
+from pipeline.kafka.security import client_kwargs, start
 
 LEADER_TIMEOUT_S = 30.0
 

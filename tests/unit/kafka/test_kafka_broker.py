@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import broker
 from pipeline.config import Settings
+from pipeline.kafka import broker
 
 
 def test_missing_java_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

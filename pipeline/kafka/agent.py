@@ -22,6 +22,7 @@ from faust.types import TP, EventT
 from pipeline.article import Origin
 from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message, Outcome
+from pipeline.kafka.monitors import attach_monitors
 from pipeline.metrics import (
     BROKER_ERRORS,
     END_TO_END_SECONDS,
@@ -30,7 +31,6 @@ from pipeline.metrics import (
     MESSAGES_PUBLISHED,
     count_content,
 )
-from pipeline.monitoring import attach_monitors
 from pipeline.records import DEAD_LETTER_HEADERS, ENRICHED_HEADERS
 
 log = logging.getLogger(__name__)

@@ -17,10 +17,10 @@ import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord, RecordMetadata
 
-from pipeline.client_records import EnrichedRecord, RecordFilter
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs, start
+from pipeline.kafka.security import client_kwargs, start
 from pipeline.records import ENRICHED_HEADERS, decode_raw_article
+from pipeline.sections.record import EnrichedRecord, decode_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +161,25 @@ class EnrichedConsumer:
                 for message in messages:
                     if not is_enriched(message):
                         continue
-                    record = EnrichedRecord.from_json(orjson.loads(message.value))
+                    record = decode_record(message.value)
                     if self.accepts(record):
                         yield record
             if batch and self._commits:
                 await self._consumer.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFilter:
+    """Which enriched records a consumer wants; every condition set must hold."""
+
+    missing_notice: bool = False
+    speaker: str | None = None
+    entity: str | None = None
+
+    def __call__(self, record: EnrichedRecord) -> bool:
+        return ((not self.missing_notice or record.missing_notice)
+                and (self.speaker is None or record.has_speaker(self.speaker))
+                and (self.entity is None or record.has_entity(self.entity)))
 
 
 def is_enriched(message: ConsumerRecord) -> bool:

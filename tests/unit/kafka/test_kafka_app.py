@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from pipeline.app import create_app
 from pipeline.config import Settings
+from pipeline.kafka.app import create_app
 
 
 def test_app_directory_is_under_state_dir(tmp_path: Path) -> None:

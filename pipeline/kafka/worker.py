@@ -7,33 +7,25 @@ import logging
 
 from faust.worker import Worker
 
-from pipeline import __version__
-from pipeline.agents import attach
-from pipeline.app import create_app
 from pipeline.config import Settings
-from pipeline.enrich import Enricher
+from pipeline.enrich import build_enricher
+from pipeline.kafka.agent import attach
+from pipeline.kafka.app import create_app
+from pipeline.kafka.topics import ensure_topics, topic_names
 from pipeline.metrics import initialise, set_worker_info, start_metrics_server
-from pipeline.stages import build_stages
-from pipeline.topics import ensure_topics, topic_names
+from pipeline.version import pipeline_version
 
 log = logging.getLogger(__name__)
-
-
-def build_enricher(settings: Settings) -> Enricher:
-    """The runner with every stage set up (models and registry loaded)."""
-    enricher = Enricher(settings, build_stages(settings))
-    enricher.setup()
-    return enricher
 
 
 def run_worker(settings: Settings) -> None:
     """Run one worker until SIGTERM/SIGINT; scale by running more of them."""
     enricher = build_enricher(settings)
-    model = enricher.provenance.get("model", {})
+    model = enricher.provenance.model
     set_worker_info(
-        version=__version__,
-        model=f"{model.get('name', 'none')}-{model.get('version', 'none')}",
-        registry_version=str(enricher.provenance.get("registry_version")),
+        version=pipeline_version(),
+        model=f"{model.name}-{model.version}" if model else "none",
+        registry_version=str(enricher.provenance.data_versions.get("registry")),
     )
     initialise([stage.name for stage in enricher.stages], topic_names(settings))
     start_metrics_server(settings.metrics_port, settings.metrics_addr)

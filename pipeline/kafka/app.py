@@ -1,11 +1,11 @@
-"""The Faust application and its topics (Faust is imported here and in agents.py only)."""
+"""The Faust application: brokers, credentials, raw serialisers and where Faust keeps its files."""
 
 from __future__ import annotations
 
 import faust
 
 from pipeline.config import Settings
-from pipeline.kafka_security import faust_credentials
+from pipeline.kafka.security import faust_credentials
 
 
 def broker_urls(settings: Settings) -> list[str]:
@@ -14,7 +14,7 @@ def broker_urls(settings: Settings) -> list[str]:
 
 
 def create_app(settings: Settings) -> faust.App:
-    """A Faust app configured from settings; agents are attached by :func:`pipeline.agents.attach`."""
+    """A Faust app configured from settings; agents are attached by :func:`pipeline.kafka.agent.attach`."""
     faust_dir = settings.state_dir / "faust"
     faust_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level of its directory
     return faust.App(
