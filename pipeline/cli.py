@@ -214,8 +214,8 @@ def demo(
         typer.echo(broker.down(settings))
     if missing:
         raise _fail(f"{missing} article(s) produced no output; see {log_path}")
-    typer.echo(f"done: {len(outcomes)} article(s) enriched or dead-lettered. "
-               "`wirestream tail` shows them again; `wirestream kafka down` stops the broker.")
+    typer.echo(f"done: {len(outcomes)} article(s) enriched or dead-lettered."
+               + (" `wirestream tail` shows them again; `wirestream kafka down` stops the broker." if keep else ""))
 
 
 @app.command("config")
