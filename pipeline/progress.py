@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import ExitStack
 from types import TracebackType
 from typing import TextIO
 
 from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -38,7 +40,8 @@ class Progress:
     """A bar over ``total`` items on ``stream`` (default stderr).
 
     ``enabled`` None (the default) draws it only when ``stream`` is a terminal;
-    True or False force it on or off.
+    True or False force it on or off. While a drawn bar is open (``with``), log
+    lines to the console (aiokafka's warnings, say) are printed above it.
     """
 
     def __init__(self, total: int, *, desc: str, unit: str, enabled: bool | None = None,
@@ -51,6 +54,7 @@ class Progress:
         self._bar = tqdm(total=total, desc=desc, unit=unit, file=self.stream, disable=not self.enabled,
                          dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24,
                          leave=True)
+        self._context = ExitStack()
 
     def advance(self, count: int = 1) -> None:
         """``count`` more items are done."""
@@ -67,9 +71,12 @@ class Progress:
 
     def close(self) -> None:
         """Draw the final state (count, time, rate) and end the bar's line."""
+        self._context.close()
         self._bar.close()
 
     def __enter__(self) -> Progress:
+        if self.enabled:
+            self._context.enter_context(logging_redirect_tqdm(tqdm_class=tqdm))
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -85,3 +85,21 @@ def test_progress_switch_forces_the_bar_on_or_off() -> None:
     assert default.stderr == ""
     assert "enrich: 100%|" in forced.stderr and "| 1/1 [" in forced.stderr
     assert comparable(forced.stdout.encode()) == comparable(default.stdout.encode())
+
+
+LOG_DURING_BAR = """
+import logging
+from pipeline.progress import Progress
+logging.basicConfig(format="%(levelname)s %(message)s")
+with Progress(2, desc="produce", unit=" messages") as bar:
+    bar.advance()
+    logging.getLogger("aiokafka").warning("leader moved, retrying")
+    bar.advance()
+"""
+
+
+def test_log_lines_are_printed_above_the_bar_not_into_it() -> None:
+    run = run_with_terminal_stderr([sys.executable, "-c", LOG_DURING_BAR])
+    assert run.returncode == 0, run.screen
+    assert "WARNING leader moved, retrying" in run.screen_lines, run.screen
+    assert run.screen_lines[-2].startswith("produce: 100%|") and "| 2/2 [" in run.screen_lines[-2]
