@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from pipeline.client import read_topic
+from pipeline.kafka.client import read_topic
 from pipeline.config import Settings
-from pipeline.topics import ensure_topics
+from pipeline.kafka.topics import ensure_topics
 from tests.conftest import REPO, SAMPLES, env_for
 from tests.integration.test_end_to_end import isolated
 from tests.terminal import run_with_terminal_stderr
