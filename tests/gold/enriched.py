@@ -1,4 +1,4 @@
-"""Raw article in, enriched record out, exactly as production: the one door from the gold sets to the pipeline.
+"""Raw article in, enriched record out, exactly as production: the gold sets' one door to the pipeline.
 
 Every gold scorer gives its articles here as raw articles (``schemas/raw-article.schema.json``:
 title, body with its dateline and all, publication date) and scores the enriched record that
@@ -81,11 +81,11 @@ def enrich(articles: Sequence[RawGold]) -> list[dict[str, Any]]:
         base = len(_records)
         messages = [Message(value=v, key=json.loads(v)["id"].encode(),
                             origin=Origin(TOPIC, 0, base + i)) for i, v in enumerate(todo)]
-        for message, outcome in zip(messages, enricher().enrich(messages), strict=True):
+        for value, outcome in zip(todo, enricher().enrich(messages), strict=True):
             if outcome.dead:
-                raise RuntimeError(f"gold article {message.key!r} was dead-lettered: "
+                raise RuntimeError(f"gold article {outcome.key!r} was dead-lettered: "
                                    f"{outcome.record['error_class']}: {outcome.record['reason']}")
-            _records[message.value] = outcome.record
+            _records[value] = outcome.record
     return [_records[v] for v in values]
 
 

@@ -65,7 +65,9 @@ def raw_article(item: dict[str, Any]) -> RawGold:
                    published_at=f"{item['date']}T12:00:00+00:00")
 
 
-def reachable_gold(item: dict[str, Any], record: dict[str, Any]) -> tuple[Counter[tuple[str, str]], list[str]]:
+def reachable_gold(
+    item: dict[str, Any], record: dict[str, Any]
+) -> tuple[Counter[tuple[str, str]], list[str]]:
     """Gold mention counts the record can hold, and the gold mentions the clean stage cut (reported)."""
     gold = Counter((o, t.casefold()) for o, t, _ in item["gold"])
     spans = SpanMap(record, item["text"])

@@ -1,4 +1,4 @@
-"""Floors on the designation gold set (``python -m tests.gold.designations.score``), scored through the whole pipeline.
+"""Floors on the designation gold set (``python -m tests.gold.designations.score``), through the pipeline.
 
 Each article goes in as a raw article and the enriched record's designations section is scored
 (entities from the NER stage, text from the clean stage). Floors sit a little under what was

@@ -1,4 +1,4 @@
-"""Score entity mentions and clusters on the gold articles, through the whole pipeline: bare spaCy vs the NER stage.
+"""Score entity mentions and clusters on the gold articles through the pipeline: bare spaCy vs NER stage.
 
 Usage: ``python -m tests.gold.entities.score [--verbose] [--glob PATTERN]`` from the repository root.
 Each article goes in as a raw article (first paragraph the title, the whole file the body, dateline

@@ -1,4 +1,4 @@
-"""Floors on the gold set, scored through the whole pipeline, a little under what was measured (see README.md)."""
+"""Floors on the gold set, scored through the whole pipeline, a little under the figures in README.md."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_gold_set_is_large_enough() -> None:
 
 
 def test_every_gold_span_maps_or_is_reported_as_cut() -> None:
-    """Gold spans map into the record's text with their text intact; the clean stage cuts only headline and dateline."""
+    """Gold spans map into the record's text intact; the clean stage cuts only headline and dateline ones."""
     golds, _ = prepared()
     stage = figures()["stage"]
     assert stage["unmapped"] == []

@@ -60,7 +60,7 @@ def _stages() -> tuple[NerStage, QuoteStage]:
 
 
 def annotate(text: str) -> Article:
-    """Run the real NER and quotes stages over ``text`` as it is (for unit tests; the scorer uses the whole pipeline)."""
+    """Run the real NER and quotes stages over ``text`` as it is (unit tests; the scorer runs the whole pipeline)."""
     article = Article(raw=RawArticle(id="gold", source="gold", title="", body=text, published_at="2000-01-01"),
                       text=text)
     for stage in _stages():

@@ -49,7 +49,8 @@ def test_direct_exact_precision(figures: dict) -> None:
     assert figures["direct"]["exact"]["p"] >= 0.98
 
 
-@pytest.mark.parametrize(("group", "f1_floor", "speaker_floor"), [("tuned", 0.94, 0.92), ("heldout", 0.97, 0.90)])
+@pytest.mark.parametrize(("group", "f1_floor", "speaker_floor"),
+                         [("tuned", 0.94, 0.92), ("heldout", 0.97, 0.90)])
 def test_group_figures(figures: dict, group: str, f1_floor: float, speaker_floor: float) -> None:
     figures = figures[group]["all"]
     assert figures["overlap50"]["f1"] >= f1_floor
