@@ -32,8 +32,8 @@ from typing import Any
 
 from pipeline.article import Origin
 from pipeline.config import Settings
-from pipeline.enrich import Enricher, Message
-from pipeline.worker import build_enricher
+from pipeline.enrich import Enricher, Message, build_enricher
+from pipeline.sections.record import DeadLetter
 
 TOPIC = "wirestream.gold"
 
@@ -82,10 +82,10 @@ def enrich(articles: Sequence[RawGold]) -> list[dict[str, Any]]:
         messages = [Message(value=v, key=json.loads(v)["id"].encode(),
                             origin=Origin(TOPIC, 0, base + i)) for i, v in enumerate(todo)]
         for value, outcome in zip(todo, enricher().enrich(messages), strict=True):
-            if outcome.dead:
+            if isinstance(outcome.record, DeadLetter):
                 raise RuntimeError(f"gold article {outcome.key!r} was dead-lettered: "
-                                   f"{outcome.record['error_class']}: {outcome.record['reason']}")
-            _records[value] = outcome.record
+                                   f"{outcome.record.error_class}: {outcome.record.reason}")
+            _records[value] = json.loads(outcome.value)  # the record as published
     return [_records[v] for v in values]
 
 

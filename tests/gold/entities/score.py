@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.stages.ner import GAZETTEER_PIPE, NerStage
+from pipeline.entities.english import GAZETTEER_PIPE
+from pipeline.nlp import load_nlp
 from tests.gold.enriched import Mapped, RawGold, SpanMap, enrich, headline_and_body, spans_report
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -112,11 +113,10 @@ def run_stage(records: list[dict[str, Any]]) -> list[Entities]:
 
 def run_baseline(records: list[dict[str, Any]]) -> list[Entities]:
     """Bare spaCy on the same cleaned texts: the model's entities, mentions with identical text grouped."""
-    stage = NerStage(Settings(metrics_port=0))
-    stage.setup()
+    nlp = load_nlp(Settings().spacy_model)
     out: list[Entities] = []
-    with stage.nlp.select_pipes(disable=[GAZETTEER_PIPE]):
-        for doc in stage.nlp.pipe(record["text"] for record in records):
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name == GAZETTEER_PIPE]):
+        for doc in nlp.pipe(record["text"] for record in records):
             groups: dict[tuple[str, str], set[Span]] = {}
             for ent in doc.ents:
                 groups.setdefault((ent.label_, ent.text), set()).add((ent.start_char, ent.end_char))

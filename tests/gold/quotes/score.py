@@ -22,14 +22,9 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.article import Article, RawArticle
-from pipeline.config import Settings
-from pipeline.stages.ner import NerStage
-from pipeline.stages.quotes import QuoteStage
 from tests.gold.enriched import Mapped, RawGold, SpanMap, enrich, headline_and_body
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -48,24 +43,6 @@ class Item:
     start: int
     end: int
     speaker: str | None
-
-
-@cache
-def _stages() -> tuple[NerStage, QuoteStage]:
-    settings = Settings(metrics_port=0)
-    stages = NerStage(settings), QuoteStage(settings)
-    for stage in stages:
-        stage.setup()
-    return stages
-
-
-def annotate(text: str) -> Article:
-    """Run the real NER and quotes stages over ``text`` as it is (unit tests; the scorer runs the whole pipeline)."""
-    article = Article(raw=RawArticle(id="gold", source="gold", title="", body=text, published_at="2000-01-01"),
-                      text=text)
-    for stage in _stages():
-        stage.process([article])
-    return article
 
 
 def load_gold(path: Path) -> tuple[str, list[Item]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gold.quotes.score import annotate
+from tests.stage_fixtures import run as annotate
 
 
 def only(text: str) -> dict:

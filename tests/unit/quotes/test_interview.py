@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.gold.quotes.score import annotate
+from tests.stage_fixtures import run as annotate
 
 TRANSCRIPT = ("Measles cases could double this year, the WHO's regional director, Matshidiso Moeti, said on "
               "Tuesday.\n\nMoeti spoke to Wirestream in Geneva. Her deputy, John Okello, stayed in Brazzaville."

@@ -3,7 +3,7 @@ beyond "X said that …", on real spaCy parses."""
 
 from __future__ import annotations
 
-from tests.gold.quotes.score import annotate
+from tests.stage_fixtures import run as annotate
 
 
 def only(text: str) -> dict:
