@@ -40,6 +40,12 @@ JOIN_TIMEOUT_S = 120.0
 RSS_EVERY_S = 0.25
 
 
+def stage_ms(provenance: dict[str, Any]) -> dict[str, float]:
+    """Milliseconds per article and stage: measured per article, or a chunk's time divided by its size."""
+    chunked = {stage: chunk["chunk_ms"] / chunk["chunk_size"] for stage, chunk in provenance["chunk_timings"].items()}
+    return {**provenance["timings_ms"], **chunked}
+
+
 @dataclass(slots=True)
 class Output:
     """One collected output: its latency, whether it is a dead letter, its stage timings."""
@@ -186,7 +192,7 @@ class Collector:
                     source = record["input"] if dead else record["provenance"]["input"]
                     where = (source["partition"], source["offset"])
                     latency = (message.timestamp - source["timestamp_ms"]) / 1000
-                    timings = {} if dead else record["provenance"]["timings_ms"]
+                    timings = {} if dead else stage_ms(record["provenance"])
                     self.seen.setdefault(where, Output(latency, dead, timings))
                     self._arrivals.setdefault(where, now)
 

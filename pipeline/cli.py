@@ -18,6 +18,7 @@ from pipeline.article import Origin
 from pipeline.config import Settings, get_settings
 from pipeline.designations.cli import registry_app
 from pipeline.errors import InputError
+from pipeline.progress import Progress
 from pipeline.render import render
 from pipeline.sections.record import decode_output
 from pipeline.view.cli import view
@@ -32,6 +33,11 @@ app.command("view")(view)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PublishedAt = Annotated[str | None, typer.Option(help="published_at for .txt/.html files (default: now)")]
+ShowProgress = Annotated[bool | None, typer.Option(
+    "--progress/--no-progress", show_default=False,
+    help="progress bar on stderr (default: only when stderr is a terminal)")]
+#: messages per send_many call in ``produce``: deliveries are awaited (and the bar advanced) per chunk
+PRODUCE_CHUNK = 500
 
 
 def _fail(message: str) -> typer.Exit:
@@ -93,16 +99,22 @@ def produce(
     source: Annotated[str, typer.Option(help="source name for .txt/.html files")] = "file",
     published_at: PublishedAt = None,
     validate: Annotated[bool, typer.Option(help="refuse invalid articles before sending")] = True,
+    progress: ShowProgress = None,
 ) -> None:
     """Produce raw articles to the raw topic, keyed by id."""
     from pipeline.kafka.client import ArticleProducer
 
     settings = get_settings()
-    messages = _read(path, source, published_at)
+    values = [value for _, _, value in _read(path, source, published_at)]
 
     async def send() -> int:
+        sent = 0
         async with ArticleProducer(settings, validate=validate) as producer:
-            return len(await producer.send_many(value for _, _, value in messages))
+            with Progress(len(values), desc="produce", unit=" messages", enabled=progress) as bar:
+                for start in range(0, len(values), PRODUCE_CHUNK):
+                    sent += len(await producer.send_many(values[start:start + PRODUCE_CHUNK]))
+                    bar.advance(min(PRODUCE_CHUNK, len(values) - start))
+        return sent
 
     try:
         count = asyncio.run(send())
@@ -138,20 +150,29 @@ def enrich(
     source: Annotated[str, typer.Option(help="source name for .txt/.html files")] = "file",
     published_at: PublishedAt = None,
     pretty: Annotated[bool, typer.Option(help="a summary instead of JSON lines")] = False,
+    progress: ShowProgress = None,
 ) -> None:
     """Run the stages offline (no Kafka): one enriched record per input on stdout.
 
     Dead letters go to stderr as JSON lines, and the exit code is 1 if there were any.
+    Records are written as each chunk of articles is done, in input order.
     """
     from pipeline.enrich import Message, build_enricher
 
     settings = get_settings()
     messages = [Message(value, None, Origin(name, 0, line)) for name, line, value in _read(path, source, published_at)]
-    outcomes = build_enricher(settings).enrich(messages)
-    for outcome in outcomes:
-        stream = sys.stderr if outcome.dead else sys.stdout
-        stream.write((render(outcome.record) if pretty else outcome.value.decode()) + "\n")
-    if any(outcome.dead for outcome in outcomes):
+    enricher = build_enricher(settings)
+    chunk = settings.stage_chunk_size  # the stages' own chunk size: one spaCy batch per step of the bar
+    dead = False
+    with Progress(len(messages), desc="enrich", unit=" articles", enabled=progress) as bar:
+        for start in range(0, len(messages), chunk):
+            outcomes = enricher.enrich(messages[start:start + chunk])
+            for outcome in outcomes:
+                dead = dead or outcome.dead
+                bar.write((render(outcome.record) if pretty else outcome.value.decode()) + "\n",
+                          sys.stderr if outcome.dead else sys.stdout)
+            bar.advance(len(outcomes))
+    if dead:
         raise typer.Exit(code=1)
 
 
@@ -198,8 +219,8 @@ def demo(
         typer.echo(broker.down(settings))
     if missing:
         raise _fail(f"{missing} article(s) produced no output; see {log_path}")
-    typer.echo(f"done: {len(outcomes)} article(s) enriched or dead-lettered. "
-               "`wirestream tail` shows them again; `wirestream kafka down` stops the broker.")
+    typer.echo(f"done: {len(outcomes)} article(s) enriched or dead-lettered."
+               + (" `wirestream tail` shows them again; `wirestream kafka down` stops the broker." if keep else ""))
 
 
 @app.command("config")

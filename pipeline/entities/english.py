@@ -19,7 +19,6 @@ from pipeline.entities.matcher import WireGazetteer
 from pipeline.entities.resolve import resolve
 from pipeline.lexicon import load_lexicon
 from pipeline.nlp import load_nlp, model_provenance
-from pipeline.sections.entities import Entity
 from pipeline.sections.provenance import ModelInfo
 from pipeline.stages.base import Backend, StageProvenance
 from pipeline.stages.ner import NerConfig
@@ -59,7 +58,7 @@ class EnglishEntities(Backend[NerConfig]):
         for article, doc in zip(articles, docs, strict=True):
             article.doc = doc
             article.model = self.model
-            article.entities = msgspec.convert(resolve(doc, self.gazetteer.entries, lexicon), list[Entity])
+            article.entities = resolve(doc, self.gazetteer.entries, lexicon)
 
     def provenance(self) -> StageProvenance:
         return StageProvenance(model=self.model, data_versions={"gazetteer.en": content_hash(DATA_DIR)})

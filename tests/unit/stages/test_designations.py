@@ -7,23 +7,22 @@ from pathlib import Path
 
 import jsonschema
 
-from pipeline.article import Article, RawArticle
-from pipeline.config import Settings
-from pipeline.stages.designations import DesignationStage
+import msgspec
+
+from tests.stage_fixtures import article, stages
 
 SCHEMA = json.loads((Path(__file__).parents[3] / "schemas/sections/designations.schema.json").read_text())
 
 
 def test_stage_writes_section_and_provenance() -> None:
     text = "Russian aircraft struck Islamic State (banned in Russia) positions near Raqqa."
-    raw = RawArticle(id="a1", source="tass", title="t", body=text, published_at="2015-10-08T10:00:00Z")
-    article = Article(raw=raw, text=text)
-    stage = DesignationStage(Settings())
-    stage.setup()
-    stage.process([article])
-    section = article.sections["designations"]
-    jsonschema.validate(section, SCHEMA)
-    assert section["as_of"] == "2015-10-08"
-    assert section["summary"] == {"organisations": 1, "designated": 1, "designation_unknown": 0,
-                                  "notice_required": 1, "notice_missing": 0}
-    assert stage.provenance() == {"registry_version": section["registry_version"]}
+    item = article(text, published_at="2015-10-08T10:00:00Z")
+    stage = stages()["designations"]
+    stage.process([item])
+    section = item.designations
+    assert section is not None
+    jsonschema.validate(msgspec.to_builtins(section), SCHEMA)
+    assert section.as_of == "2015-10-08"
+    assert msgspec.to_builtins(section.summary) == {"organisations": 1, "designated": 1, "designation_unknown": 0,
+                                                    "notice_required": 1, "notice_missing": 0}
+    assert stage.provenance().data_versions["registry"] == section.registry_version
