@@ -12,6 +12,7 @@ import msgspec
 from pipeline.article import Article
 from pipeline.designations.registry import DATA_DIR, load_registry
 from pipeline.designations.tagger import Tagger
+from pipeline.lexicon import load_lexicon
 from pipeline.sections.designations import Designations, Summary
 from pipeline.stages.base import Backend, StageProvenance
 from pipeline.version import content_hash
@@ -51,4 +52,5 @@ class EnglishDesignations(Backend["DesignationsConfig"]):
             "registry": self.tagger.registry.version,
             "notice_patterns.en": content_hash(DATA_DIR / "notices.yaml"),
             "designation_context.en": content_hash(DATA_DIR / "context.yaml", DATA_DIR / "transliteration.yaml"),
+            **load_lexicon().data_versions(),  # connectors of the fuzzy matcher
         })

@@ -61,4 +61,5 @@ class EnglishEntities(Backend[NerConfig]):
             article.entities = resolve(doc, self.gazetteer.entries, lexicon)
 
     def provenance(self) -> StageProvenance:
-        return StageProvenance(model=self.model, data_versions={"gazetteer.en": content_hash(DATA_DIR)})
+        versions = {"gazetteer.en": content_hash(DATA_DIR), **load_lexicon().data_versions()}
+        return StageProvenance(model=self.model, data_versions=versions)

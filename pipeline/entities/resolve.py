@@ -102,7 +102,8 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
             if person_shaped(m.span, lexicon):
                 claim("giv:" + name_key(words[0].text), m, j)
         elif m.label == "ORG":
-            initials = "".join(t.text[0] for t in words if t.lower_ not in lexicon.connectors["acronym"] and not t.is_lower)
+            skip = lexicon.connectors["acronym"]
+            initials = "".join(t.text[0] for t in words if t.lower_ not in skip and not t.is_lower)
             if len(initials) >= 2:
                 claim("acr:" + initials.upper(), m, j)
             for n in range(1, len(m.span) - 1):

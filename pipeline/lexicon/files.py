@@ -1,18 +1,20 @@
 """Resource files: one directory per language, each file versioned by a hash of its content.
 
 ``pipeline/lexicon/<language>/<name>.yaml`` holds one resource (speech verbs, quote marks,
-connectors, …). A version is the first twelve hex digits of the SHA-256 of the file's bytes,
-so the same data gives the same version on every machine and any edit gives a new one.
+connectors, …). A version is a short hash of the file's name and bytes
+(:func:`pipeline.version.content_hash`), so the same data gives the same version on every
+machine and any edit gives a new one.
 """
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from pipeline.version import content_hash
 
 ROOT = Path(__file__).parent
 DEFAULT_LANGUAGE = "en"
@@ -33,13 +35,13 @@ def resource_path(language: str, name: str) -> Path:
 @cache
 def read_resource(language: str, name: str) -> tuple[Any, str]:
     """(parsed content, version) of one resource file, read once per process."""
-    data = resource_path(language, name).read_bytes()
-    return yaml.safe_load(data), content_version(data)
+    path = resource_path(language, name)
+    return yaml.safe_load(path.read_bytes()), content_hash(path)
 
 
-def content_version(data: bytes) -> str:
-    """A short hash of a file's bytes."""
-    return hashlib.sha256(data).hexdigest()[:12]
+def language_version(language: str) -> str:
+    """A short hash of every resource file of ``language``."""
+    return content_hash(ROOT / language)
 
 
 @cache

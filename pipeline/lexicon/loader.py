@@ -6,13 +6,12 @@ read them through :func:`load_lexicon` and never keep a copy of their own.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.lexicon.files import DEFAULT_LANGUAGE, LexiconError, read_resource
+from pipeline.lexicon.files import DEFAULT_LANGUAGE, LexiconError, language_version, read_resource
 
 #: the resource files of a language, in the order their versions are combined
 RESOURCES = ("speech_verbs", "speakers", "first_names", "titles", "names", "months", "marks", "connectors")
@@ -93,8 +92,12 @@ class Lexicon:
     connectors: dict[str, frozenset[str]]
     #: resource name → short content hash of its file
     versions: dict[str, str]
-    #: one hash over all the resource versions, for a record's provenance
+    #: one hash over all the language's resource files
     version: str
+
+    def data_versions(self) -> dict[str, str]:
+        """Each resource file's version, keyed for a record's provenance (``lexicon.en.speech_verbs``)."""
+        return {f"lexicon.{self.language}.{name}": version for name, version in self.versions.items()}
 
     def takes(self, lemma: str, frame: str) -> bool:
         """Whether ``lemma`` is a speech verb taking ``frame`` (direct, that, to)."""
@@ -137,7 +140,7 @@ def _load(language: str) -> Lexicon:
             marks=_marks(raw["marks"]),
             connectors=_connectors(raw["connectors"]),
             versions=versions,
-            version=_combined(language, versions),
+            version=language_version(language),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise LexiconError(f"malformed lexicon for {language!r}: {exc!r}") from exc
@@ -210,8 +213,3 @@ def _connectors(words: Mapping[str, list[str]]) -> dict[str, frozenset[str]]:
 
 def _lower_set(words: list[Any]) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words)
-
-
-def _combined(language: str, versions: Mapping[str, str]) -> str:
-    digest = hashlib.sha256("".join(f"{name}={versions[name]}\n" for name in RESOURCES).encode())
-    return f"lex-{language}-{digest.hexdigest()[:12]}"

@@ -37,4 +37,4 @@ class EnglishQuotes(Backend[NoConfig]):
             article.quotes = msgspec.convert(extract_quotes(article.doc, entities, self.lexicon), list[Quote])
 
     def provenance(self) -> StageProvenance:
-        return StageProvenance(data_versions={"lexicon.en": self.lexicon.version})
+        return StageProvenance(data_versions=self.lexicon.data_versions())

@@ -15,13 +15,14 @@ import html as htmllib
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
 from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.article import Article, RawArticle
 from pipeline.errors import BodyTooLarge, EmptyBody
+from pipeline.lexicon import load_lexicon
+from pipeline.text import DATA_DIR as TEXT_DATA_DIR
 from pipeline.text.boilerplate import byline_name
 from pipeline.text.html import html_to_text
 from pipeline.text.language import LanguageDetector
@@ -34,7 +35,6 @@ from pipeline.sections.clean import Clean, Dateline, OffsetSegments, Paragraph, 
 from pipeline.stages.base import Stage, StageConfig, StageProvenance
 from pipeline.version import content_hash
 
-TEXT_DATA_DIR = Path(__file__).resolve().parent.parent / "text" / "data"
 _HTML_SNIFF = re.compile(
     r"<(?:p|div|br|span|a|b|i|em|strong|ul|ol|li|h[1-6]|html|body|article|section|table|script|style)"
     r"\b[^<>]{0,500}>"
@@ -86,7 +86,9 @@ class CleanStage(Stage[CleanConfig]):
                                           published_at="2015-10-08", content_type=content_type)))
 
     def provenance(self) -> StageProvenance:
-        return StageProvenance(data_versions={"clean_lists": content_hash(TEXT_DATA_DIR)})
+        # the word lists of pipeline/text/data/, and the default lexicon's marks, months and connectors
+        versions = {"clean_lists": content_hash(TEXT_DATA_DIR), **load_lexicon().data_versions()}
+        return StageProvenance(data_versions=versions)
 
     def process(self, articles: Sequence[Article]) -> None:
         if self._detector is None:

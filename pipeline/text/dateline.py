@@ -23,6 +23,7 @@ from functools import cache
 from pipeline.lexicon import load_lexicon, read_lines
 from pipeline.text import DATA_DIR
 
+_AGENCIES = DATA_DIR / "agencies.txt"
 _MONTHS = load_lexicon().months
 _MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\b"
 _DATELINE = r"""
@@ -52,7 +53,7 @@ class Dateline:
 def _agencies() -> dict[str, str]:
     """Alias (casefolded) → canonical agency name, from ``data/agencies.txt``."""
     table = {}
-    for line in read_lines(DATA_DIR / "agencies.txt"):
+    for line in read_lines(_AGENCIES):
         names = [n.strip() for n in line.split("|")]
         for alias in names:
             table[alias.casefold()] = names[0]
@@ -62,7 +63,7 @@ def _agencies() -> dict[str, str]:
 @cache
 def _pattern() -> re.Pattern[str]:
     """The dateline grammar, with the known agencies as the names after a dash."""
-    names = sorted({a for line in read_lines(DATA_DIR / "agencies.txt") for a in line.split("|")}, key=len, reverse=True)
+    names = sorted({a for line in read_lines(_AGENCIES) for a in line.split("|")}, key=len, reverse=True)
     agencies = "|".join(re.escape(n.strip()) for n in names)
     return re.compile(_DATELINE.format(month=_MONTH, agencies=agencies), re.VERBOSE)
 
