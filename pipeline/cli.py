@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import orjson
 import typer
@@ -20,7 +20,7 @@ from pipeline.designations.cli import registry_app
 from pipeline.errors import InputError
 from pipeline.progress import Progress
 from pipeline.render import render
-from pipeline.sections.record import decode_output
+from pipeline.sections.record import decode_output, output_from_builtins
 from pipeline.view.cli import view
 
 app = typer.Typer(help="Wirestream: streaming enrichment of wire copy on Kafka.", no_args_is_help=True,
@@ -198,7 +198,7 @@ def demo(
     try:
         messages = _read(samples, "samples", None)
 
-        async def run() -> dict:
+        async def run() -> dict[tuple[int, int], list[tuple[str, dict[str, Any]]]]:
             async with ArticleProducer(settings, validate=False) as producer:
                 reports = await producer.send_many(value for _, _, value in messages)
             typer.echo(f"produced {len(reports)} article(s); waiting for the pipeline…")
@@ -207,7 +207,7 @@ def demo(
         outcomes = asyncio.run(run())
         for results in outcomes.values():
             for _, record in results:
-                typer.echo(render(record))
+                typer.echo(render(output_from_builtins(record)))
         missing = len(messages) - len(outcomes)
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -29,7 +29,7 @@ from pipeline.metrics import (
 from pipeline.records import dead_letter, decode_raw_article, enriched_record
 from pipeline.sections.provenance import ChunkTiming
 from pipeline.sections.record import DeadLetter, EnrichedRecord, encode
-from pipeline.stages.base import Stage, StageProvenance
+from pipeline.stages.base import Stage, StageConfig, StageProvenance
 from pipeline.stages.registry import build_stages
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ class Outcome:
         return cls(message, record)
 
 
-def _stage_error(stage: Stage, exc: Exception) -> WirestreamError:
+def _stage_error(stage: Stage[StageConfig], exc: Exception) -> WirestreamError:
     """Keep typed pipeline errors; wrap anything else so the dead letter names the stage."""
     if isinstance(exc, WirestreamError):
         if exc.stage == "decode":
@@ -96,7 +96,7 @@ class Enricher:
     unit of publishing and acknowledgement, stays ``batch_size``.
     """
 
-    def __init__(self, settings: Settings, stages: Sequence[Stage]) -> None:
+    def __init__(self, settings: Settings, stages: Sequence[Stage[StageConfig]]) -> None:
         self.settings = settings
         self.stages = list(stages)
         self._recent = RecentArticles(settings.dedupe_window)
@@ -146,8 +146,8 @@ class Enricher:
                 batch.append((index, article))
             size = self.settings.stage_chunk_size if stage.batched else 1
             for start in range(0, len(batch), size):
-                for index, exc in self._run_stage(stage, batch[start:start + size]).items():
-                    failures[index] = (exc, articles[index].raw.id)
+                for index, error in self._run_stage(stage, batch[start:start + size]).items():
+                    failures[index] = (error, articles[index].raw.id)
 
         outcomes = []
         for index, message in enumerate(messages):
@@ -162,7 +162,7 @@ class Enricher:
             outcomes.append(outcome)
         return outcomes
 
-    def _run_stage(self, stage: Stage, batch: list[tuple[int, Article]]) -> dict[int, WirestreamError]:
+    def _run_stage(self, stage: Stage[StageConfig], batch: list[tuple[int, Article]]) -> dict[int, WirestreamError]:
         """Run one stage over a chunk (one article unless batched); on failure retry one by one."""
         if not batch:
             return {}
@@ -191,8 +191,8 @@ class Enricher:
                 article.chunk_timings[stage.name] = ChunkTiming(chunk_ms=elapsed_ms, chunk_size=len(batch))
             else:
                 article.timings_ms[stage.name] = elapsed_ms
-        for exc in failed.values():
-            STAGE_RECORDS_FAILED.labels(stage.name, type(exc).__name__).inc()
+        for error in failed.values():
+            STAGE_RECORDS_FAILED.labels(stage.name, type(error).__name__).inc()
         STAGE_RECORDS_OUT.labels(stage.name).inc(len(batch) - len(failed))
         return failed
 

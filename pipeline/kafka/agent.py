@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import cast
 
 import faust
 from aiokafka.errors import KafkaError
@@ -32,6 +33,7 @@ from pipeline.metrics import (
     count_content,
 )
 from pipeline.records import DEAD_LETTER_HEADERS, ENRICHED_HEADERS
+from pipeline.sections.record import EnrichedRecord
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,7 @@ RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 30.0
 
 
-def _message(event: EventT) -> Message:
+def _message(event: EventT[bytes]) -> Message:
     msg = event.message
     timestamp_ms = int(msg.timestamp * 1000) if msg.timestamp else None
     return Message(
@@ -49,13 +51,14 @@ def _message(event: EventT) -> Message:
     )
 
 
-def _count_content(record: dict) -> None:
-    designated = [org for org in record["designations"].get("organisations", []) if org["designated"]]
+def _count_content(record: EnrichedRecord) -> None:
+    organisations = record.designations.organisations if record.designations else []
+    designated = [org for org in organisations if org.designated]
     count_content(
-        entities=len(record["entities"]),
-        quotes=len(record["quotes"]),
-        designated_mentions=sum(len(org["mentions"]) for org in designated),
-        missing_notices=sum(1 for org in designated if org["notice_missing"]),
+        entities=len(record.entities),
+        quotes=len(record.quotes),
+        designated_mentions=sum(len(org.mentions) for org in designated),
+        missing_notices=sum(1 for org in designated if org.notice_missing),
     )
 
 
@@ -102,10 +105,10 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
             MESSAGES_PUBLISHED.labels(target).inc()
             if outcome.message.origin.timestamp_ms:
                 END_TO_END_SECONDS.observe(max(0.0, now - outcome.message.origin.timestamp_ms / 1000))
-            if not outcome.dead:
+            if isinstance(outcome.record, EnrichedRecord):
                 _count_content(outcome.record)
 
-    async def handle(stream: faust.StreamT, events: Sequence[EventT]) -> None:
+    async def handle(stream: faust.StreamT[bytes], events: Sequence[EventT[bytes]]) -> None:
         """Enrich, publish, then acknowledge one batch."""
         IN_FLIGHT.set(len(events))
         MESSAGES_CONSUMED.labels(settings.topic_raw).inc(len(events))
@@ -120,8 +123,11 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
         IN_FLIGHT.set(0)
 
     @app.agent(raw_topic, name="enrich", concurrency=1)
-    async def enrich(stream: faust.StreamT) -> None:
-        async for events in stream.noack_take(settings.batch_size, within=settings.batch_wait_s):
+    async def enrich(stream: faust.StreamT[bytes]) -> None:
+        # noack_take is the concrete Stream's and yields events, not values (Faust annotates it loosely)
+        batches = cast(AsyncIterator[Sequence[EventT[bytes]]],
+                       cast(faust.Stream[bytes], stream).noack_take(settings.batch_size, within=settings.batch_wait_s))
+        async for events in batches:
             batch = asyncio.ensure_future(handle(stream, events))
             try:
                 await asyncio.shield(batch)

@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from types import TracebackType
+from typing import Any
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -223,7 +224,7 @@ Coordinates = tuple[int, int]
 
 async def collect_outcomes(
     settings: Settings, produced: Iterable[Coordinates], timeout_s: float = 120.0
-) -> dict[Coordinates, list[tuple[str, dict]]]:
+) -> dict[Coordinates, list[tuple[str, dict[str, Any]]]]:
     """Wait until every produced raw message has an output; map each to [(topic, record), ...].
 
     Outputs are matched by the input coordinates every enriched record and
@@ -232,7 +233,7 @@ async def collect_outcomes(
     found when ``timeout_s`` runs out.
     """
     wanted = set(produced)
-    found: dict[Coordinates, list[tuple[str, dict]]] = {}
+    found: dict[Coordinates, list[tuple[str, dict[str, Any]]]] = {}
     consumer = AIOKafkaConsumer(
         settings.topic_enriched, settings.topic_dead_letter,
         **client_kwargs(settings),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 import faust
 from aiokafka import AIOKafkaClient
@@ -31,7 +32,7 @@ def attach_monitors(app: faust.App, settings: Settings, next_offsets: dict[TP, i
         for tp in consumer.assignment():
             if tp.topic != settings.topic_raw:
                 continue
-            highwater = consumer.highwater(tp)
+            highwater: int | None = consumer.highwater(tp)  # None before the first fetch of tp
             if highwater is None:
                 continue
             position = next_offsets.get(tp) or await consumer.position(tp) or 0
@@ -65,6 +66,6 @@ def attach_monitors(app: faust.App, settings: Settings, next_offsets: dict[TP, i
             log.warning("broker probe could not bootstrap yet: %r", exc)
 
     @app.on_before_shutdown.connect
-    async def close_probe(app: faust.App, **_: object) -> None:
+    async def close_probe(app: Any, /, *_: Any, **__: Any) -> None:
         for probe in probes:
             await probe.close()

@@ -28,8 +28,9 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     """The TLS context for SSL and SASL_SSL (system CAs unless ``ssl_cafile``), else None."""
     if not settings.security_protocol.endswith("SSL"):
         return None
-    return create_ssl_context(cafile=settings.ssl_cafile, certfile=settings.ssl_certfile,
-                              keyfile=settings.ssl_keyfile)
+    context: ssl.SSLContext = create_ssl_context(cafile=settings.ssl_cafile, certfile=settings.ssl_certfile,
+                                                 keyfile=settings.ssl_keyfile)
+    return context
 
 
 def sasl_login(settings: Settings) -> tuple[str, str] | None:

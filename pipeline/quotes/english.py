@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import msgspec
-
 from pipeline.article import Article
 from pipeline.errors import StageError
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes import extract_quotes
 from pipeline.quotes.entities import fallback_entities
-from pipeline.sections.quotes import Quote
 from pipeline.stages.base import Backend, NoConfig, StageProvenance
 
 
@@ -32,9 +29,8 @@ class EnglishQuotes(Backend[NoConfig]):
         for article in articles:
             if article.doc is None:
                 raise StageError("quotes", f"article {article.raw.id} reached the quotes stage unparsed")
-            entities = (fallback_entities(article.doc) if article.entities is None
-                        else msgspec.to_builtins(article.entities))
-            article.quotes = msgspec.convert(extract_quotes(article.doc, entities, self.lexicon), list[Quote])
+            entities = fallback_entities(article.doc) if article.entities is None else article.entities
+            article.quotes = extract_quotes(article.doc, entities, self.lexicon)
 
     def provenance(self) -> StageProvenance:
         return StageProvenance(data_versions=self.lexicon.data_versions())

@@ -43,7 +43,7 @@ class NoConfig(StageConfig):
     """For stages that need no settings."""
 
 
-ConfigT = TypeVar("ConfigT", bound=StageConfig)
+ConfigT = TypeVar("ConfigT", bound=StageConfig, covariant=True)
 
 
 @dataclass(frozen=True, slots=True)

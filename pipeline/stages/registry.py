@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 from pipeline.config import Settings
-from pipeline.stages.base import LanguageStage, Stage, load_object
+from pipeline.stages.base import LanguageStage, Stage, StageConfig, load_object
 
 BUILTIN: dict[str, str] = {
     "clean": "pipeline.stages.clean:CleanStage",
@@ -24,7 +24,7 @@ BUILTIN: dict[str, str] = {
 ENTRY_POINT_GROUP = "wirestream.stages"
 
 
-def stage_type(name: str) -> type[Stage]:
+def stage_type(name: str) -> type[Stage[StageConfig]]:
     """The stage class a configured name refers to."""
     if ":" in name:
         reference = name
@@ -42,9 +42,9 @@ def stage_type(name: str) -> type[Stage]:
     return kind
 
 
-def build_stages(settings: Settings) -> list[Stage]:
+def build_stages(settings: Settings) -> list[Stage[StageConfig]]:
     """The configured stages in order, each with its own settings (not yet set up)."""
-    stages: list[Stage] = []
+    stages: list[Stage[StageConfig]] = []
     for name in settings.stages:
         kind = stage_type(name)
         config = kind.config_type.from_settings(settings)

@@ -16,7 +16,7 @@ from pipeline.view.store import JsonlFeed, RecordStore
 
 STATIC = Path(__file__).parent / "static"
 STORE = web.AppKey("store", RecordStore)
-REFRESH = web.AppKey("refresh", Callable[[], None])
+REFRESH: web.AppKey[Callable[[], None]] = web.AppKey("refresh")
 
 
 def _json(data: object) -> web.Response:
