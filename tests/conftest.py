@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -84,6 +85,8 @@ def env_for(settings: Settings, **extra: str) -> dict[str, str]:
     for name, value in settings.model_dump().items():
         if isinstance(value, SecretStr):
             value = value.get_secret_value()
+        if isinstance(value, list | dict):
+            value = json.dumps(value)  # how pydantic-settings reads complex values from the environment
         if value is not None:
             env[f"WIRESTREAM_{name.upper()}"] = str(value)
     env.update(extra)
