@@ -20,9 +20,10 @@ from pipeline.quotes.marks import QuotedSpan
 from pipeline.quotes.model import DIRECT, Attribution
 
 _QUOTE_CHARS = load_lexicon().marks.quote_chars
+#: the lexicon's dashes, plus a typed double hyphen and an uncleaned horizontal bar
+_DASHES = frozenset({*load_lexicon().marks.dashes, "--", "―"})
 _SENT_END = frozenset(".!?…")
-_LEAD_PUNCT = frozenset({",", "–", "—", "-", "--", ";"})
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
+_LEAD_PUNCT = frozenset({",", ";", "--", *load_lexicon().marks.dashes})
 _NAMING_WORDS = frozenset({"so-called", "called", "named", "dubbed", "titled", "entitled", "term", "word",
                            "slogan", "phrase", "label", "codenamed", "code-named", "nicknamed"})
 _WINDOW = 12

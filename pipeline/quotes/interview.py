@@ -10,10 +10,10 @@ speaker is then whoever was reported last, as for any cue-less quote: the interv
 
 from __future__ import annotations
 
-from pipeline.lexicon import Lexicon
+from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.marks import QuotedSpan
 
-_LABEL_ENDS = ":.-–—"
+_LABEL_ENDS = ":." + load_lexicon().marks.dashes
 
 
 def is_answer(text: str, q: QuotedSpan, lex: Lexicon) -> bool:
