@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import msgspec
+
 from pipeline.lexicon.files import DEFAULT_LANGUAGE, LexiconError, language_version, read_resource
+from pipeline.sections.clean import QuoteFamily
 
 #: the resource files of a language, in the order their versions are combined
 RESOURCES = ("speech_verbs", "speakers", "first_names", "titles", "names", "months", "marks", "connectors")
@@ -33,7 +36,7 @@ class Marks:
     #: other marks and dashes → their canonical character (same length)
     variants: dict[str, str]
     #: double-mark families of an original text (guillemets, low9, curly, straight)
-    families: dict[str, str]
+    families: dict[str, QuoteFamily]
     #: mark → (family, role) for the marks the quote stage pairs
     pairing: dict[str, tuple[str, str]]
 
@@ -199,7 +202,7 @@ def _marks(marks: Mapping[str, Any]) -> Marks:
                                                 "ambiguous_single")},
         dashes="".join(marks["dashes"]),
         variants=dict(marks["variants"]),
-        families=dict(marks["families"]),
+        families=msgspec.convert(dict(marks["families"]), dict[str, QuoteFamily]),
         pairing={mark: (family, role) for mark, (family, role) in marks["pairing"].items()},
     )
 

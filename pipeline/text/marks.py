@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from pipeline.lexicon import load_lexicon
+from pipeline.sections.clean import QuoteFamily
 
 # The marks are data (pipeline/lexicon/en/marks.yaml); the clean stage runs before language
 # detection, so it normalises every article with the default lexicon's table.
@@ -66,6 +67,6 @@ def canonical_marks(text: str) -> str:
     return "".join(chars)
 
 
-def mark_families(text: str) -> list[str]:
+def mark_families(text: str) -> list[QuoteFamily]:
     """The quote-mark families used in an original text, sorted."""
     return sorted({FAMILIES[c] for c in set(text) & FAMILIES.keys()})

@@ -67,9 +67,9 @@ class OffsetMap:
         self._cl.append(cl)
         self._ol.append(ol)
 
-    def segments(self) -> list[list[int]]:
-        """JSON-ready ``[clean_start, orig_start, clean_len, orig_len]`` rows."""
-        return [list(row) for row in zip(self._cs, self._os, self._cl, self._ol, strict=True)]
+    def segments(self) -> list[tuple[int, int, int, int]]:
+        """``(clean_start, orig_start, clean_len, orig_len)`` rows, as the clean section carries them."""
+        return list(zip(self._cs, self._os, self._cl, self._ol, strict=True))
 
     def __len__(self) -> int:
         return len(self._cs)

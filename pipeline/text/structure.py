@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.sections.clean import ParagraphKind
 from pipeline.text.boilerplate import boilerplate_kind, byline_name
 from pipeline.text.dateline import Dateline, find_dateline, published_date
 from pipeline.text.offsets import Edit
@@ -99,7 +100,7 @@ def cut_edits(cuts: list[tuple[int, int]], text: str) -> list[Edit]:
     return edits
 
 
-def paragraph_kind(paragraph: str, single: bool) -> str:
+def paragraph_kind(paragraph: str, single: bool) -> ParagraphKind:
     """Plain-text paragraph kind: a short line without final punctuation is a subheading."""
     if (paragraph and not single and len(paragraph) <= _MAX_HEADING_CHARS
             and paragraph[-1] not in _HEADING_END and paragraph[0].isupper()):
