@@ -31,10 +31,15 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
     )
 
 
+def as_json(value: Any) -> Any:
+    """A typed record or section as its JSON value (what a consumer parses), for schema validation."""
+    return msgspec.json.decode(msgspec.json.encode(value))
+
+
 def assert_valid(name: str, record: Any) -> None:
     """Fail with every violation listed, not just the first; typed records are checked as they encode."""
     if isinstance(record, msgspec.Struct) or (isinstance(record, list) and record
                                               and isinstance(record[0], msgspec.Struct)):
-        record = msgspec.to_builtins(record)
+        record = as_json(record)
     errors = sorted(validator(name).iter_errors(record), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])

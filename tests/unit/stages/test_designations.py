@@ -10,6 +10,7 @@ import jsonschema
 import msgspec
 
 from tests.stage_fixtures import article, stages
+from tests.schema_check import as_json
 
 SCHEMA = json.loads((Path(__file__).parents[3] / "schemas/sections/designations.schema.json").read_text())
 
@@ -21,7 +22,7 @@ def test_stage_writes_section_and_provenance() -> None:
     stage.process([item])
     section = item.designations
     assert section is not None
-    jsonschema.validate(msgspec.to_builtins(section), SCHEMA)
+    jsonschema.validate(as_json(section), SCHEMA)
     assert section.as_of == "2015-10-08"
     assert msgspec.to_builtins(section.summary) == {"organisations": 1, "designated": 1, "designation_unknown": 0,
                                                     "notice_required": 1, "notice_missing": 0}

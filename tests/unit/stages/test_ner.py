@@ -6,7 +6,6 @@ from functools import cache
 from pathlib import Path
 
 import jsonschema
-import msgspec
 import orjson
 
 from pipeline.config import Settings
@@ -15,6 +14,7 @@ from pipeline.nlp import load_nlp
 from pipeline.sections.entities import Entity
 from pipeline.stages.ner import NerStage
 from tests.stage_fixtures import article, stages
+from tests.schema_check import as_json
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "tests" / "fixtures" / "tass-syria-2015-10-08.txt"
@@ -66,7 +66,7 @@ def test_seed_has_no_junk_person_or_norp_islamic() -> None:
 
 def test_section_matches_schema_and_offsets() -> None:
     text, entities = seed_entities()
-    jsonschema.validate(msgspec.to_builtins(entities), SCHEMA)
+    jsonschema.validate(as_json(entities), SCHEMA)
     for entity in entities:
         for m in entity.mentions:
             assert text[m.start:m.end] == m.text

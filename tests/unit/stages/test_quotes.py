@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import jsonschema
-import msgspec
 import orjson
 import pytest
 
@@ -14,6 +13,7 @@ from pipeline.errors import StageError
 from pipeline.sections.quotes import Quote
 from tests.stage_fixtures import article, stages
 from tests.stage_fixtures import run as run_stages
+from tests.schema_check import as_json
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "tests" / "fixtures" / "tass-syria-2015-10-08.txt"
@@ -35,7 +35,7 @@ def seed() -> Article:
 
 
 def test_seed_output_is_schema_valid(seed: Article) -> None:
-    jsonschema.validate(msgspec.to_builtins(seed.quotes), SCHEMA)
+    jsonschema.validate(as_json(seed.quotes), SCHEMA)
     for q in seed.quotes:
         assert seed.text[q.content.start:q.content.end] == q.content.text
 
@@ -81,4 +81,4 @@ def test_stage_without_entities_section_uses_the_doc_entities() -> None:
 def test_every_rule_writes_schema_valid_records(text: str) -> None:
     quotes = run(text).quotes
     assert quotes
-    jsonschema.validate(msgspec.to_builtins(quotes), SCHEMA)
+    jsonschema.validate(as_json(quotes), SCHEMA)

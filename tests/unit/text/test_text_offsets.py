@@ -10,7 +10,7 @@ from pipeline.text.offsets import OffsetMap, apply_edits
 
 def test_identity_maps_each_character_to_itself() -> None:
     m = OffsetMap.identity(5)
-    assert m.segments() == [[0, 0, 5, 5]]
+    assert m.segments() == [(0, 0, 5, 5)]
     assert m.to_original(1, 3) == (1, 3)
     assert m.position(5) == 5
 
@@ -18,7 +18,7 @@ def test_identity_maps_each_character_to_itself() -> None:
 def test_edits_map_replacements_atomically_and_the_rest_linearly() -> None:
     text, m = apply_edits("a &amp; b", [(2, 7, "&")])
     assert text == "a & b"
-    assert m.segments() == [[0, 0, 2, 2], [2, 2, 1, 5], [3, 7, 2, 2]]
+    assert m.segments() == [(0, 0, 2, 2), (2, 2, 1, 5), (3, 7, 2, 2)]
     assert m.to_original(2, 3) == (2, 7)
     assert m.to_original(0, 5) == (0, 9)
     assert m.to_original(4, 5) == (8, 9)
