@@ -17,7 +17,7 @@ import typer
 from pipeline import broker
 from pipeline.article import Origin
 from pipeline.config import Settings, get_settings
-from pipeline.designations.cli import registry_app
+from pipeline.registry.cli import registry_app
 from pipeline.errors import InputError
 from pipeline.kafka_security import KafkaConnectError
 from pipeline.render import render

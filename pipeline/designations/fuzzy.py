@@ -19,7 +19,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz, process
 
 from pipeline.designations.matcher import Hit
-from pipeline.designations.registry import Registry
+from pipeline.registry.registry import Registry
 from pipeline.designations.text import Token, tokens
 
 THRESHOLD = 88.0

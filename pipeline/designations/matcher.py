@@ -14,8 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.designations.model import Alias
-from pipeline.designations.registry import DATA_DIR, Registry
+from pipeline.registry.model import Alias
+from pipeline.designations.notices import DATA_DIR
+from pipeline.registry.registry import Registry
 from pipeline.designations.text import Token, tokens
 
 _WORD = re.compile(r"[^\W_]+")

@@ -8,9 +8,9 @@ from typing import Any
 
 from pipeline.designations.fuzzy import FuzzyMatcher
 from pipeline.designations.matcher import AliasMatcher, Hit
-from pipeline.designations.model import Designation
+from pipeline.registry.model import Designation
 from pipeline.designations.notices import Notice, NoticeDetector
-from pipeline.designations.registry import Registry
+from pipeline.registry.registry import Registry
 
 NOTICE_CATEGORIES = {"terrorist", "extremist", "undesirable", "foreign_agent"}
 _SENTENCE_END = re.compile(r"[.!?]\s+[\"“‘'A-Z]|\n\s*\n")

@@ -15,8 +15,6 @@ import yaml
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:/[^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
-_LATIN = re.compile(r"[A-Za-z]")
-_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")
 
 
 class Token(NamedTuple):
@@ -51,8 +49,3 @@ def tokens(text: str) -> list[Token]:
             out.append(Token(key, m.start(), m.end()))
             last = key
     return out
-
-
-def is_latin(text: str) -> bool:
-    """Written in Latin script (an English-usable alias), not Cyrillic or other."""
-    return bool(_LATIN.search(text)) and not _NON_LATIN_LETTER.search(text)

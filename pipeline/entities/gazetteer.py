@@ -134,7 +134,7 @@ def registry_aliases(path: str | None) -> list[tuple[str, str, str]]:
 
     Only aliases safe to look for in running text are kept (:func:`usable_alias`).
     """
-    from pipeline.designations.registry import load_registry
+    from pipeline.registry.registry import load_registry
 
     registry = load_registry(Path(path) if path else None)
     return [(org_id, name, alias) for org_id, name, alias in registry.aliases() if usable_alias(alias)]

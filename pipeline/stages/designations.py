@@ -8,7 +8,7 @@ from typing import Any
 
 from pipeline.article import Article
 from pipeline.config import Settings
-from pipeline.designations.registry import load_registry
+from pipeline.registry.registry import load_registry
 from pipeline.designations.tagger import Tagger
 from pipeline.stages.base import Stage
 

@@ -22,7 +22,7 @@ import spacy
 
 from pipeline.designations.fuzzy import FuzzyMatcher
 from pipeline.designations.matcher import AliasMatcher
-from pipeline.designations.registry import load_registry
+from pipeline.registry.registry import load_registry
 
 GOLD = Path(__file__).with_name("articles.jsonl")
 COLD_RUNS = 50

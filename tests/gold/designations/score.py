@@ -22,7 +22,7 @@ from typing import Any
 
 import spacy
 
-from pipeline.designations.registry import load_registry
+from pipeline.registry.registry import load_registry
 from pipeline.designations.tagger import Tagger
 
 GOLD = Path(__file__).with_name("articles.jsonl")

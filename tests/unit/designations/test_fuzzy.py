@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.designations.fuzzy import FuzzyMatcher
-from pipeline.designations.registry import load_registry
+from pipeline.registry.registry import load_registry
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from pipeline.designations.importers.build import build_registry, merge
-from pipeline.designations.importers.opensanctions import import_opensanctions
+from pipeline.registry.importers.build import build_registry, merge
+from pipeline.registry.importers.opensanctions import import_opensanctions
 from pipeline.designations.matcher import AliasMatcher
-from pipeline.designations.registry import BUNDLED_PATH, Registry, read_registry
+from pipeline.registry.registry import BUNDLED_PATH, Registry, read_registry
 
 registry_app = typer.Typer(help="Designation registry: import official lists, look up organisations.",
                            no_args_is_help=True)
