@@ -6,10 +6,11 @@ import re
 from datetime import date
 from typing import Any
 
-from pipeline.designations.fuzzy import FuzzyMatcher
-from pipeline.designations.matcher import AliasMatcher, Hit
-from pipeline.registry.model import Designation
+from pipeline.aliases import registry_specs
+from pipeline.aliases.index import Hit
+from pipeline.aliases.matcher import AliasMatcher, Scan
 from pipeline.designations.notices import Notice, NoticeDetector
+from pipeline.registry.model import Designation
 from pipeline.registry.registry import Registry
 
 NOTICE_CATEGORIES = {"terrorist", "extremist", "undesirable", "foreign_agent"}
@@ -21,20 +22,26 @@ MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
 class Tagger:
     """Designation tagging of one text as of one date."""
 
-    def __init__(self, registry: Registry, jurisdiction: str = "RU", fuzzy: FuzzyMatcher | None = None) -> None:
+    def __init__(self, registry: Registry, jurisdiction: str = "RU", matcher: AliasMatcher | None = None) -> None:
+        """``matcher``: the process's shared alias matcher (default: one over ``registry`` alone)."""
         self.registry = registry
         self.jurisdiction = jurisdiction
-        self.matcher = AliasMatcher(registry)
-        self.fuzzy = fuzzy or FuzzyMatcher(registry)
+        self.matcher = matcher or AliasMatcher(registry_specs(registry))
         self.notices = NoticeDetector()
 
-    def tag(self, text: str, day: date, entities: list[dict[str, Any]]) -> dict[str, Any]:
-        """The designations section (schemas/sections/designations.schema.json)."""
-        spans = [(m["start"], m["end"], e["label"], e["id"]) for e in entities for m in e["mentions"]]
-        labelled = [(s, e, label) for s, e, label, _ in spans]
-        hits = self.matcher.find(text, labelled)
+    def tag(self, text: str, day: date, entities: list[dict[str, Any]], scan: Scan | None = None) -> dict[str, Any]:
+        """The designations section (schemas/sections/designations.schema.json).
+
+        ``scan`` is the alias scan the NER stage made of ``text``; without it the text is scanned here.
+        """
+        spans = [(m["start"], m["end"], e["label"], e["id"], e.get("registry_ids", ()))
+                 for e in entities for m in e["mentions"]]
+        labelled = [(s, e, label) for s, e, label, _, _ in spans]
+        if scan is None or scan.text != text:
+            scan = self.matcher.scan(text)
+        hits = self.matcher.org_hits(scan, labelled)
         hits += self._entity_hits(entities, hits)
-        fuzzy = set(self.fuzzy.find(text, hits, labelled))
+        fuzzy = set(self.matcher.fuzzy_hits(scan, hits, labelled))
         hits += fuzzy
         hits.sort(key=lambda h: h.start)
         notices = self.notices.find(text)
@@ -42,7 +49,9 @@ class Tagger:
         orgs: dict[str, dict[str, Any]] = {}
         for hit in hits:
             org = orgs.get(hit.org_id) or orgs.setdefault(hit.org_id, self._org(hit.org_id, day))
-            entity_id = next((eid for s, e, _, eid in spans if s < hit.end and hit.start < e), None)
+            overlapping = [(eid, ids) for s, e, _, eid, ids in spans if s < hit.end and hit.start < e]
+            entity_id = next((eid for eid, ids in overlapping if hit.org_id in ids),
+                             next((eid for eid, _ in overlapping), None))
             notice = linked.get(hit)
             org["mentions"].append({"start": hit.start, "end": hit.end, "text": hit.text, "alias": hit.alias,
                                     "entity_id": entity_id, "match": "fuzzy" if hit in fuzzy else "exact",
@@ -85,14 +94,15 @@ class Tagger:
         }
 
     def _entity_hits(self, entities: list[dict[str, Any]], hits: list[Hit]) -> list[Hit]:
-        """Mentions of NER entities the NER stage linked to a registry id but the scan missed."""
+        """Mentions of NER entities that carry a registry id (``registry_ids``) where no hit is."""
         extra = []
         for entity in entities:
-            if entity.get("kb_id") not in self.registry.by_id:
+            org_id = next((i for i in entity.get("registry_ids", ()) if i in self.registry.by_id), None)
+            if org_id is None:
                 continue
             for m in entity["mentions"]:
                 if not any(h.start < m["end"] and m["start"] < h.end for h in hits):
-                    extra.append(Hit(entity["kb_id"], m["start"], m["end"], m["text"], m["text"]))
+                    extra.append(Hit(org_id, m["start"], m["end"], m["text"], m["text"]))
         return extra
 
 

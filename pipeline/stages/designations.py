@@ -8,8 +8,10 @@ from typing import Any
 
 from pipeline.article import Article
 from pipeline.config import Settings
-from pipeline.registry.registry import load_registry
 from pipeline.designations.tagger import Tagger
+from pipeline.entities.gazetteer import load_gazetteer
+from pipeline.entities.matcher import ALIAS_SCAN
+from pipeline.registry.registry import load_registry
 from pipeline.stages.base import Stage
 
 
@@ -23,14 +25,17 @@ class DesignationStage(Stage):
         self._tagger: Tagger | None = None
 
     def setup(self) -> None:
-        self._tagger = Tagger(load_registry(self.settings.registry_path), self.settings.notice_jurisdiction)
+        path = self.settings.registry_path
+        _, matcher = load_gazetteer(str(path) if path else None)  # the NER stage's matcher, built once
+        self._tagger = Tagger(load_registry(path), self.settings.notice_jurisdiction, matcher)
 
     def _tag(self, article: Article, text: str, entities: list[dict[str, Any]]) -> None:
         if self._tagger is None:
             self.setup()
         assert self._tagger is not None
         day = date.fromisoformat(article.raw.published_at[:10])
-        article.sections["designations"] = self._tagger.tag(text, day, entities)
+        scan = article.doc.user_data.get(ALIAS_SCAN) if article.doc is not None else None
+        article.sections["designations"] = self._tagger.tag(text, day, entities, scan)
 
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
