@@ -70,6 +70,7 @@ class Pattern:
 
     keys: tuple[str, ...]
     full: str  # every key, particles included: what the fuzzy pass compares
+    width: int  # length of " k1 k2 … " in the automaton
     entry: Reading | None = None
     org: Reading | None = None
     leading: bool = False
@@ -88,7 +89,7 @@ class AliasIndex:
                 continue
             pattern = by_keys.get(keys)
             if pattern is None:
-                pattern = by_keys[keys] = Pattern(keys, " ".join(t.key for t in toks))
+                pattern = by_keys[keys] = Pattern(keys, " ".join(t.key for t in toks), len(" ".join(keys)) + 2)
                 self.patterns.append(pattern)
             pattern.leading = pattern.leading or (toks[0].particle and spec.text[toks[0].end:toks[0].end + 1] == " ")
             written = written_words(spec.text) if spec.case_sensitive else None

@@ -14,20 +14,23 @@ context cue nearby or an overlapping NER entity (data/context.yaml).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
 
 from pipeline.aliases.fuzzy import FuzzyMatcher
 from pipeline.aliases.index import AliasIndex, AliasSpec, Hit, Pattern, Reading, written_words
-from pipeline.aliases.text import DATA_DIR, Token, tokens, without_possessive
+from pipeline.aliases.text import DATA_DIR, Token, Words, particles, without_possessive, words
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'A-Z])|\n\s*\n")
 _PLACES = frozenset({"LOC", "GPE", "FAC"})
 _DASHES = frozenset("-‐‑‒–—―−")
+_PARTICLES = particles()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +42,33 @@ class EntryMatch:
     end: int
 
 
-@dataclass(slots=True)
 class Scan:
-    """An article's words and, per word, the aliases starting there (longest first)."""
+    """An article's folded words and, per word, the aliases starting there (longest first).
 
-    text: str
-    tokens: list[Token]
-    words: list[int]                   # indices into ``tokens`` of the non-particle words
-    at: dict[int, list[Pattern]]       # word position → patterns
+    ``words`` are the positions (in ``keys``/``starts``/``ends``) of the non-particle
+    words the automaton ran over; ``at`` maps a position in ``words`` to its patterns.
+    """
+
+    __slots__ = ("text", "keys", "starts", "ends", "words", "at", "_tokens")
+
+    def __init__(self, text: str, found: Words, words: list[int], at: dict[int, list[Pattern]]) -> None:
+        self.text = text
+        self.keys, self.starts, self.ends = found
+        self.words = words
+        self.at = at
+        self._tokens: list[Token] | None = None
+
+    def particle(self, i: int) -> bool:
+        """Whether word ``i`` (in ``keys``) is an optional particle."""
+        return self.keys[i] in _PARTICLES
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every word as a :class:`Token` (built on first use: the fuzzy pass reads them)."""
+        if self._tokens is None:
+            optional = particles()
+            self._tokens = [Token(k, s, e, k in optional) for k, s, e in zip(self.keys, self.starts, self.ends)]
+        return self._tokens
 
 
 class AliasMatcher:
@@ -70,26 +92,23 @@ class AliasMatcher:
 
     def scan(self, text: str) -> Scan:
         """Every alias occurrence in ``text`` on word boundaries, by the word it starts at."""
-        toks = tokens(text)
-        words = [i for i, t in enumerate(toks) if not t.particle]
-        parts = [" "]
-        offsets: dict[int, int] = {}
-        pos = 1
-        for n, i in enumerate(words):
-            offsets[pos] = n
-            key = toks[i].key
-            parts.append(key)
-            parts.append(" ")
-            pos += len(key) + 1
+        found = words(text)
+        optional = particles()
+        keys = found.keys
+        positions = [i for i, key in enumerate(keys) if key not in optional]
+        stream = [keys[i] for i in positions]
+        # where each word starts in " k1 k2 … ": the automaton reports where a pattern ends
+        offsets = list(accumulate((len(k) + 1 for k in stream), initial=1))
         at: dict[int, list[Pattern]] = {}
         patterns = self.index.patterns
-        for end, n in self.index.automaton.iter("".join(parts)):
+        for end, n in self.index.automaton.iter(" " + " ".join(stream) + " "):
             pattern = patterns[n]
-            first = offsets[end - sum(map(len, pattern.keys)) - len(pattern.keys) + 1]
+            first = bisect_left(offsets, end + 2 - pattern.width)
             at.setdefault(first, []).append(pattern)
-        for found in at.values():
-            found.sort(key=lambda p: -len(p.keys))
-        return Scan(text, toks, words, at)
+        for candidates in at.values():
+            if len(candidates) > 1:
+                candidates.sort(key=lambda p: -len(p.keys))
+        return Scan(text, found, positions, at)
 
     def entry_matches(self, scan: Scan) -> list[EntryMatch]:
         """Gazetteer matches: the longest at each word (overlaps are left to the caller)."""
@@ -113,26 +132,24 @@ class AliasMatcher:
         places = [(s, e) for s, e, label in entity_spans if label in _PLACES]
         text = scan.text
         hits: list[Hit] = []
-        n = 0
-        while n < len(scan.words):
-            pattern = next((p for p in scan.at.get(n, ()) if p.org is not None
+        next_free = 0  # a hit consumes its words: the next one starts after it
+        for n in sorted(scan.at):
+            if n < next_free:
+                continue
+            pattern = next((p for p in scan.at[n] if p.org is not None
                             and self._as_written(scan, n, p, p.org)), None)
             if pattern is None:
-                n += 1
                 continue
             reading = pattern.org
             assert reading is not None
             start, end = self._extent(scan, n, pattern)
             if _lowercased(reading.alias, text[start:end]) and not context_free:
-                n += 1  # "the right sector of the stand": names are capitalised in English copy
-                continue
+                continue  # "the right sector of the stand": names are capitalised in English copy
             if (not reading.needs_context or context_free
                     or self._in_context(scan, n, len(pattern.keys), start, end, spans, places)):
                 end = without_possessive(text, end)
                 hits.append(Hit(reading.id, start, end, text[start:end], reading.alias))
-                n += len(pattern.keys)
-            else:
-                n += 1
+                next_free = n + len(pattern.keys)
         return hits
 
     def fuzzy_hits(self, scan: Scan, exact: Iterable[Hit],
@@ -144,21 +161,19 @@ class AliasMatcher:
     def _as_written(scan: Scan, n: int, pattern: Pattern, reading: Reading) -> bool:
         if reading.written is None:
             return True
-        toks = scan.tokens
-        start = toks[scan.words[n]].start
-        end = toks[scan.words[n + len(pattern.keys) - 1]].end
+        start = scan.starts[scan.words[n]]
+        end = scan.ends[scan.words[n + len(pattern.keys) - 1]]
         return written_words(scan.text[start:end]) == reading.written
 
     @staticmethod
     def _extent(scan: Scan, n: int, pattern: Pattern) -> tuple[int, int]:
         """Character span of the match at word ``n``, with a particle attached before it ("al-")."""
-        toks, text = scan.tokens, scan.text
         i = scan.words[n]
-        start, end = toks[i].start, toks[scan.words[n + len(pattern.keys) - 1]].end
-        if i > 0 and toks[i - 1].particle:
-            gap = text[toks[i - 1].end:start]
+        start, end = scan.starts[i], scan.ends[scan.words[n + len(pattern.keys) - 1]]
+        if i > 0 and scan.particle(i - 1):
+            gap = scan.text[scan.ends[i - 1]:start]
             if all(c in _DASHES for c in gap) or (pattern.leading and gap == " "):
-                start = toks[i - 1].start
+                start = scan.starts[i - 1]
         return start, end
 
     def _in_context(self, scan: Scan, n: int, length: int, start: int, end: int,
@@ -169,8 +184,8 @@ class AliasMatcher:
         if self._veto.search(text, max(0, start - 30), min(len(text), end + 30)):
             return False
         last = scan.words[n + length - 1]
-        after = scan.tokens[last + 1] if last + 1 < len(scan.tokens) else None
-        if after and text[after.start].isupper() and text[end:after.start].strip() == "":
+        after = scan.starts[last + 1] if last + 1 < len(scan.starts) else None
+        if after is not None and text[after].isupper() and text[end:after].strip() == "":
             return False  # part of a longer proper name: "IG Metall", "IS Department"
         if any(s < end and start < e for s, e in spans):
             return True

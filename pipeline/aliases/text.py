@@ -19,6 +19,8 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:/[^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_CACHE_SIZE = 200_000  # distinct words whose key is remembered (news vocabulary repeats)
+_FOLDED: dict[str, str] = {}
 
 
 class Token(NamedTuple):
@@ -57,17 +59,42 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def tokens(text: str) -> list[Token]:
+class Words(NamedTuple):
+    """An article's folded words as parallel lists (the scan's hot path builds no per-word objects)."""
+
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def words(text: str) -> Words:
     """Folded words with offsets; an immediate repeat ("al-al") is dropped."""
-    out: list[Token] = []
-    last = ""
+    found = _WORD.findall(text)
+    cache = _FOLDED
+    keys = [cache.get(w) or _fold_new(w) for w in found]
+    spans = [m.span() for m in _WORD.finditer(text)]
+    keep = [i for i in range(1, len(keys)) if keys[i] != keys[i - 1]]
+    if len(keep) + 1 < len(keys):  # a repeat to drop
+        keep.insert(0, 0)
+        keys = [keys[i] for i in keep]
+        spans = [spans[i] for i in keep]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    return Words(keys, starts, ends)
+
+
+def _fold_new(word: str) -> str:
+    key = fold(word)
+    if len(_FOLDED) < _CACHE_SIZE:
+        _FOLDED[word] = key
+    return key
+
+
+def tokens(text: str) -> list[Token]:
+    """Folded words with offsets as :class:`Token` s; an immediate repeat ("al-al") is dropped."""
     optional = particles()
-    for m in _WORD.finditer(text):
-        key = fold(m.group())
-        if key != last:
-            out.append(Token(key, m.start(), m.end(), key in optional))
-            last = key
-    return out
+    found = words(text)
+    return [Token(k, s, e, k in optional) for k, s, e in zip(*found, strict=True)]
 
 
 def without_possessive(text: str, end: int) -> int:

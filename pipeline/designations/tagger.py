@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -97,13 +98,29 @@ class Tagger:
         """Mentions of NER entities that carry a registry id (``registry_ids``) where no hit is."""
         extra = []
         for entity in entities:
-            org_id = next((i for i in entity.get("registry_ids", ()) if i in self.registry.by_id), None)
+            org_id = self._entity_org(entity, hits)
             if org_id is None:
                 continue
             for m in entity["mentions"]:
                 if not any(h.start < m["end"] and m["start"] < h.end for h in hits):
                     extra.append(Hit(org_id, m["start"], m["end"], m["text"], m["text"]))
         return extra
+
+    def _entity_org(self, entity: dict[str, Any], hits: list[Hit]) -> str | None:
+        """The registry organisation an entity stands for, among its ``registry_ids``.
+
+        A gazetteer entry may join several organisations (Jabhat al-Nusra and its
+        successor): the one the entity's own mentions were matched as wins, then the
+        one named as the entity is, then a sole id; otherwise none is guessed.
+        """
+        ids = [i for i in entity.get("registry_ids", ()) if i in self.registry.by_id]
+        if len(ids) < 2:
+            return ids[0] if ids else None
+        matched = Counter(h.org_id for h in hits for m in entity["mentions"]
+                          if h.org_id in ids and h.start < m["end"] and m["start"] < h.end)
+        if matched:
+            return matched.most_common(1)[0][0]
+        return next((i for i in ids if self.registry.by_id[i].name.casefold() == entity["name"].casefold()), None)
 
 
 def _designation(d: Designation) -> dict[str, Any]:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pipeline.designations.fuzzy import FuzzyMatcher
+from pipeline.aliases import registry_specs
+from pipeline.aliases.matcher import AliasMatcher
 from pipeline.registry.registry import load_registry
 
 
 @pytest.fixture(scope="module")
-def fuzzy() -> FuzzyMatcher:
-    return FuzzyMatcher(load_registry())
+def matcher() -> AliasMatcher:
+    return AliasMatcher(registry_specs(load_registry()))
+
+
+def _fuzzy(matcher: AliasMatcher, text: str) -> list[tuple[str, str]]:
+    return [(h.org_id, h.text) for h in matcher.fuzzy_hits(matcher.scan(text), [])]
 
 
 @pytest.mark.parametrize(("text", "org_id", "found"), [
@@ -21,8 +24,8 @@ def fuzzy() -> FuzzyMatcher:
     ("Members of Hisb ut-Tahrir were detained.", "hizb-ut-tahrir", "Hisb ut-Tahrir"),
     ("Fighters of Jabhet el-Nosra shelled the town.", "jabhat-al-nusra", "Jabhet el-Nosra"),
 ])
-def test_noisy_spellings(fuzzy: FuzzyMatcher, text: str, org_id: str, found: str) -> None:
-    assert [(h.org_id, h.text) for h in fuzzy.find(text, [])] == [(org_id, found)]
+def test_noisy_spellings(matcher: AliasMatcher, text: str, org_id: str, found: str) -> None:
+    assert _fuzzy(matcher, text) == [(org_id, found)]
 
 
 @pytest.mark.parametrize("text", [
@@ -31,12 +34,7 @@ def test_noisy_spellings(fuzzy: FuzzyMatcher, text: str, org_id: str, found: str
     "The Islamic Development Bank approved a loan.",
     "Fans in the right sector of the stand lit flares.",
 ])
-def test_near_misses_are_not_matched(fuzzy: FuzzyMatcher, text: str) -> None:
-    assert fuzzy.find(text, []) == []
+def test_near_misses_are_not_matched(matcher: AliasMatcher, text: str) -> None:
+    assert _fuzzy(matcher, text) == []
 
 
-def test_tagger_marks_fuzzy_mentions(tagger, entities_of) -> None:
-    text = "A court in Saratov jailed followers of the Jehova's Witnesses (an extremist organization banned in Russia)."
-    org = next(o for o in tagger.tag(text, date(2020, 2, 18), entities_of(text))["organisations"])
-    assert org["org_id"] == "jehovahs-witnesses" and org["designated"] and not org["notice_missing"]
-    assert org["mentions"][0]["match"] == "fuzzy"
