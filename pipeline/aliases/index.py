@@ -66,7 +66,7 @@ class Reading:
 
 @dataclass(slots=True)
 class Pattern:
-    """One indexed key string; ``leading`` when an alias of it opens with a particle ("Al Qaeda")."""
+    """One indexed key string; ``leading`` when an alias of it opens with a particle ("al-Qaeda")."""
 
     keys: tuple[str, ...]
     full: str  # every key, particles included: what the fuzzy pass compares
@@ -91,7 +91,7 @@ class AliasIndex:
             if pattern is None:
                 pattern = by_keys[keys] = Pattern(keys, " ".join(t.key for t in toks), len(" ".join(keys)) + 2)
                 self.patterns.append(pattern)
-            pattern.leading = pattern.leading or (toks[0].particle and spec.text[toks[0].end:toks[0].end + 1] == " ")
+            pattern.leading = pattern.leading or toks[0].particle
             written = written_words(spec.text) if spec.case_sensitive else None
             if spec.entry_id is not None and pattern.entry is None:
                 pattern.entry = Reading(spec.entry_id, spec.text, written, artefact=spec.artefact)

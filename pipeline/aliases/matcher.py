@@ -167,12 +167,17 @@ class AliasMatcher:
 
     @staticmethod
     def _extent(scan: Scan, n: int, pattern: Pattern) -> tuple[int, int]:
-        """Character span of the match at word ``n``, with a particle attached before it ("al-")."""
+        """Character span of the match at word ``n``, with the particle before it.
+
+        A particle joined by a dash is part of the name ("al-Shabaab"); one after a
+        space only when the alias opens with it ("al Qaeda" for "al-Qaeda"), so
+        "As Hamas fighters" stays "Hamas".
+        """
         i = scan.words[n]
         start, end = scan.starts[i], scan.ends[scan.words[n + len(pattern.keys) - 1]]
         if i > 0 and scan.particle(i - 1):
             gap = scan.text[scan.ends[i - 1]:start]
-            if all(c in _DASHES for c in gap) or (pattern.leading and gap == " "):
+            if all(c in _DASHES for c in gap) or (pattern.leading and gap.strip() == "" and "\n" not in gap):
                 start = scan.starts[i - 1]
         return start, end
 

@@ -53,6 +53,8 @@ def test_noise_inside_names_is_folded(matcher: AliasMatcher) -> None:
     assert _orgs(matcher, "Dzhebhat an-Nusrah fighters") == [("nusra", "Dzhebhat an-Nusrah")]
     assert _entries(matcher, "Jabhat Nusra fighters") == [("jabhat-al-nusra", "Jabhat Nusra")]
     assert _entries(matcher, "the al-Qaeda leader") == [("al-qaeda", "al-Qaeda")]  # attached particle taken in
+    assert _entries(matcher, "al Qaeda's branch") == [("al-qaeda", "al Qaeda")]  # the alias opens with it
+    assert _orgs(matcher, "As Hamas fighters left") == [("hamas", "Hamas")]     # "as" folds to "al", not taken
 
 
 def test_case_sensitive_aliases_match_only_as_written(matcher: AliasMatcher) -> None:
