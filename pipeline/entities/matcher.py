@@ -7,7 +7,11 @@ Nusra"), except that a longer model name containing the match is kept
 ("Russian Foreign Ministry"). The place in a dateline
 ("SOCHI, October 8") is a GPE whatever the model says. Every corrected entity
 carries its gazetteer id as ``kb_id``; MT renderings (Sands for Peskov) are
-also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so.
+also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so. Names are
+found by the process's one alias matcher (:mod:`pipeline.aliases`): its
+boundary, longest-match, case and particle rules apply, and this component adds
+the rules that read the parse (indefinite article, all-caps headline, a generic
+body's nationality).
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ class WireGazetteer:
             span = _whole_tokens(doc, match.start, match.end)
             if span is None:
                 continue
-            span = self._candidate(doc, match.reading.id, span.start, span.end)
+            span = self._candidate(doc, match.reading.id, span)
             if span is not None:
                 (artefacts if match.reading.artefact else found).append(span)
         known = {s.kb_id_ for s in found}
@@ -58,15 +62,9 @@ class WireGazetteer:
         doc.spans[ARTEFACT_GROUP] = [s for s in found if s in artefacts]
         return doc
 
-    def _candidate(self, doc: Doc, key: str, start: int, end: int) -> Span | None:
-        fillers = self.lexicon.name_fillers
-        while start < end and doc[start].text in fillers:
-            start += 1
-        while end > start and doc[end - 1].text in fillers:
-            end -= 1
-        if start == end:
-            return None
-        span = doc[start:end]
+    def _candidate(self, doc: Doc, key: str, span: Span) -> Span | None:
+        """The entity for a match, unless its surroundings say it is not the name (the NER stage's rules)."""
+        start, end = span.start, span.end
         if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
             return None  # "an Islamic state", "a Kremlin"
         if len(span) == 1 and is_acronym(span.text) and _in_capitals(doc, start):
