@@ -34,8 +34,8 @@ _INDEFINITE = frozenset({"a", "an"})
 class WireGazetteer:
     """Gazetteer matches from the shared alias matcher (:mod:`pipeline.aliases`), turned into entities.
 
-    The scan of the text is kept in ``doc.user_data[ALIAS_SCAN]``: the designation
-    stage tags organisations from the same scan instead of matching again.
+    The scan of the text is left in ``doc.user_data[ALIAS_SCAN]``; the NER stage hands
+    it to the designation stage, which tags organisations from it instead of matching again.
     """
 
     def __init__(self, entries: Mapping[str, Entry], matcher: AliasMatcher, lexicon: Lexicon | None = None) -> None:

@@ -34,8 +34,7 @@ class DesignationStage(Stage):
             self.setup()
         assert self._tagger is not None
         day = date.fromisoformat(article.raw.published_at[:10])
-        scan = article.doc.user_data.get(ALIAS_SCAN) if article.doc is not None else None
-        article.sections["designations"] = self._tagger.tag(text, day, entities, scan)
+        article.sections["designations"] = self._tagger.tag(text, day, entities, article.extras.get(ALIAS_SCAN))
 
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from pipeline.article import Article
 from pipeline.entities.gazetteer import load_lexicon
-from pipeline.entities.matcher import WireGazetteer
+from pipeline.entities.matcher import ALIAS_SCAN, WireGazetteer
 from pipeline.entities.resolve import resolve
 from pipeline.nlp import load_nlp, model_provenance
 from pipeline.stages.base import Stage
@@ -34,7 +34,11 @@ def add_gazetteer(nlp: Language, registry_path: str | None = None) -> WireGazett
 
 
 class NerStage(Stage):
-    """Writes ``article.doc`` and the ``entities`` section."""
+    """Writes ``article.doc``, the ``entities`` section and ``article.extras[ALIAS_SCAN]``.
+
+    The extra is the alias matcher's scan of the text (:class:`pipeline.aliases.matcher.Scan`):
+    the designation stage tags registry organisations from it instead of matching again.
+    """
 
     name = "ner"
     english_only = True
@@ -55,6 +59,7 @@ class NerStage(Stage):
         docs = self.nlp.pipe((a.text for a in todo), batch_size=max(1, len(todo)))
         for article, doc in zip(todo, docs, strict=True):
             article.doc = doc
+            article.extras[ALIAS_SCAN] = doc.user_data.pop(ALIAS_SCAN)  # the Doc stays serialisable
             article.sections["entities"] = resolve(doc, self.gazetteer.entries, lexicon)
 
     def provenance(self) -> dict[str, Any]:
