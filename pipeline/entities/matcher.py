@@ -47,9 +47,10 @@ class WireGazetteer:
         """Add gazetteer and dateline entities to ``doc.ents``; keep MT renderings in a span group."""
         found: list[Span] = []
         artefacts: list[Span] = []
-        scan = doc.user_data[ALIAS_SCAN] = self.matcher.scan(doc.text)
+        text = doc.text  # built from the tokens on each access: once per Doc
+        scan = doc.user_data[ALIAS_SCAN] = self.matcher.scan(text)
         for match in self.matcher.entry_matches(scan):
-            span = _whole_tokens(doc, match.start, match.end)
+            span = _whole_tokens(doc, text, match.start, match.end)
             if span is None:
                 continue
             span = self._candidate(doc, match.reading.id, span)
@@ -119,7 +120,7 @@ class WireGazetteer:
         return sorted(result, key=lambda s: s.start)
 
 
-def _whole_tokens(doc: Doc, start: int, end: int) -> Span | None:
+def _whole_tokens(doc: Doc, text: str, start: int, end: int) -> Span | None:
     """The tokens of a match; ``None`` when spaCy's tokens hold more than abbreviation dots around it.
 
     "U.S." is one token for a match of "U.S"; "Peskov](PERSON" and "/TASS/." are not names.
@@ -127,7 +128,7 @@ def _whole_tokens(doc: Doc, start: int, end: int) -> Span | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    extra = doc.text[span.start_char:start] + doc.text[end:span.end_char]
+    extra = text[span.start_char:start] + text[end:span.end_char]
     return span if extra.strip(".") == "" else None
 
 
