@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 AUDIT  := $(VENV)/audit-tool
 
-.PHONY: install tools run test test-fast bench kafka-up kafka-down clean audit
+.PHONY: install tools run test test-fast typecheck bench kafka-up kafka-down clean audit
 
 # constraints.txt pins every dependency (pip freeze of a working venv, minus wirestream itself)
 $(STAMP): pyproject.toml constraints.txt
@@ -26,8 +26,12 @@ tools:
 run: install
 	$(BIN)/wirestream demo
 
-test: install tools
+test: install tools typecheck
 	$(BIN)/python -m pytest
+
+# Static types of pipeline/ (strict, settings in pyproject.toml): part of `make test`
+typecheck: install
+	$(BIN)/mypy
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not integration"

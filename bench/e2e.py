@@ -31,13 +31,19 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
-from pipeline import broker
-from pipeline.broker import BrokerPaths
-from pipeline.client import ArticleProducer
 from pipeline.config import Settings
+from pipeline.kafka import broker
+from pipeline.kafka.broker import BrokerPaths
+from pipeline.kafka.client import ArticleProducer
 
 JOIN_TIMEOUT_S = 120.0
 RSS_EVERY_S = 0.25
+
+
+def stage_ms(provenance: dict[str, Any]) -> dict[str, float]:
+    """Milliseconds per article and stage: measured per article, or a chunk's time divided by its size."""
+    chunked = {stage: chunk["chunk_ms"] / chunk["chunk_size"] for stage, chunk in provenance["chunk_timings"].items()}
+    return {**provenance["timings_ms"], **chunked}
 
 
 @dataclass(slots=True)
@@ -186,7 +192,7 @@ class Collector:
                     source = record["input"] if dead else record["provenance"]["input"]
                     where = (source["partition"], source["offset"])
                     latency = (message.timestamp - source["timestamp_ms"]) / 1000
-                    timings = {} if dead else record["provenance"]["timings_ms"]
+                    timings = {} if dead else stage_ms(record["provenance"])
                     self.seen.setdefault(where, Output(latency, dead, timings))
                     self._arrivals.setdefault(where, now)
 

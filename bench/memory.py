@@ -28,7 +28,7 @@ from corpus import generate  # noqa: E402
 from e2e import Collector, Workers, bench_broker, burst, run_settings  # noqa: E402
 
 from pipeline.config import Settings  # noqa: E402
-from pipeline.topics import ensure_topics  # noqa: E402
+from pipeline.kafka.topics import ensure_topics  # noqa: E402
 
 COLLECT_TIMEOUT_S = 1200.0
 

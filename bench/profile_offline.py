@@ -24,8 +24,7 @@ from corpus import generate
 import pipeline
 from pipeline.article import Origin
 from pipeline.config import Settings
-from pipeline.enrich import Enricher, Message
-from pipeline.worker import build_enricher
+from pipeline.enrich import Enricher, Message, build_enricher
 
 #: (label, file path suffix, function name): entry points whose cumulative time is reported
 ENTRY_POINTS = [

@@ -23,10 +23,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
+
 from pipeline.article import Article, RawArticle
 from pipeline.config import Settings
-from pipeline.stages.ner import NerStage
-from pipeline.stages.quotes import QuoteStage
+from pipeline.stages.registry import build_stages
 
 _WORD = re.compile(r"\w+")
 _OPEN_MARKS = "“\"'‘«"
@@ -109,8 +110,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     args = parser.parse_args()
     split = args.polnear / "data" / args.split
-    settings = Settings(metrics_port=0)
-    ner, quotes = NerStage(settings), QuoteStage(settings)
+    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"]))
     ner.setup()
     quotes.setup()
     counts: dict[str, dict[str, int]] = {}
@@ -127,7 +127,7 @@ def main() -> None:
             t0 = time.perf_counter()
             stage.process([article])
             timing[stage.name] += time.perf_counter() - t0
-        score_article(text, parse_ann(ann[0], text), article.sections["quotes"], counts)
+        score_article(text, parse_ann(ann[0], text), msgspec.to_builtins(article.quotes), counts)
     figures = {
         subset: {"gold": c["gold"], "pred": c["pred"], "overlap50": _prf(c["tp50"], c["pred"], c["gold"]),
                  "any": _prf(c["tp_any"], c["pred"], c["gold"]),

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pipeline.sections.clean import Clean
+from pipeline.sections.designations import Designations
+from pipeline.sections.entities import Entity
+from pipeline.sections.provenance import ChunkTiming, ModelInfo
+from pipeline.sections.quotes import Quote
+from pipeline.text.offsets import OffsetMap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from pipeline.aliases.matcher import Scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +47,26 @@ class Article:
     """One article and what the stages have found so far.
 
     ``text`` is the cleaned text: every offset a stage reports points into it.
-    ``sections`` maps a record section name ("clean", "entities", "quotes",
-    "designations") to its JSON-ready content; ``doc`` is spaCy's parse of
-    ``text`` for the stages that work on it. ``english`` is set by the clean
-    stage; English-only stages leave other articles alone.
+    The section attributes hold the record's sections as the stages write them;
+    ``doc`` is the parse of ``text`` for the stages that read one and ``model``
+    names the model that made it. ``language`` is set by the clean stage and
+    decides which stages (and which of their backends) handle the article.
     """
 
     raw: RawArticle
     origin: Origin | None = None
     text: str = ""
-    english: bool = True
+    title: str | None = None
+    language: str = "en"
+    offset_map: OffsetMap | None = None
+    clean: Clean | None = None
     doc: Doc | None = None
-    sections: dict[str, Any] = field(default_factory=dict)
+    model: ModelInfo | None = None
+    entities: list[Entity] | None = None
+    alias_scan: Scan | None = None
+    """The alias matcher's scan of ``text`` (NER stage): the designation stage reads it instead of matching again."""
+    quotes: list[Quote] = field(default_factory=list)
+    designations: Designations | None = None
     skipped_stages: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
-    extras: dict[str, Any] = field(default_factory=dict)
-    """Typed hand-over objects between stages that are not part of the record
-    (e.g. the clean stage's offset map); keys are documented by the producing stage."""
+    chunk_timings: dict[str, ChunkTiming] = field(default_factory=dict)

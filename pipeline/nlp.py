@@ -41,5 +41,5 @@ def model_provenance(nlp: Language) -> dict[str, str]:
     return {
         "name": f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
         "version": str(meta.get("version", "unknown")),
-        "spacy_version": spacy.__version__,
+        "spacy_version": spacy.about.__version__,
     }

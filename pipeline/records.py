@@ -1,15 +1,12 @@
-"""Bytes in, records out: decoding raw articles and building enriched records and dead letters."""
+"""Bytes in, records out: decoding raw articles, and building the typed enriched records and dead letters."""
 
 from __future__ import annotations
 
 import base64
 from datetime import UTC, datetime
-from typing import Any
-
 import fastjsonschema
 import orjson
 
-from pipeline import __version__
 from pipeline.article import Article, Origin, RawArticle
 from pipeline.errors import (
     MessageTooLarge,
@@ -20,12 +17,18 @@ from pipeline.errors import (
     WirestreamError,
 )
 from pipeline.schemas import RAW_ARTICLE, compiled_validator
+from pipeline.sections.provenance import InputCoordinates, ModelInfo, Provenance
+from pipeline.sections.record import DeadLetter, EnrichedRecord
+from pipeline.stages.base import StageProvenance
+from pipeline.version import pipeline_version
 
 SUPPORTED_RAW_VERSIONS = frozenset({1})
 
 #: headers on every produced message, so consumers can route without parsing
 ENRICHED_HEADERS = {"schema": b"wirestream.enriched", "schema-version": b"1"}
 DEAD_LETTER_HEADERS = {"schema": b"wirestream.dead-letter", "schema-version": b"1"}
+#: provenance of a record no model touched (every model-backed stage skipped it)
+NO_MODEL = ModelInfo(name="none", version="none")
 
 
 def decode_raw_article(value: bytes | None, max_bytes: int) -> RawArticle:
@@ -69,42 +72,39 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _origin_json(origin: Origin) -> dict[str, Any]:
-    return {
-        "topic": origin.topic,
-        "partition": origin.partition,
-        "offset": origin.offset,
-        "timestamp_ms": origin.timestamp_ms,
-    }
+def _coordinates(origin: Origin) -> InputCoordinates:
+    return InputCoordinates(topic=origin.topic, partition=origin.partition, offset=origin.offset,
+                            timestamp_ms=origin.timestamp_ms)
 
 
-def enriched_record(article: Article, provenance: dict[str, Any]) -> dict[str, Any]:
+def enriched_record(article: Article, stages: StageProvenance) -> EnrichedRecord:
     """The enriched record of a fully processed article (schemas/enriched-record.schema.json)."""
     raw = article.raw
     assert article.origin is not None, "articles are always created with an origin"
-    return {
-        "schema": "wirestream.enriched",
-        "schema_version": 1,
-        "id": raw.id,
-        "source": raw.source,
-        "url": raw.url,
-        "published_at": raw.published_at,
-        "title": article.sections.get("title", raw.title),
-        "text": article.text,
-        "clean": article.sections.get("clean", {}),
-        "entities": article.sections.get("entities", []),
-        "quotes": article.sections.get("quotes", []),
-        "designations": article.sections.get("designations", {}),
-        "skipped_stages": article.skipped_stages,
-        "provenance": {
-            "pipeline_version": __version__,
-            "model": provenance.get("model", {"name": "none", "version": "none"}),
-            "registry_version": provenance.get("registry_version"),
-            "timings_ms": article.timings_ms,
-            "input": _origin_json(article.origin),
-            "processed_at": _now(),
-        },
-    }
+    assert article.clean is not None, "the clean stage runs first and writes its section"
+    return EnrichedRecord(
+        id=raw.id,
+        source=raw.source,
+        url=raw.url,
+        published_at=raw.published_at,
+        title=raw.title if article.title is None else article.title,
+        text=article.text,
+        clean=article.clean,
+        entities=article.entities or [],
+        quotes=article.quotes,
+        designations=article.designations,
+        skipped_stages=article.skipped_stages,
+        provenance=Provenance(
+            pipeline_version=pipeline_version(),
+            model=article.model or NO_MODEL,
+            registry_version=stages.data_versions.get("registry"),
+            data_versions=dict(stages.data_versions),
+            timings_ms=article.timings_ms,
+            chunk_timings=article.chunk_timings,
+            input=_coordinates(article.origin),
+            processed_at=_now(),
+        ),
+    )
 
 
 def dead_letter(
@@ -113,28 +113,21 @@ def dead_letter(
     origin: Origin,
     error: BaseException,
     article_id: str | None = None,
-) -> dict[str, Any]:
+) -> DeadLetter:
     """The dead letter of a message that could not be enriched (schemas/dead-letter.schema.json)."""
     stage = error.stage if isinstance(error, WirestreamError) else "unknown"
     reason = str(error) or type(error).__name__
     cause = error.__cause__
     if cause is not None:
         reason = f"{reason}: {type(cause).__name__}: {cause}"
-    return {
-        "schema": "wirestream.dead-letter",
-        "schema_version": 1,
-        "article_id": article_id,
-        "error_class": type(error).__name__,
-        "reason": reason,
-        "stage": stage,
-        "original_base64": base64.b64encode(value or b"").decode("ascii"),
-        "original_key_base64": base64.b64encode(key).decode("ascii") if key is not None else None,
-        "input": _origin_json(origin),
-        "failed_at": _now(),
-        "pipeline_version": __version__,
-    }
-
-
-def dumps(record: dict[str, Any]) -> bytes:
-    """Serialise a record for Kafka or JSON lines."""
-    return orjson.dumps(record)
+    return DeadLetter(
+        article_id=article_id,
+        error_class=type(error).__name__,
+        reason=reason,
+        stage=stage,
+        original_base64=base64.b64encode(value or b"").decode("ascii"),
+        original_key_base64=base64.b64encode(key).decode("ascii") if key is not None else None,
+        input=_coordinates(origin),
+        failed_at=_now(),
+        pipeline_version=pipeline_version(),
+    )

@@ -24,7 +24,8 @@ def schema_dir() -> Path:
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """Parse ``schemas/<name>.schema.json`` (``name`` may include ``sections/``)."""
-    return orjson.loads((schema_dir() / f"{name}.schema.json").read_bytes())
+    schema: dict[str, Any] = orjson.loads((schema_dir() / f"{name}.schema.json").read_bytes())
+    return schema
 
 
 @cache

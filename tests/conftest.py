@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -16,7 +17,6 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from pydantic import SecretStr
 
-from pipeline import broker
 from pipeline.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 def stages(settings: Settings) -> list:
     """Every real stage, set up once per test session (models and registry loaded)."""
-    from pipeline.worker import build_enricher
+    from pipeline.enrich import build_enricher
 
     return build_enricher(settings).stages
 
@@ -64,6 +64,8 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 
     Fails (never skips) when the broker cannot start: integration tests need it.
     """
+    from pipeline.kafka import broker
+
     port, controller_port = free_port(), free_port()
     settings = Settings(
         kafka_port=port,
@@ -83,6 +85,8 @@ def env_for(settings: Settings, **extra: str) -> dict[str, str]:
     for name, value in settings.model_dump().items():
         if isinstance(value, SecretStr):
             value = value.get_secret_value()
+        if isinstance(value, list | dict):
+            value = json.dumps(value)  # how pydantic-settings reads complex values from the environment
         if value is not None:
             env[f"WIRESTREAM_{name.upper()}"] = str(value)
     env.update(extra)

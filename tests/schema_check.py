@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 import jsonschema
+import msgspec
 import orjson
 from referencing import Registry, Resource
 
@@ -31,6 +32,9 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 
 def assert_valid(name: str, record: Any) -> None:
-    """Fail with every violation listed, not just the first."""
+    """Fail with every violation listed, not just the first; typed records are checked as they encode."""
+    if isinstance(record, msgspec.Struct) or (isinstance(record, list) and record
+                                              and isinstance(record[0], msgspec.Struct)):
+        record = msgspec.to_builtins(record)
     errors = sorted(validator(name).iter_errors(record), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])

@@ -27,6 +27,8 @@ from pipeline.aliases.fuzzy import FuzzyMatcher
 from pipeline.aliases.index import AliasIndex, AliasSpec, Hit, Pattern, Reading, written_words
 from pipeline.aliases.text import DATA_DIR, Token, Words, particles, without_possessive, words
 
+#: ``Doc.user_data`` key under which the gazetteer component leaves its scan for the NER stage
+ALIAS_SCAN = "alias_scan"
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'A-Z])|\n\s*\n")
 _PLACES = frozenset({"LOC", "GPE", "FAC"})
 _DASHES = frozenset("-‐‑‒–—―−")
@@ -49,9 +51,11 @@ class Scan:
     words the automaton ran over; ``at`` maps a position in ``words`` to its patterns.
     """
 
-    __slots__ = ("text", "keys", "starts", "ends", "words", "at", "_tokens")
+    __slots__ = ("matcher", "text", "keys", "starts", "ends", "words", "at", "_tokens")
 
-    def __init__(self, text: str, found: Words, words: list[int], at: dict[int, list[Pattern]]) -> None:
+    def __init__(self, matcher: AliasMatcher, text: str, found: Words, words: list[int],
+                 at: dict[int, list[Pattern]]) -> None:
+        self.matcher = matcher  # the matcher that made the scan: a reader applies its rules
         self.text = text
         self.keys, self.starts, self.ends = found
         self.words = words
@@ -108,7 +112,7 @@ class AliasMatcher:
         for candidates in at.values():
             if len(candidates) > 1:
                 candidates.sort(key=lambda p: -len(p.keys))
-        return Scan(text, found, positions, at)
+        return Scan(self, text, found, positions, at)
 
     def entry_matches(self, scan: Scan) -> list[EntryMatch]:
         """Gazetteer matches: the longest at each word (overlaps are left to the caller)."""

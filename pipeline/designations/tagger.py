@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from pipeline.aliases import registry_specs
@@ -23,26 +24,30 @@ MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
 class Tagger:
     """Designation tagging of one text as of one date."""
 
-    def __init__(self, registry: Registry, jurisdiction: str = "RU", matcher: AliasMatcher | None = None) -> None:
-        """``matcher``: the process's shared alias matcher (default: one over ``registry`` alone)."""
+    def __init__(self, registry: Registry, jurisdiction: str = "RU") -> None:
         self.registry = registry
         self.jurisdiction = jurisdiction
-        self.matcher = matcher or AliasMatcher(registry_specs(registry))
         self.notices = NoticeDetector()
+
+    @cached_property
+    def matcher(self) -> AliasMatcher:
+        """A matcher over the registry alone, for texts tagged without the NER stage's scan (built on first use)."""
+        return AliasMatcher(registry_specs(self.registry))
 
     def tag(self, text: str, day: date, entities: list[dict[str, Any]], scan: Scan | None = None) -> dict[str, Any]:
         """The designations section (schemas/sections/designations.schema.json).
 
-        ``scan`` is the alias scan the NER stage made of ``text``; without it the text is scanned here.
+        ``scan`` is the alias scan the NER stage made of ``text`` with the process's shared
+        matcher, whose rules then apply; without it the text is scanned here.
         """
         spans = [(m["start"], m["end"], e["label"], e["id"], e.get("registry_ids", ()))
                  for e in entities for m in e["mentions"]]
         labelled = [(s, e, label) for s, e, label, _, _ in spans]
         if scan is None or scan.text != text:
             scan = self.matcher.scan(text)
-        hits = self.matcher.org_hits(scan, labelled)
+        hits = scan.matcher.org_hits(scan, labelled)
         hits += self._entity_hits(entities, hits)
-        fuzzy = set(self.matcher.fuzzy_hits(scan, hits, labelled))
+        fuzzy = set(scan.matcher.fuzzy_hits(scan, hits, labelled))
         hits += fuzzy
         hits.sort(key=lambda h: h.start)
         notices = self.notices.find(text)

@@ -23,11 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.aliases.matcher import AliasMatcher
+from pipeline.aliases.matcher import ALIAS_SCAN, AliasMatcher
 from pipeline.entities.gazetteer import Entry, Lexicon, is_acronym, load_gazetteer, load_lexicon
 
 ARTEFACT_GROUP = "mt_artefacts"
-ALIAS_SCAN = "alias_scan"
 _INDEFINITE = frozenset({"a", "an"})
 
 

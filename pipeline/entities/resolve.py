@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from typing import Any
 
 from spacy.tokens import Doc
 
@@ -23,12 +22,14 @@ from pipeline.entities.matcher import ARTEFACT_GROUP
 from pipeline.entities.mentions import Mention, collect
 from pipeline.entities.names import person_shaped
 from pipeline.entities.roles import role_mentions
+from pipeline.sections.entities import Entity
+from pipeline.sections.entities import Mention as EntityMention
 
 _LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP", "LOC"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "des", "&"})
 
 
-def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[dict[str, Any]]:
+def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[Entity]:
     """The entities section for ``doc`` (schemas/sections/entities.schema.json)."""
     artefacts = {(s.start, s.end) for s in doc.spans.get(ARTEFACT_GROUP, [])}
     mentions = collect(doc, lexicon, artefacts)
@@ -123,7 +124,7 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
     return links
 
 
-def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> dict[str, Any]:
+def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> Entity:
     kb_id = next((m.kb_id for m in mentions if m.kb_id), None)
     entry = entries.get(kb_id) if kb_id else None
     if entry is not None and not entry.generic:
@@ -135,14 +136,10 @@ def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> di
         top = max(votes.values())
         label = longest.label if votes[longest.label] == top else votes.most_common(1)[0][0]
         name = " ".join(longest.span.text.split())
-    entity: dict[str, Any] = {
-        "id": f"E{n}", "label": label, "name": name, "kb_id": kb_id,
-        "mentions": [{"start": m.span.start_char, "end": m.span.end_char, "text": m.span.text,
-                      "source": m.source} for m in mentions],
-    }
-    roles = list(dict.fromkeys(" ".join(r.text.split()) for m in mentions for r in m.roles))
-    if roles:
-        entity["roles"] = roles
-    if entry is not None and entry.registry_ids:
-        entity["registry_ids"] = list(entry.registry_ids)
-    return entity
+    return Entity(
+        id=f"E{n}", label=label, name=name, kb_id=kb_id,
+        mentions=[EntityMention(start=m.span.start_char, end=m.span.end_char, text=m.span.text, source=m.source)
+                  for m in mentions],
+        roles=list(dict.fromkeys(" ".join(r.text.split()) for m in mentions for r in m.roles)),
+        registry_ids=list(entry.registry_ids) if entry is not None else [],
+    )

@@ -7,10 +7,12 @@ simple way (people by surname) so the stage still attributes when run without NE
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Token
+
+from pipeline.sections import entities as sections
 
 from pipeline.quotes.lexicon import Lexicon
 
@@ -19,6 +21,8 @@ SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A speaker candidate: an entity of the section with its name mentions (pronouns left out)."""
+
     id: str
     label: str
     name: str
@@ -28,10 +32,9 @@ class Entity:
 class EntityIndex:
     """Mentions sorted by offset, for token → entity lookups in O(log n)."""
 
-    def __init__(self, section: list[dict[str, Any]]) -> None:
+    def __init__(self, section: Sequence[sections.Entity]) -> None:
         self.entities = {
-            e["id"]: Entity(e["id"], e["label"], e["name"],
-                            tuple((m["start"], m["end"]) for m in e["mentions"] if m.get("source") != "pronoun"))
+            e.id: Entity(e.id, e.label, e.name, tuple((m.start, m.end) for m in e.mentions if m.source != "pronoun"))
             for e in section
         }
         self._spans = sorted((s, e, ent.id) for ent in self.entities.values() for s, e in ent.mentions)
@@ -77,17 +80,17 @@ def _key(tokens: list[Token], label: str) -> str:
     return (words[-1] if label == "PERSON" else " ".join(words)) if words else ""
 
 
-def fallback_entities(doc: Doc) -> list[dict[str, Any]]:
-    """Group ``doc.ents`` into the entities-section shape: people by surname, others by text."""
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
+def fallback_entities(doc: Doc) -> list[sections.Entity]:
+    """Group ``doc.ents`` into the entities section's shape: people by surname, others by text."""
+    groups: dict[tuple[str, str], sections.Entity] = {}
     for ent in doc.ents:
         if ent.label_ not in SPEAKER_LABELS:
             continue
         key = (ent.label_, _key(list(ent), ent.label_))
-        group = groups.setdefault(key, {"id": f"E{len(groups) + 1}", "label": ent.label_,
-                                        "name": ent.text, "mentions": []})
-        if len(ent.text) > len(group["name"]):
-            group["name"] = ent.text
-        group["mentions"].append({"start": ent.start_char, "end": ent.end_char, "text": ent.text,
-                                  "source": "model"})
+        group = groups.setdefault(key, sections.Entity(id=f"E{len(groups) + 1}", label=ent.label_, name=ent.text,
+                                                       kb_id=None, mentions=[]))
+        if len(ent.text) > len(group.name):
+            group.name = ent.text
+        group.mentions.append(sections.Mention(start=ent.start_char, end=ent.end_char, text=ent.text,
+                                               source="model"))
     return list(groups.values())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -13,9 +13,11 @@ from pipeline.quotes.indirect import find_indirect
 from pipeline.quotes.lexicon import Lexicon
 from pipeline.quotes.marks import pair_quote_marks
 from pipeline.quotes.speakers import SpeakerResolver
+from pipeline.sections.entities import Entity
+from pipeline.sections.quotes import Quote
 
 
-def extract_quotes(doc: Doc, entities: list[dict[str, Any]], lexicon: Lexicon) -> list[dict[str, Any]]:
+def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon) -> list[Quote]:
     """Every attribution in ``doc`` as quotes-section items (offsets into ``doc.text``)."""
     text = doc.text  # spaCy rebuilds this string on every access: read it once
     spans = pair_quote_marks(text)
@@ -34,4 +36,4 @@ def extract_quotes(doc: Doc, entities: list[dict[str, Any]], lexicon: Lexicon) -
             att.speaker = resolver.interviewee(att.content[0])
         if att.speaker is None and att.speaker_token is not None:
             att.speaker = resolver.resolve(doc[att.speaker_token])
-    return [att.to_json(f"Q{k}", text) for k, att in enumerate(attributions, 1)]
+    return [att.to_quote(f"Q{k}", text) for k, att in enumerate(attributions, 1)]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
+from pipeline.sections.quotes import Cue, Quote, QuoteRule, QuoteType, UnresolvedReason
+from pipeline.sections.spans import Span
+
+DIRECT: QuoteType = "direct"
+INDIRECT: QuoteType = "indirect"
+MIXED: QuoteType = "mixed"
 #: rules of cue-less quotes, whose speaker is whoever was reported last
 CONTINUING_RULES = frozenset({"direct-floating", "direct-answer"})
 
 #: base confidence of each rule; speaker resolution multiplies in its own certainty
-RULE_CONFIDENCE: dict[str, float] = {
+RULE_CONFIDENCE: dict[QuoteRule, float] = {
     "direct-cue-after": 0.95,
     "direct-cue-before": 0.92,
     "direct-according": 0.9,
@@ -35,7 +39,7 @@ class Resolution:
     mention: tuple[int, int] | None
     entity_id: str | None
     name: str | None
-    reason: str | None
+    reason: UnresolvedReason | None
     certainty: float
 
 
@@ -43,31 +47,32 @@ class Resolution:
 class Attribution:
     """One quotation found by a pass; ``speaker_token`` indexes ``doc`` (None: inherit or unknown)."""
 
-    type: str
+    type: QuoteType
     content: tuple[int, int]
-    rule: str
+    rule: QuoteRule
     cue: tuple[int, int] | None = None
     cue_lemma: str | None = None
     speaker_token: int | None = None
     cue_token: int | None = None
     speaker: Resolution | None = None
 
-    def to_json(self, qid: str, text: str) -> dict[str, Any]:
+    def to_quote(self, qid: str, text: str) -> Quote:
         """The record form (schemas/sections/quotes.schema.json)."""
         res = self.speaker or Resolution(None, None, None, "no_speaker", 0.5)
-        start, end = self.content
-        return {
-            "id": qid,
-            "type": self.type,
-            "content": {"start": start, "end": end, "text": text[start:end]},
-            "cue": None if self.cue is None else {
-                "start": self.cue[0], "end": self.cue[1], "text": text[self.cue[0]:self.cue[1]],
-                "lemma": self.cue_lemma},
-            "speaker_mention": None if res.mention is None else {
-                "start": res.mention[0], "end": res.mention[1], "text": text[res.mention[0]:res.mention[1]]},
-            "speaker_entity": res.entity_id,
-            "speaker_name": res.name,
-            "unresolved_reason": res.reason if res.entity_id is None else None,
-            "rule": self.rule,
-            "confidence": round(RULE_CONFIDENCE[self.rule] * res.certainty, 3),
-        }
+        return Quote(
+            id=qid,
+            type=self.type,
+            content=_span(self.content, text),
+            cue=None if self.cue is None else Cue(start=self.cue[0], end=self.cue[1],
+                                                   text=text[self.cue[0]:self.cue[1]], lemma=self.cue_lemma or ""),
+            speaker_mention=None if res.mention is None else _span(res.mention, text),
+            speaker_entity=res.entity_id,
+            speaker_name=res.name,
+            unresolved_reason=res.reason if res.entity_id is None else None,
+            rule=self.rule,
+            confidence=round(RULE_CONFIDENCE[self.rule] * res.certainty, 3),
+        )
+
+
+def _span(offsets: tuple[int, int], text: str) -> Span:
+    return Span(start=offsets[0], end=offsets[1], text=text[offsets[0]:offsets[1]])

@@ -5,7 +5,7 @@ and normalisation (:mod:`pipeline.text.unicode`; quotes and dashes are normalise
 one canonical set, see :mod:`pipeline.text.marks`); then structure: a repeated
 headline, the dateline, a byline and boilerplate paragraphs are cut from the text
 and kept as metadata. Every step's offset map is composed into one, kept in
-``article.extras["offset_map"]`` (an :class:`~pipeline.text.offsets.OffsetMap` from
+``article.offset_map`` (an :class:`~pipeline.text.offsets.OffsetMap` from
 ``article.text`` to ``article.raw.body``) and written as segments to the clean section.
 """
 
@@ -15,6 +15,7 @@ import html as htmllib
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from selectolax.lexbor import LexborHTMLParser
@@ -29,9 +30,11 @@ from pipeline.text.offsets import OffsetMap, apply_edits
 from pipeline.text.structure import Structure, cut_edits, find_structure, paragraph_kind, paragraph_spans
 from pipeline.text.unicode import normalise
 
-from .base import Stage
+from pipeline.sections.clean import Clean, Dateline, OffsetSegments, Paragraph, Removed
+from pipeline.stages.base import Stage, StageConfig, StageProvenance
+from pipeline.version import content_hash
 
-OFFSET_MAP_KEY = "offset_map"
+TEXT_DATA_DIR = Path(__file__).resolve().parent.parent / "text" / "data"
 _HTML_SNIFF = re.compile(
     r"<(?:p|div|br|span|a|b|i|em|strong|ul|ol|li|h[1-6]|html|body|article|section|table|script|style)"
     r"\b[^<>]{0,500}>"
@@ -61,11 +64,17 @@ def clean_title(title: str) -> str:
     return " ".join(text.split())
 
 
-class CleanStage(Stage):
-    """Wire copy to clean, offset-stable text with its metadata."""
+class CleanConfig(StageConfig):
+    """Settings of the clean stage."""
+
+    max_body_chars: int
+
+
+class CleanStage(Stage[CleanConfig]):
+    """Wire copy to clean, offset-stable text with its metadata, in any language."""
 
     name: ClassVar[str] = "clean"
-    english_only: ClassVar[bool] = False
+    config_type: ClassVar[type[StageConfig]] = CleanConfig
 
     _detector: LanguageDetector | None = None
 
@@ -75,6 +84,9 @@ class CleanStage(Stage):
         for body, content_type in _WARM_UP:
             self.clean(Article(RawArticle(id="warm-up", source="warm-up", title="Warm <b>up</b>", body=body,
                                           published_at="2015-10-08", content_type=content_type)))
+
+    def provenance(self) -> StageProvenance:
+        return StageProvenance(data_versions={"clean_lists": content_hash(TEXT_DATA_DIR)})
 
     def process(self, articles: Sequence[Article]) -> None:
         if self._detector is None:
@@ -99,9 +111,9 @@ class CleanStage(Stage):
         else:
             text0, map0 = raw.body, OffsetMap.identity(len(raw.body))
         text1, map1 = normalise(text0, html)
-        if len(text1) > self.settings.max_body_chars:
+        if len(text1) > self.config.max_body_chars:
             raise BodyTooLarge(f"the cleaned body has {len(text1)} characters, "
-                               f"the limit is {self.settings.max_body_chars}")
+                               f"the limit is {self.config.max_body_chars}")
         title = clean_title(raw.title)
         found = find_structure(text1, paragraph_spans(text1), title, raw.published_at)
         text, map2 = apply_edits(text1, cut_edits(found.cuts, text1))
@@ -114,25 +126,25 @@ class CleanStage(Stage):
         language = self._detector.detect(text, raw.language)
 
         article.text = text
-        article.english = language.code == "en"
-        article.sections["title"] = title
-        article.extras[OFFSET_MAP_KEY] = offset_map
-        article.sections["clean"] = {
-            "content_type": "text/html" if html else "text/plain",
-            "paragraphs": _paragraphs(text, block_kinds if html else None, to_text0),
-            "language": language.as_json(),
-            "dateline": _dateline_json(found, text1_to_orig),
-            "byline": html_byline or found.byline,
-            "removed": [_removed_json(r, text1_to_orig) for r in found.removed],
-            "html_removed": html_removed,
-            "quote_marks": mark_families(text0),
-            "offset_map": {"orig_length": len(raw.body), "segments": offset_map.segments()},
-        }
+        article.language = language.code
+        article.title = title
+        article.offset_map = offset_map
+        article.clean = Clean(
+            content_type="text/html" if html else "text/plain",
+            paragraphs=_paragraphs(text, block_kinds if html else None, to_text0),
+            language=language,
+            dateline=_dateline(found, text1_to_orig),
+            byline=html_byline or found.byline,
+            removed=[_removed(r, text1_to_orig) for r in found.removed],
+            html_removed=html_removed,
+            quote_marks=mark_families(text0),
+            offset_map=OffsetSegments(orig_length=len(raw.body), segments=offset_map.segments()),
+        )
 
 
 def _paragraphs(
     text: str, block_kinds: list[tuple[int, str]] | None, to_text0: OffsetMap
-) -> list[dict[str, Any]]:
+) -> list[Paragraph]:
     """Paragraph spans of the final text; kinds from the HTML blocks they came from, or guessed."""
     spans = paragraph_spans(text)
     positions = [p for p, _ in block_kinds or ()]
@@ -143,19 +155,19 @@ def _paragraphs(
             kind = block_kinds[k][1] if k >= 0 else "text"
         else:
             kind = paragraph_kind(text[start:end], len(spans) == 1)
-        out.append({"start": start, "end": end, "kind": kind})
+        out.append(Paragraph(start=start, end=end, kind=kind))
     return out
 
 
-def _dateline_json(found: Structure, to_orig: OffsetMap) -> dict[str, Any] | None:
+def _dateline(found: Structure, to_orig: OffsetMap) -> Dateline | None:
     d = found.dateline
     if d is None or found.dateline_span is None:
         return None
     orig_start, orig_end = to_orig.to_original(*found.dateline_span)
-    return {"text": d.text, "place": d.place, "date": d.date.isoformat() if d.date else None,
-            "agency": d.agency, "orig_start": orig_start, "orig_end": orig_end}
+    return Dateline(text=d.text, place=d.place, date=d.date.isoformat() if d.date else None, agency=d.agency,
+                    orig_start=orig_start, orig_end=orig_end)
 
 
-def _removed_json(removed: dict[str, Any], to_orig: OffsetMap) -> dict[str, Any]:
+def _removed(removed: dict[str, Any], to_orig: OffsetMap) -> Removed:
     orig_start, orig_end = to_orig.to_original(*removed["span"])
-    return {"kind": removed["kind"], "text": removed["text"], "orig_start": orig_start, "orig_end": orig_end}
+    return Removed(kind=removed["kind"], text=removed["text"], orig_start=orig_start, orig_end=orig_end)

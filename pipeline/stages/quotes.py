@@ -1,42 +1,19 @@
 """The quotes stage: who said what, over the parse the NER stage left on the article.
 
-Reads ``article.doc`` and ``article.sections["entities"]``; writes
-``article.sections["quotes"]`` (schemas/sections/quotes.schema.json). It never re-parses:
-an article without a doc fails with a :class:`StageError`; without an entities section the
-doc's own entities are grouped (:func:`pipeline.quotes.entities.fallback_entities`).
+Reads ``article.doc`` and ``article.entities``; writes ``article.quotes``.
+Backends per language (``backend_types``); English: :mod:`pipeline.quotes.english`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar
+from collections.abc import Mapping
+from typing import ClassVar
 
-from pipeline.article import Article
-from pipeline.errors import StageError
-from pipeline.quotes import Lexicon, extract_quotes, load_lexicon
-from pipeline.quotes.entities import fallback_entities
-from pipeline.stages.base import Stage
+from pipeline.stages.base import LanguageStage, NoConfig
 
 
-class QuoteStage(Stage):
+class QuoteStage(LanguageStage[NoConfig]):
     """Direct, indirect and mixed quotations with speakers resolved to entities."""
 
     name: ClassVar[str] = "quotes"
-    english_only: ClassVar[bool] = True
-    _lexicon: Lexicon | None = None
-
-    def setup(self) -> None:
-        self._lexicon = load_lexicon()
-
-    def process(self, articles: Sequence[Article]) -> None:
-        lexicon = self._lexicon or load_lexicon()
-        for article in articles:
-            if article.doc is None:
-                raise StageError(self.name, f"article {article.raw.id} reached the quotes stage unparsed")
-            entities = article.sections.get("entities")
-            if entities is None:
-                entities = fallback_entities(article.doc)
-            article.sections["quotes"] = extract_quotes(article.doc, entities, lexicon)
-
-    def provenance(self) -> dict[str, Any]:
-        return {"lexicon": load_lexicon().version}
+    backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.quotes.english:EnglishQuotes"}

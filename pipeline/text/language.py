@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from pipeline.sections.clean import Language
 
 #: below this probability a declared language wins over the detected one
 MIN_CONFIDENCE = 0.5
 #: characters looked at; more adds time but not accuracy on news prose
 SAMPLE_CHARS = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class Language:
-    """The language decided for an article and how it was decided."""
-
-    code: str
-    confidence: float | None
-    declared: str | None
-    detected: str | None
-
-    def as_json(self) -> dict[str, object]:
-        return {"code": self.code, "confidence": self.confidence, "declared": self.declared,
-                "detected": self.detected}
 
 
 class LanguageDetector:
@@ -36,9 +22,9 @@ class LanguageDetector:
         """Detected language, unless detection is unsure and the feed declared one."""
         base = declared.split("-")[0].lower() if declared else None
         if not text.strip():
-            return Language(base or "und", None, declared, None)
+            return Language(code=base or "und", confidence=None, declared=declared, detected=None)
         code, prob = self._identifier.classify(text[:SAMPLE_CHARS])
         confidence = round(float(prob), 4)
         if confidence < MIN_CONFIDENCE and base:
-            return Language(base, confidence, declared, code)
-        return Language(code, confidence, declared, code)
+            return Language(code=base, confidence=confidence, declared=declared, detected=code)
+        return Language(code=code, confidence=confidence, declared=declared, detected=code)

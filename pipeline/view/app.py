@@ -10,13 +10,13 @@ from pathlib import Path
 import orjson
 from aiohttp import web
 
-from pipeline.client import read_topic
 from pipeline.config import Settings
+from pipeline.kafka.client import read_topic
 from pipeline.view.store import JsonlFeed, RecordStore
 
 STATIC = Path(__file__).parent / "static"
 STORE = web.AppKey("store", RecordStore)
-REFRESH = web.AppKey("refresh", Callable[[], None])
+REFRESH: web.AppKey[Callable[[], None]] = web.AppKey("refresh")
 
 
 def _json(data: object) -> web.Response:

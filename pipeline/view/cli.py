@@ -9,7 +9,6 @@ import typer
 from aiohttp import web
 
 from pipeline.config import get_settings
-from pipeline.view.app import jsonl_app, kafka_app
 
 
 def view(
@@ -23,6 +22,8 @@ def view(
     if jsonl is not None and not jsonl.is_file():
         typer.secho(f"{jsonl}: no such file", err=True, fg=typer.colors.RED)
         raise typer.Exit(code=1)
+    from pipeline.view.app import jsonl_app, kafka_app  # here: the Kafka client loads only when the page is served
+
     app = jsonl_app(jsonl, limit) if jsonl else kafka_app(get_settings(), limit)
     source = jsonl or f"topics {get_settings().topic_enriched}, {get_settings().topic_dead_letter}"
     typer.echo(f"review page for {source} on http://{host}:{port}/ (Ctrl-C stops)")

@@ -10,11 +10,10 @@ from collections import OrderedDict, deque
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
-from pipeline.client_records import EnrichedRecord
-
-DEAD_LETTER_SCHEMA = "wirestream.dead-letter"
+from pipeline.sections.record import DeadLetter, EnrichedRecord, output_from_builtins
 
 
 class RecordStore:
@@ -23,15 +22,16 @@ class RecordStore:
     def __init__(self, limit: int = 500) -> None:
         self.limit = limit
         self._articles: OrderedDict[str, EnrichedRecord] = OrderedDict()
-        self._dead: deque[dict[str, Any]] = deque(maxlen=limit)
+        self._dead: deque[DeadLetter] = deque(maxlen=limit)
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, data: dict[str, Any]) -> None:
         """Keep a record of either kind; a re-delivered article replaces its older copy."""
-        if record.get("schema") == DEAD_LETTER_SCHEMA:
+        record = output_from_builtins(data)
+        if isinstance(record, DeadLetter):
             self._dead.append(record)
             return
-        self._articles.pop(record["id"], None)
-        self._articles[record["id"]] = EnrichedRecord.from_json(record)
+        self._articles.pop(record.id, None)
+        self._articles[record.id] = record
         if len(self._articles) > self.limit:
             self._articles.popitem(last=False)
 
@@ -46,11 +46,12 @@ class RecordStore:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         record = self._articles.get(article_id)
-        return record.raw if record else None
+        return msgspec.to_builtins(record) if record else None
 
     def dead_letters(self) -> list[dict[str, Any]]:
         """Newest first, without the original bytes (the page shows reasons, not payloads)."""
-        return [{k: v for k, v in d.items() if k != "original_base64"} for d in reversed(self._dead)]
+        return [{k: v for k, v in msgspec.to_builtins(d).items() if k != "original_base64"}
+                for d in reversed(self._dead)]
 
 
 def summary(record: EnrichedRecord) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import orjson
 
-from pipeline.client import ArticleProducer, Coordinates, collect_outcomes
 from pipeline.config import Settings
+from pipeline.kafka.client import ArticleProducer, Coordinates, collect_outcomes
 from tests.conftest import SAMPLES
 
 VOLATILE = ("processed_at", "timings_ms")

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from pipeline.client import collect_outcomes
 from pipeline.config import Settings
-from pipeline.topics import ensure_topics
+from pipeline.kafka.client import collect_outcomes
+from pipeline.kafka.topics import ensure_topics
 from tests.integration.faults import ledger, produce
 from tests.integration.test_end_to_end import isolated
 

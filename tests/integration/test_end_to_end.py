@@ -12,10 +12,10 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.structs import TopicPartition
 
-from pipeline.client import ArticleProducer, collect_outcomes
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs
-from pipeline.topics import ensure_topics
+from pipeline.kafka.client import ArticleProducer, collect_outcomes
+from pipeline.kafka.security import client_kwargs
+from pipeline.kafka.topics import ensure_topics
 from tests.conftest import SAMPLES
 from tests.schema_check import assert_valid
 

@@ -16,11 +16,11 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from pipeline import broker
-from pipeline.client import collect_outcomes
 from pipeline.config import Settings
-from pipeline.kafka_security import client_kwargs
-from pipeline.topics import ensure_topics
+from pipeline.kafka import broker
+from pipeline.kafka.client import collect_outcomes
+from pipeline.kafka.security import client_kwargs
+from pipeline.kafka.topics import ensure_topics
 from tests.conftest import free_port
 from tests.integration.faults import ledger, numbered_articles, produce, wait_for_outputs
 from tests.integration.test_end_to_end import committed_equals_highwater, isolated

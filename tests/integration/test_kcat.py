@@ -18,10 +18,10 @@ import orjson
 import pytest
 
 from pipeline.article import Origin
-from pipeline.client import EnrichedConsumer
 from pipeline.config import Settings
 from pipeline.enrich import Message
-from pipeline.topics import ensure_topics
+from pipeline.kafka.client import EnrichedConsumer
+from pipeline.kafka.topics import ensure_topics
 from tests.conftest import SAMPLES, WorkerProcess
 from tests.integration.test_end_to_end import isolated
 from tests.schema_check import assert_valid

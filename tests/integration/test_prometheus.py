@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.client import collect_outcomes
 from pipeline.config import Settings
-from pipeline.topics import ensure_topics
+from pipeline.kafka.client import collect_outcomes
+from pipeline.kafka.topics import ensure_topics
 from tests.conftest import REPO, free_port
 from tests.integration.faults import numbered_articles, produce
 from tests.integration.test_end_to_end import isolated

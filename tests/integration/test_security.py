@@ -13,11 +13,11 @@ from collections.abc import Iterator
 import pytest
 from pydantic import SecretStr
 
-from pipeline import broker
-from pipeline.client import ArticleProducer, collect_outcomes, read_topic
 from pipeline.config import Settings
-from pipeline.kafka_security import KafkaConnectError
-from pipeline.topics import ensure_topics, topic_names
+from pipeline.kafka import broker
+from pipeline.kafka.client import ArticleProducer, collect_outcomes, read_topic
+from pipeline.kafka.security import KafkaConnectError
+from pipeline.kafka.topics import ensure_topics, topic_names
 from tests.conftest import REPO, env_for, free_port
 from tests.integration.faults import numbered_articles, produce
 from tests.integration.test_end_to_end import isolated

@@ -1,18 +1,17 @@
-"""Typed records, consumer filters, delivery reports and the review page's store and API."""
+"""Typed records as consumers read them, record filters, and the review page's store and API."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from aiokafka.structs import ConsumerRecord
 
-from pipeline.client import Delivery, DeliveryReport, EnrichedConsumer, is_enriched
-from pipeline.client_records import DeadLetter, EnrichedRecord, RecordFilter
-from pipeline.config import Settings
+from pipeline.kafka.client import RecordFilter
+from pipeline.sections.record import DeadLetter, EnrichedRecord, decode_output
 from pipeline.view.app import jsonl_app
 from pipeline.view.store import JsonlFeed, RecordStore
 from tests.schema_check import assert_valid
@@ -57,11 +56,11 @@ def enriched(article_id: str = "a1", *, missing_notice: bool = True, speaker: st
                   "dateline": None, "byline": None, "removed": [], "html_removed": {}, "quote_marks": ["curly"],
                   "offset_map": {"orig_length": len(TEXT), "segments": []}},
         "entities": [
-            {"id": "E1", "label": "PERSON", "name": "Dmitry Peskov",
+            {"id": "E1", "label": "PERSON", "name": "Dmitry Peskov", "kb_id": "peskov",
              "mentions": [{**span("Dmitry Peskov"), "source": "model"}, {**he, "source": "pronoun"}]},
-            {"id": "E2", "label": "ORG", "name": "Islamic State",
+            {"id": "E2", "label": "ORG", "name": "Islamic State", "kb_id": None,
              "mentions": [{**span("Islamic state"), "source": "gazetteer"}]},
-            {"id": "E3", "label": "ORG", "name": "Jabhat al-Nusra",
+            {"id": "E3", "label": "ORG", "name": "Jabhat al-Nusra", "kb_id": None,
              "mentions": [{**span("Jabhat al-Nusra"), "source": "model"}]},
         ],
         "quotes": [{"id": "Q1", "type": "direct", "content": span("I don’t would like to reveal the nuances,"),
@@ -74,8 +73,9 @@ def enriched(article_id: str = "a1", *, missing_notice: bool = True, speaker: st
                          "summary": {"organisations": 2, "designated": 1 + missing_notice, "notice_required":
                                      1 + missing_notice, "notice_missing": int(missing_notice)}},
         "skipped_stages": [],
-        "provenance": {"pipeline_version": "0.1.0", "model": {"name": "m", "version": "1"}, "registry_version": None,
-                       "timings_ms": {"ner": 1.0},
+        "provenance": {"pipeline_version": "0.2.0+0123abcd", "model": {"name": "m", "version": "1"},
+                       "registry_version": None, "data_versions": {}, "timings_ms": {"quotes": 1.0},
+                       "chunk_timings": {"ner": {"chunk_ms": 8.0, "chunk_size": 8}},
                        "input": {"topic": "raw", "partition": 0, "offset": 7, "timestamp_ms": None},
                        "processed_at": "2024-01-01T00:00:00Z"},
     }
@@ -92,35 +92,49 @@ def test_the_test_records_follow_the_schemas() -> None:
     assert_valid("dead-letter", DEAD)
 
 
-def test_enriched_record_view_resolves_speakers_and_offsets() -> None:
-    record = EnrichedRecord.from_json(enriched())
+def typed(record: dict[str, Any]) -> EnrichedRecord:
+    """The record as a consumer decodes it from the topic."""
+    output = decode_output(orjson.dumps(record))
+    assert isinstance(output, EnrichedRecord)
+    return output
+
+
+def test_enriched_record_gives_typed_sections_with_offsets_into_the_text() -> None:
+    record = typed(enriched())
     assert record.language == "en" and record.entity("E1").name == "Dmitry Peskov"
     [quote] = record.quotes
     assert quote.speaker_name == "Dmitry Peskov"
     assert TEXT[quote.content.start:quote.content.end].startswith("I don’t would like to reveal")
     assert all(TEXT[m.start:m.end] == m.text for e in record.entities for m in e.mentions)
-    assert [o.name for o in record.organisations if o.notice_missing] == ["Jabhat al-Nusra"]
-    assert record.organisations[0].mentions[0].notice.kind == "banned"
-    assert record.organisations[0].designations[0].status == "in_force"
-    assert record.raw["id"] == "a1"
+    assert record.designations is not None
+    organisations = record.designations.organisations
+    assert [o.name for o in organisations if o.notice_missing] == ["Jabhat al-Nusra"]
+    assert organisations[0].mentions[0].notice is not None and organisations[0].mentions[0].notice.kind == "banned"
+    assert organisations[0].designations[0].status is msgspec.UNSET  # in force: no status written
+    assert msgspec.to_builtins(record) == enriched()
 
 
 def test_unresolved_speaker_keeps_the_written_name() -> None:
-    [quote] = EnrichedRecord.from_json(enriched(speaker=None)).quotes
+    [quote] = typed(enriched(speaker=None)).quotes
     assert (quote.speaker_name, quote.speaker_entity, quote.unresolved_reason) == ("a source", None, "unnamed_source")
 
 
 def test_delisted_organisation_is_neither_designated_nor_flagged() -> None:
-    [_, nusra] = EnrichedRecord.from_json(enriched(missing_notice=False)).organisations
+    designations = typed(enriched(missing_notice=False)).designations
+    assert designations is not None
+    [_, nusra] = designations.organisations
     assert (nusra.designated, nusra.notice_missing, nusra.other_designations[0].status) == (False, False, "ended")
 
 
-def test_views_are_frozen_and_tolerate_missing_optional_sections() -> None:
-    bare = {k: v for k, v in enriched().items() if k not in ("quotes", "entities")} | {"designations": {}}
-    record = EnrichedRecord.from_json(bare)
-    assert (record.quotes, record.entities, record.organisations, record.missing_notice) == ((), (), (), False)
-    with pytest.raises(AttributeError):
-        record.id = "other"  # type: ignore[misc]
+def test_fields_a_newer_pipeline_adds_are_ignored_and_a_missing_designations_stage_is_null() -> None:
+    newer = enriched() | {"sentiment": 0.2, "designations": None}
+    record = typed(newer)
+    assert (record.designations, record.missing_notice) == (None, False)
+
+
+def test_a_record_missing_a_required_section_is_refused() -> None:
+    with pytest.raises(msgspec.ValidationError, match="quotes"):
+        typed({k: v for k, v in enriched().items() if k != "quotes"})
 
 
 @pytest.mark.parametrize(
@@ -138,41 +152,18 @@ def test_views_are_frozen_and_tolerate_missing_optional_sections() -> None:
     ],
 )
 def test_record_filter(record_filter: RecordFilter, expected: bool) -> None:
-    assert record_filter(EnrichedRecord.from_json(enriched())) is expected
+    assert record_filter(typed(enriched())) is expected
 
 
 def test_missing_notice_filter_rejects_compliant_articles() -> None:
-    assert not RecordFilter(missing_notice=True)(EnrichedRecord.from_json(enriched(missing_notice=False)))
+    assert not RecordFilter(missing_notice=True)(typed(enriched(missing_notice=False)))
 
 
-def test_dead_letter_view() -> None:
-    letter = DeadLetter.from_json(DEAD)
-    assert (letter.error_class, letter.stage, letter.topic, letter.partition, letter.offset) == (
+def test_dead_letter_is_typed_too() -> None:
+    letter = decode_output(orjson.dumps(DEAD))
+    assert isinstance(letter, DeadLetter)
+    assert (letter.error_class, letter.stage, letter.input.topic, letter.input.partition, letter.input.offset) == (
         "NotJson", "decode", "raw", 1, 3)
-
-
-def test_delivery_report_summarises_offsets_per_partition() -> None:
-    report = DeliveryReport("raw", [Delivery("a", 1, 5), Delivery("b", 0, 2), Delivery("c", 1, 6)])
-    assert report.by_partition() == {0: (2, 2), 1: (5, 6)}
-    assert str(report) == "3 message(s) delivered to raw: p0 2, p1 5–6"
-    assert str(DeliveryReport("raw")) == "0 message(s) delivered to raw"
-
-
-def message(value: bytes | None, headers: list[tuple[str, bytes]]) -> ConsumerRecord:
-    return ConsumerRecord("t", 0, 0, 0, 0, b"k", value, None, 1, len(value or b""), headers)
-
-
-def test_consumer_routes_by_schema_headers() -> None:
-    assert is_enriched(message(b"{}", [("schema", b"wirestream.enriched"), ("schema-version", b"1")]))
-    assert is_enriched(message(b"{}", []))  # a record produced by another tool without headers
-    assert not is_enriched(message(b"{}", [("schema", b"wirestream.dead-letter")]))
-    assert not is_enriched(message(b"{}", [("schema", b"wirestream.enriched"), ("schema-version", b"2")]))
-    assert not is_enriched(message(None, []))
-
-
-async def test_consumer_rejects_an_unknown_offset_policy() -> None:
-    with pytest.raises(ValueError, match="earliest"):
-        EnrichedConsumer(Settings(), offset="middle")
 
 
 def test_store_keeps_the_latest_copy_newest_first_and_bounded() -> None:

@@ -10,18 +10,18 @@ import pytest
 from pipeline.article import Article, Origin
 from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message
-from pipeline.stages.base import Stage
+from pipeline.sections.record import DeadLetter, EnrichedRecord
+from pipeline.stages.base import NoConfig, Stage
 from tests.conftest import SAMPLES
 from tests.schema_check import assert_valid
 
 POISON = "POISON-PILL"
 
 
-class FailsOnMarker(Stage):
+class FailsOnMarker(Stage[NoConfig]):
     """Test-only stage: raises on any article whose text contains the marker."""
 
     name = "failing"
-    english_only = False
 
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
@@ -39,38 +39,54 @@ def test_one_outcome_per_message_in_input_order(enricher: Enricher) -> None:
     assert [o.message.origin.offset for o in outcomes] == list(range(len(values)))
     assert [o.dead for o in outcomes] == [False] * (len(values) - 1) + [True]
     for outcome in outcomes[:-1]:
-        assert_valid("enriched-record", outcome.record)
-        assert set(outcome.record["provenance"]["timings_ms"]) <= {s.name for s in enricher.stages}
+        assert_valid("enriched-record", orjson.loads(outcome.value))
+        provenance = outcome.record.provenance
+        timed = set(provenance.timings_ms) | set(provenance.chunk_timings)
+        assert timed | set(outcome.record.skipped_stages) == {s.name for s in enricher.stages}
 
 
 def test_an_exception_in_a_stage_dead_letters_only_that_article(enricher: Enricher, settings) -> None:
     poisoned = orjson.dumps({"id": "bad", "source": "t", "title": "t", "body": f"A {POISON} article.",
                              "published_at": "2024-01-01"})
     values = SAMPLES.read_bytes().splitlines()[:3] + [poisoned]
-    runner = Enricher(settings, [*enricher.stages, FailsOnMarker(settings)])
+    runner = Enricher(settings, [*enricher.stages, FailsOnMarker(NoConfig())])
     outcomes = runner.enrich(messages(values))
     assert [o.dead for o in outcomes] == [False, False, False, True]
     letter = outcomes[-1].record
-    assert (letter["error_class"], letter["stage"], letter["article_id"]) == ("StageError", "failing", "bad")
-    assert "ValueError: injected failure" in letter["reason"]
+    assert isinstance(letter, DeadLetter)
+    assert (letter.error_class, letter.stage, letter.article_id) == ("StageError", "failing", "bad")
+    assert "ValueError: injected failure" in letter.reason
 
 
-def test_non_english_articles_skip_english_only_stages(enricher: Enricher) -> None:
+def test_stages_without_a_backend_for_the_language_are_skipped(enricher: Enricher) -> None:
     russian = next(v for v in SAMPLES.read_bytes().splitlines() if b'"language":"ru"' in v)
     [outcome] = enricher.enrich(messages([russian]))
-    assert not outcome.dead
-    english_only = [s.name for s in enricher.stages if s.english_only]
-    assert outcome.record["skipped_stages"] == english_only
-    assert outcome.record["entities"] == [] and outcome.record["quotes"] == []
+    assert isinstance(outcome.record, EnrichedRecord)
+    without_russian = [s.name for s in enricher.stages if not s.handles("ru")]
+    assert without_russian == ["ner", "quotes", "designations"]
+    assert outcome.record.skipped_stages == without_russian
+    assert outcome.record.entities == [] and outcome.record.quotes == []
+    assert outcome.record.designations is not None and outcome.record.designations.organisations == []
 
 
 def test_a_record_over_the_size_limit_becomes_a_dead_letter(stages, settings) -> None:
     tight = settings.model_copy(update={"max_record_bytes": 5_000})  # below what the validator allows
     seed = SAMPLES.read_bytes().splitlines()[0]
     [outcome] = Enricher(tight, stages).enrich(messages([seed]))
-    assert outcome.dead
-    assert (outcome.record["error_class"], outcome.record["stage"]) == ("RecordTooLarge", "publish")
-    assert outcome.record["article_id"] == "tass-syria-2015-10-08"
+    assert isinstance(outcome.record, DeadLetter)
+    assert (outcome.record.error_class, outcome.record.stage) == ("RecordTooLarge", "publish")
+    assert outcome.record.article_id == "tass-syria-2015-10-08"
+
+
+def test_stage_times_are_measured_per_article_or_stated_per_chunk(enricher: Enricher) -> None:
+    english = [v for v in SAMPLES.read_bytes().splitlines() if b'"language":"ru"' not in v]
+    records = [o.record for o in enricher.enrich(messages(english)) if isinstance(o.record, EnrichedRecord)]
+    assert len(records) == len(english) >= 3
+    for name in ("clean", "quotes", "designations"):  # one article per call: each its own time
+        assert len({r.provenance.timings_ms[name] for r in records}) == len(records)
+    chunks = {(c.chunk_ms, c.chunk_size) for r in records for c in [r.provenance.chunk_timings["ner"]]}
+    assert "ner" not in records[0].provenance.timings_ms
+    assert sum(size for _, size in chunks) == len(records)  # each chunk is named once per article in it
 
 
 def test_settings_refuse_a_record_limit_too_small_for_dead_letters() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 
+import msgspec
 import orjson
 import pytest
 
@@ -62,10 +63,11 @@ def test_dead_letter_keeps_original_bytes_and_coordinates() -> None:
     except NotUtf8 as exc:
         record = dead_letter(value, b"key", ORIGIN, exc)
     assert_valid("dead-letter", record)
-    assert base64.b64decode(record["original_base64"]) == value
-    assert base64.b64decode(record["original_key_base64"]) == b"key"
-    assert (record["error_class"], record["stage"]) == ("NotUtf8", "decode")
-    assert record["input"] == {"topic": "raw", "partition": 2, "offset": 41, "timestamp_ms": 1_700_000_000_000}
+    assert base64.b64decode(record.original_base64) == value
+    assert base64.b64decode(record.original_key_base64 or "") == b"key"
+    assert (record.error_class, record.stage) == ("NotUtf8", "decode")
+    assert msgspec.to_builtins(record.input) == {"topic": "raw", "partition": 2, "offset": 41,
+                                                 "timestamp_ms": 1_700_000_000_000}
 
 
 def test_dead_letter_of_a_stage_failure_names_stage_and_cause() -> None:
@@ -73,6 +75,6 @@ def test_dead_letter_of_a_stage_failure_names_stage_and_cause() -> None:
     error.__cause__ = KeyError("speaker")
     record = dead_letter(encode(), None, ORIGIN, error, article_id="a1")
     assert_valid("dead-letter", record)
-    assert record["stage"] == "quotes"
-    assert record["article_id"] == "a1"
-    assert "KeyError" in record["reason"]
+    assert record.stage == "quotes"
+    assert record.article_id == "a1"
+    assert "KeyError" in record.reason

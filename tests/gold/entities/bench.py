@@ -15,7 +15,9 @@ from pathlib import Path
 
 from pipeline.article import Article, RawArticle
 from pipeline.config import Settings
-from pipeline.stages.ner import GAZETTEER_PIPE, NerStage
+from pipeline.entities.english import GAZETTEER_PIPE
+from pipeline.nlp import load_nlp
+from pipeline.stages.registry import build_stages
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "tass-syria-2015-10-08.txt"
 
@@ -31,9 +33,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     text = _text()
-    stage = NerStage(Settings())
+    [stage] = build_stages(Settings(stages=["ner"]))
     stage.setup()
-    nlp = stage.nlp
+    nlp = load_nlp(Settings().spacy_model)
     batches = [[text] * args.batch for _ in range(max(1, args.articles // args.batch))]
     total = sum(len(b) for b in batches)
     stage.process([_article(text)])  # warm-up

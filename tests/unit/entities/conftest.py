@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipeline.config import Settings
 from pipeline.nlp import load_nlp
-from pipeline.stages.ner import add_gazetteer
+from pipeline.entities.english import add_gazetteer
 
 
 @pytest.fixture(scope="session")

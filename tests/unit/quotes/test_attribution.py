@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gold.quotes.score import annotate
+from tests.stage_fixtures import run as annotate
 
 
 def only(text: str) -> dict:
-    quotes = annotate(text).sections["quotes"]
+    quotes = annotate(text).quotes
     assert len(quotes) == 1, quotes
     return quotes[0]
 
@@ -21,51 +21,51 @@ def only(text: str) -> dict:
 ])
 def test_direct_cues(text: str, content: str, speaker: str, lemma: str) -> None:
     q = only(text)
-    assert (q["type"], q["content"]["text"], q["speaker_name"], q["cue"]["lemma"]) == (
+    assert (q.type, q.content.text, q.speaker_name, q.cue.lemma) == (
         "direct", content, speaker, lemma)
 
 
 def test_pronoun_goes_to_gender_compatible_subject() -> None:
     text = ("Angela Merkel met Emmanuel Macron in Berlin on Monday. Macron praised the deal. "
             "“It is a historic day,” she said.")
-    q = annotate(text).sections["quotes"][-1]
-    assert q["speaker_name"] == "Angela Merkel"
+    q = annotate(text).quotes[-1]
+    assert q.speaker_name == "Angela Merkel"
 
 
 def test_indirect_and_mixed() -> None:
     quotes = annotate("Joe Biden said the economy was recovering. Janet Yellen said inflation was "
-                      "“transitory but stubborn.”").sections["quotes"]
-    assert [(q["type"], q["speaker_name"]) for q in quotes] == [("indirect", "Joe Biden"), ("mixed", "Janet Yellen")]
+                      "“transitory but stubborn.”").quotes
+    assert [(q.type, q.speaker_name) for q in quotes] == [("indirect", "Joe Biden"), ("mixed", "Janet Yellen")]
 
 
 def test_unnamed_source() -> None:
     q = only("The talks will resume next week, a source familiar with the matter said.")
-    assert (q["speaker_entity"], q["unresolved_reason"]) == (None, "unnamed_source")
+    assert (q.speaker_entity, q.unresolved_reason) == (None, "unnamed_source")
 
 
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
     text = ("The so-called “peace plan” was rejected. Officials read the book “War and Peace” "
             "during the operation “Desert Storm”.")
-    assert annotate(text).sections["quotes"] == []
+    assert annotate(text).quotes == []
 
 
 def test_cue_interjected_between_dashes_inside_the_marks() -> None:
     text = ("Russia and Kazakhstan agreed on gas transit, said Deputy Prime Minister Alexander Novak.\n\n"
             "“We have agreed on all the key parameters. The supplies will grow, — said Novak. — The "
             "infrastructure allows it.”")
-    q = next(q for q in annotate(text).sections["quotes"] if q["type"] == "direct")
-    assert q["rule"] == "direct-interjected" and q["speaker_name"] == "Alexander Novak"
-    assert q["content"]["text"].startswith("We have agreed") and q["content"]["text"].endswith("allows it.")
+    q = next(q for q in annotate(text).quotes if q.type == "direct")
+    assert q.rule == "direct-interjected" and q.speaker_name == "Alexander Novak"
+    assert q.content.text.startswith("We have agreed") and q.content.text.endswith("allows it.")
 
 
 def test_a_dash_inside_a_quote_is_no_cue() -> None:
     text = "“We will win — said nobody in March — and we did,” the coach told reporters."
     q = only(text)
-    assert q["rule"] == "direct-cue-after"
+    assert q.rule == "direct-cue-after"
 
 
 def test_cue_after_a_long_titled_subject() -> None:
     q = only("“We are seeing outbreaks in places that have not had cholera for decades,” WHO Director-General "
              "Tedros Adhanom Ghebreyesus told a briefing in Geneva.")
-    assert (q["type"], q["rule"], q["cue"]["lemma"]) == ("direct", "direct-cue-after", "tell")
-    assert q["speaker_name"] == "Tedros Adhanom Ghebreyesus"
+    assert (q.type, q.rule, q.cue.lemma) == ("direct", "direct-cue-after", "tell")
+    assert q.speaker_name == "Tedros Adhanom Ghebreyesus"

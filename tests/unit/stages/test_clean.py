@@ -6,6 +6,7 @@ import html
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from pipeline.article import Article, RawArticle
 from pipeline.config import Settings
 from pipeline.errors import BodyTooLarge, EmptyBody, HtmlTooDeep
 from pipeline.schemas import load_schema
-from pipeline.stages.clean import OFFSET_MAP_KEY, CleanStage
+from pipeline.stages.clean import CleanConfig, CleanStage
 from pipeline.text.offsets import OffsetMap
 
 #: the TASS seed article (headline line, blank line, body), machine-translated from Russian
@@ -26,7 +27,7 @@ TITLE = "Peskov did not disclose details of the talks between Putin and Hollande
 
 @pytest.fixture(scope="module")
 def stage() -> CleanStage:
-    s = CleanStage(Settings())
+    s = CleanStage(CleanConfig.from_settings(Settings()))
     s.setup()
     return s
 
@@ -51,7 +52,7 @@ def validator() -> Draft202012Validator:
 
 def in_original(article: Article, needle: str) -> str:
     start = article.text.index(needle)
-    m: OffsetMap = article.extras[OFFSET_MAP_KEY]
+    m: OffsetMap = article.offset_map
     return article.raw.body[slice(*m.to_original(start, start + len(needle)))]
 
 
@@ -75,44 +76,44 @@ def cms_html(seed: str) -> str:
 
 def test_seed_as_plain_text(stage: CleanStage, seed: str) -> None:
     a = run(stage, seed)
-    clean = a.sections["clean"]
+    clean = a.clean
     assert a.text.startswith("The President’s press Secretary Dmitry Peskov")
-    assert a.english and clean["language"]["code"] == "en"
-    assert a.sections["title"] == TITLE
-    assert clean["dateline"] == {"text": "SOCHI, October 8.", "place": "Sochi", "date": "2015-10-08",
+    assert a.language == "en" and clean.language.code == "en"
+    assert a.title == TITLE
+    assert msgspec.to_builtins(clean.dateline) == {"text": "SOCHI, October 8.", "place": "Sochi", "date": "2015-10-08",
                                  "agency": None, "orig_start": 82, "orig_end": 99}
-    assert [r["kind"] for r in clean["removed"]] == ["title"]
-    kinds = {a.text[p["start"] : p["end"]]: p["kind"] for p in clean["paragraphs"]}
+    assert [r.kind for r in clean.removed] == ["title"]
+    kinds = {a.text[p.start : p.end]: p.kind for p in clean.paragraphs}
     assert kinds["Blows to positions of terrorists in Syria"] == "heading"
-    assert len(clean["paragraphs"]) == 14
+    assert len(clean.paragraphs) == 14
     quote = "“I don’t would like to reveal the nuances of the exchange of views,”"
     assert in_original(a, quote) == quote
     assert "“jabhat al-al – Nusra”" in a.text
-    validator().validate(clean)
+    validator().validate(msgspec.to_builtins(clean))
 
 
 def test_seed_in_cms_html_gives_the_same_text(stage: CleanStage, seed: str) -> None:
     plain = run(stage, seed).text
     a = run(stage, cms_html(seed), content_type="text/html")
-    clean = a.sections["clean"]
+    clean = a.clean
     assert a.text == plain
-    assert clean["byline"] == "By TASS staff"
+    assert clean.byline == "By TASS staff"
     removed = {"head": 1, "header": 1, "byline": 1, "share": 1, "footer": 1, "script": 1}
-    assert clean["html_removed"] == removed
-    assert [r["kind"] for r in clean["removed"]] == ["title", "read_also"]
-    assert clean["dateline"]["place"] == "Sochi"
+    assert clean.html_removed == removed
+    assert [r.kind for r in clean.removed] == ["title", "read_also"]
+    assert clean.dateline.place == "Sochi"
     assert in_original(a, "The President’s press") == "The President&rsquo;s press"
     assert in_original(a, "France Vladimir Putin") == "France Vladimir&nbsp;Putin"
-    heading = next(p for p in clean["paragraphs"] if p["kind"] == "heading")
-    assert a.text[heading["start"] : heading["end"]] == "Blows to positions of terrorists in Syria"
-    validator().validate(clean)
+    heading = next(p for p in clean.paragraphs if p.kind == "heading")
+    assert a.text[heading.start : heading.end] == "Blows to positions of terrorists in Syria"
+    validator().validate(msgspec.to_builtins(clean))
 
 
 def test_html_is_sniffed_without_content_type(stage: CleanStage) -> None:
     a = run(stage, "<p>MOSCOW, Oct 8 (Reuters) - Russia said <b>on Thursday</b> it would act.</p>", title="")
-    assert a.sections["clean"]["content_type"] == "text/html"
+    assert a.clean.content_type == "text/html"
     assert a.text == "Russia said on Thursday it would act."
-    assert a.sections["clean"]["dateline"]["agency"] == "Reuters"
+    assert a.clean.dateline.agency == "Reuters"
 
 
 def mojibake(text: str) -> str:
@@ -140,8 +141,8 @@ def test_guillemets_become_curly_quotes(stage: CleanStage) -> None:
             "«We are ready», – said Lavrov.")
     a = run(stage, body, title="")
     assert a.text == ("Russia supports the “free Syrian army”, Lavrov said. “We are ready”, – said Lavrov.")
-    assert a.sections["clean"]["quote_marks"] == ["guillemets"]
-    assert a.sections["clean"]["dateline"]["agency"] == "TASS"
+    assert a.clean.quote_marks == ["guillemets"]
+    assert a.clean.dateline.agency == "TASS"
     assert in_original(a, "“We are ready”") == "«We are ready»"
 
 
@@ -157,15 +158,15 @@ def test_guillemets_become_curly_quotes(stage: CleanStage) -> None:
 )
 def test_agency_datelines(stage: CleanStage, body: str, place: str, agency: str, first_words: str) -> None:
     a = run(stage, body, title="")
-    dateline = a.sections["clean"]["dateline"]
-    assert (dateline["place"], dateline["agency"]) == (place, agency)
+    dateline = a.clean.dateline
+    assert (dateline.place, dateline.agency) == (place, agency)
     assert a.text.startswith(first_words)
-    assert body[dateline["orig_start"] : dateline["orig_end"]] == dateline["text"]
+    assert body[dateline.orig_start : dateline.orig_end] == dateline.text
 
 
 def test_byline_is_metadata(stage: CleanStage) -> None:
     a = run(stage, "By Jane Doe\n\nMOSCOW, Oct 8 (Reuters) - Russia said.", title="")
-    assert a.sections["clean"]["byline"] == "Jane Doe"
+    assert a.clean.byline == "Jane Doe"
     assert a.text == "Russia said."
 
 
@@ -180,14 +181,14 @@ def test_trailing_boilerplate_is_removed(stage: CleanStage) -> None:
     body = "Russia said it would act.\n\nRead also: Putin meets Hollande\n\nSubscribe to us\n\n© TASS"
     a = run(stage, body, title="")
     assert a.text == "Russia said it would act."
-    assert [r["kind"] for r in a.sections["clean"]["removed"]] == ["copyright", "subscribe", "read_also"]
+    assert [r.kind for r in a.clean.removed] == ["copyright", "subscribe", "read_also"]
 
 
 def test_non_english_is_flagged(stage: CleanStage) -> None:
     a = run(stage, "Пресс-секретарь президента Дмитрий Песков не стал раскрывать детали переговоров "
                    "лидеров России и Франции.", title="")
-    assert not a.english
-    assert a.sections["clean"]["language"]["code"] == "ru"
+    assert a.language == "ru"
+    assert a.clean.language.code == "ru"
 
 
 @pytest.mark.parametrize("body", ["", "   \n\t", "\u200b\ufeff \u00a0", "<html><script>x()</script></html>"])
@@ -197,7 +198,7 @@ def test_empty_bodies_are_dead_letters(stage: CleanStage, body: str) -> None:
 
 
 def test_oversized_body_is_a_dead_letter() -> None:
-    small = CleanStage(Settings(max_body_chars=100))
+    small = CleanStage(CleanConfig(max_body_chars=100))
     with pytest.raises(BodyTooLarge, match="limit is 100"):
         run(small, "word " * 100, title="")
 
@@ -234,7 +235,7 @@ def test_stage_offsets_are_monotonic_and_point_at_the_source(stage: CleanStage, 
         a = run(stage, body, title="")
     except EmptyBody:
         return
-    rows = a.sections["clean"]["offset_map"]["segments"]
+    rows = a.clean.offset_map.segments
     assert sum(r[2] for r in rows) == len(a.text)
     assert all(p[1] <= r[1] for p, r in zip(rows, rows[1:], strict=False))
     assert all(r[1] + r[3] <= len(body) for r in rows)

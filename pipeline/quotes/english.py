@@ -1,0 +1,35 @@
+"""The English quotes backend: the passes of :func:`pipeline.quotes.extract_quotes` over spaCy's parse.
+
+It never re-parses: an article without a doc fails with a :class:`StageError`;
+without an entities section (no NER stage configured) the doc's own entities
+are grouped (:func:`pipeline.quotes.entities.fallback_entities`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.article import Article
+from pipeline.errors import StageError
+from pipeline.quotes import Lexicon, extract_quotes, load_lexicon
+from pipeline.quotes.entities import fallback_entities
+from pipeline.stages.base import Backend, NoConfig, StageProvenance
+
+
+class EnglishQuotes(Backend[NoConfig]):
+    """Quote attribution for English copy."""
+
+    lexicon: Lexicon
+
+    def setup(self) -> None:
+        self.lexicon = load_lexicon()
+
+    def process(self, articles: Sequence[Article]) -> None:
+        for article in articles:
+            if article.doc is None:
+                raise StageError("quotes", f"article {article.raw.id} reached the quotes stage unparsed")
+            entities = fallback_entities(article.doc) if article.entities is None else article.entities
+            article.quotes = extract_quotes(article.doc, entities, self.lexicon)
+
+    def provenance(self) -> StageProvenance:
+        return StageProvenance(data_versions={"lexicon.en": self.lexicon.version})

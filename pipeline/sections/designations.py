@@ -1,0 +1,85 @@
+"""The designations section: designated organisations named in the article, as of its date, and notices."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+from msgspec import UNSET, UnsetType
+
+NoticeKind = Literal["banned", "terrorist", "extremist", "undesirable", "foreign_agent", "statement"]
+Category = Literal["terrorist", "extremist", "undesirable", "foreign_agent", "sanctioned"]
+OutOfForce = Literal["ended", "not_yet", "unknown"]
+DesignationStatus = Literal["designated", "not_designated", "unknown"]
+
+
+class Notice(msgspec.Struct, kw_only=True):
+    """A notice the article carries ("(organization banned in Russia)") and its kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: NoticeKind
+
+
+class Listing(msgspec.Struct, kw_only=True):
+    """One designation of an organisation; ``status`` (and ``seen``, ``reason``) only when not in force."""
+
+    jurisdiction: str
+    category: Category
+    authority: str
+    list: str
+    since: str | None
+    until: str | None
+    source_url: str | None
+    status: OutOfForce | UnsetType = UNSET
+    seen: str | None | UnsetType = UNSET
+    reason: str | UnsetType = UNSET
+
+
+class OrganisationMention(msgspec.Struct, kw_only=True):
+    """Where a registry organisation is named, the alias that matched, and the notice linked to it."""
+
+    start: int
+    end: int
+    text: str
+    alias: str
+    entity_id: str | None
+    match: Literal["exact", "fuzzy"] | UnsetType = UNSET
+    notice: Notice | None
+
+
+class DesignatedOrganisation(msgspec.Struct, kw_only=True):
+    """A registry organisation named in the article, with its designations as of the article's date."""
+
+    org_id: str
+    name: str
+    entity_id: str | None
+    designated: bool
+    designation_status: DesignationStatus | UnsetType = UNSET
+    designations: list[Listing]
+    other_designations: list[Listing]
+    notice_required: bool
+    notice_missing: bool
+    mentions: list[OrganisationMention]
+
+
+class Summary(msgspec.Struct, kw_only=True):
+    """Counts over the organisations, for filters and dashboards."""
+
+    organisations: int
+    designated: int
+    designation_unknown: int | UnsetType = UNSET
+    notice_required: int
+    notice_missing: int
+
+
+class Designations(msgspec.Struct, kw_only=True):
+    """The whole section: the date it answers for, the registry it used, organisations and loose notices."""
+
+    as_of: str
+    registry_version: str
+    notice_jurisdiction: str
+    organisations: list[DesignatedOrganisation]
+    unlinked_notices: list[Notice]
+    summary: Summary

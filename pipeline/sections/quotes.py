@@ -1,0 +1,39 @@
+"""The quotes section: who said what, with the cue and the speaker resolved to an entity."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+from pipeline.sections.spans import Span
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+UnresolvedReason = Literal["unnamed_source", "no_antecedent", "unresolved_description", "no_entity", "no_speaker"]
+QuoteRule = Literal["direct-cue-after", "direct-cue-before", "direct-according", "direct-colon", "direct-floating",
+                    "direct-answer", "direct-dash-name", "direct-interjected", "indirect-that", "indirect-to",
+                    "indirect-according", "indirect-as", "indirect-parenthetical", "indirect-noun"]
+
+
+class Cue(msgspec.Struct, kw_only=True):
+    """The speech verb or attributing phrase, with its lemma."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+class Quote(msgspec.Struct, kw_only=True):
+    """One attribution; ``speaker_entity`` is null with the reason in ``unresolved_reason``."""
+
+    id: str
+    type: QuoteType
+    content: Span
+    cue: Cue | None
+    speaker_mention: Span | None
+    speaker_entity: str | None
+    speaker_name: str | None
+    unresolved_reason: UnresolvedReason | None
+    rule: QuoteRule
+    confidence: float
