@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.designations.registry import DATA_DIR
+DATA_DIR = Path(__file__).parent / "data"
 
 # The kind a notice's wording names, most specific first.
 _KIND_WORDS = (

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
+from functools import cached_property
 from typing import Any
 
-from pipeline.designations.fuzzy import FuzzyMatcher
-from pipeline.designations.matcher import AliasMatcher, Hit
-from pipeline.designations.model import Designation
+from pipeline.aliases import registry_specs
+from pipeline.aliases.index import Hit
+from pipeline.aliases.matcher import AliasMatcher, Scan
 from pipeline.designations.notices import Notice, NoticeDetector
-from pipeline.designations.registry import Registry
+from pipeline.registry.model import Designation
+from pipeline.registry.registry import Registry
 
 NOTICE_CATEGORIES = {"terrorist", "extremist", "undesirable", "foreign_agent"}
 _SENTENCE_END = re.compile(r"[.!?]\s+[\"“‘'A-Z]|\n\s*\n")
@@ -21,20 +24,30 @@ MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
 class Tagger:
     """Designation tagging of one text as of one date."""
 
-    def __init__(self, registry: Registry, jurisdiction: str = "RU", fuzzy: FuzzyMatcher | None = None) -> None:
+    def __init__(self, registry: Registry, jurisdiction: str = "RU") -> None:
         self.registry = registry
         self.jurisdiction = jurisdiction
-        self.matcher = AliasMatcher(registry)
-        self.fuzzy = fuzzy or FuzzyMatcher(registry)
         self.notices = NoticeDetector()
 
-    def tag(self, text: str, day: date, entities: list[dict[str, Any]]) -> dict[str, Any]:
-        """The designations section (schemas/sections/designations.schema.json)."""
-        spans = [(m["start"], m["end"], e["label"], e["id"]) for e in entities for m in e["mentions"]]
-        labelled = [(s, e, label) for s, e, label, _ in spans]
-        hits = self.matcher.find(text, labelled)
+    @cached_property
+    def matcher(self) -> AliasMatcher:
+        """A matcher over the registry alone, for texts tagged without the NER stage's scan (built on first use)."""
+        return AliasMatcher(registry_specs(self.registry))
+
+    def tag(self, text: str, day: date, entities: list[dict[str, Any]], scan: Scan | None = None) -> dict[str, Any]:
+        """The designations section (schemas/sections/designations.schema.json).
+
+        ``scan`` is the alias scan the NER stage made of ``text`` with the process's shared
+        matcher, whose rules then apply; without it the text is scanned here.
+        """
+        spans = [(m["start"], m["end"], e["label"], e["id"], e.get("registry_ids", ()))
+                 for e in entities for m in e["mentions"]]
+        labelled = [(s, e, label) for s, e, label, _, _ in spans]
+        if scan is None or scan.text != text:
+            scan = self.matcher.scan(text)
+        hits = scan.matcher.org_hits(scan, labelled)
         hits += self._entity_hits(entities, hits)
-        fuzzy = set(self.fuzzy.find(text, hits, labelled))
+        fuzzy = set(scan.matcher.fuzzy_hits(scan, hits, labelled))
         hits += fuzzy
         hits.sort(key=lambda h: h.start)
         notices = self.notices.find(text)
@@ -42,7 +55,9 @@ class Tagger:
         orgs: dict[str, dict[str, Any]] = {}
         for hit in hits:
             org = orgs.get(hit.org_id) or orgs.setdefault(hit.org_id, self._org(hit.org_id, day))
-            entity_id = next((eid for s, e, _, eid in spans if s < hit.end and hit.start < e), None)
+            overlapping = [(eid, ids) for s, e, _, eid, ids in spans if s < hit.end and hit.start < e]
+            entity_id = next((eid for eid, ids in overlapping if hit.org_id in ids),
+                             next((eid for eid, _ in overlapping), None))
             notice = linked.get(hit)
             org["mentions"].append({"start": hit.start, "end": hit.end, "text": hit.text, "alias": hit.alias,
                                     "entity_id": entity_id, "match": "fuzzy" if hit in fuzzy else "exact",
@@ -85,15 +100,32 @@ class Tagger:
         }
 
     def _entity_hits(self, entities: list[dict[str, Any]], hits: list[Hit]) -> list[Hit]:
-        """Mentions of NER entities the NER stage linked to a registry id but the scan missed."""
+        """Mentions of NER entities that carry a registry id (``registry_ids``) where no hit is."""
         extra = []
         for entity in entities:
-            if entity.get("kb_id") not in self.registry.by_id:
+            org_id = self._entity_org(entity, hits)
+            if org_id is None:
                 continue
             for m in entity["mentions"]:
                 if not any(h.start < m["end"] and m["start"] < h.end for h in hits):
-                    extra.append(Hit(entity["kb_id"], m["start"], m["end"], m["text"], m["text"]))
+                    extra.append(Hit(org_id, m["start"], m["end"], m["text"], m["text"]))
         return extra
+
+    def _entity_org(self, entity: dict[str, Any], hits: list[Hit]) -> str | None:
+        """The registry organisation an entity stands for, among its ``registry_ids``.
+
+        A gazetteer entry may join several organisations (Jabhat al-Nusra and its
+        successor): the one the entity's own mentions were matched as wins, then the
+        one named as the entity is, then a sole id; otherwise none is guessed.
+        """
+        ids = [i for i in entity.get("registry_ids", ()) if i in self.registry.by_id]
+        if len(ids) < 2:
+            return ids[0] if ids else None
+        matched = Counter(h.org_id for h in hits for m in entity["mentions"]
+                          if h.org_id in ids and h.start < m["end"] and m["start"] < h.end)
+        if matched:
+            return matched.most_common(1)[0][0]
+        return next((i for i in ids if self.registry.by_id[i].name.casefold() == entity["name"].casefold()), None)
 
 
 def _designation(d: Designation) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import spacy
 
-from pipeline.designations.registry import load_registry
+from pipeline.registry.registry import load_registry
 from pipeline.designations.tagger import Tagger
 
 

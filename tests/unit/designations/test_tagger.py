@@ -93,3 +93,30 @@ def test_lowercase_phrase_is_not_a_name(tagger, entities_of) -> None:
 def test_ambiguous_alias_inside_a_place(tagger, entities_of) -> None:
     text = "The veterans' organisation restored the monument. A storm closed ports on the Azov coast."
     assert tagger.tag(text, date(2023, 6, 10), entities_of(text))["organisations"] == []
+
+
+def test_tagger_marks_fuzzy_mentions(tagger, entities_of) -> None:
+    text = "A court in Saratov jailed followers of the Jehova's Witnesses (an extremist organization banned in Russia)."
+    org = next(o for o in tagger.tag(text, date(2020, 2, 18), entities_of(text))["organisations"])
+    assert org["org_id"] == "jehovahs-witnesses" and org["designated"] and not org["notice_missing"]
+    assert org["mentions"][0]["match"] == "fuzzy"
+
+
+def test_entities_join_through_registry_ids(tagger) -> None:
+    text = "The Ansar group claimed it."
+    start = text.index("Ansar")
+    entity = {"id": "E1", "label": "ORG", "name": "Ansar", "kb_id": "some-gazetteer-id", "registry_ids": ["islamic-state"],
+              "mentions": [{"start": start, "end": start + 5, "text": "Ansar", "source": "gazetteer"}]}
+    orgs = _orgs(tagger.tag(text, date(2016, 3, 1), [entity]))
+    assert orgs["islamic-state"]["entity_id"] == "E1"
+    assert _orgs(tagger.tag(text, date(2016, 3, 1), [{**entity, "registry_ids": []}])) == {}
+
+
+def test_an_entity_of_several_organisations_takes_the_matched_one(tagger) -> None:
+    text = "Jabhat al-Nusra said it. Nusra fighters left."
+    entity = {"id": "E1", "label": "ORG", "name": "Jabhat al-Nusra", "kb_id": "jabhat-al-nusra",
+              "registry_ids": ["hayat-tahrir-al-sham", "jabhat-al-nusra"],
+              "mentions": [{"start": 0, "end": 15, "text": "Jabhat al-Nusra", "source": "gazetteer"},
+                           {"start": 25, "end": 30, "text": "Nusra", "source": "alias"}]}
+    orgs = _orgs(tagger.tag(text, date(2016, 3, 1), [entity]))
+    assert list(orgs) == ["jabhat-al-nusra"] and len(orgs["jabhat-al-nusra"]["mentions"]) == 2

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from pipeline.designations.model import Alias, Designation, Organisation
-from pipeline.designations.registry import DATA_DIR
+from pipeline.registry.model import Alias, Designation, Organisation
+from pipeline.registry.registry import DATA_DIR
 
 CURATED_PATH = DATA_DIR / "curated.yaml"
 

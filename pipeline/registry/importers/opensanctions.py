@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from pipeline.designations.model import Alias, Designation, Organisation
+from pipeline.registry.model import Alias, Designation, Organisation
 
 ORG_SCHEMAS = {"Organization", "LegalEntity", "Company"}
 # Sanction.country → jurisdiction code; the EU and UN publish as "eu" and "zz"/"un".

@@ -17,11 +17,12 @@ from typing import Any
 import orjson
 import yaml
 
-from pipeline.designations.model import Alias, Designation, Organisation
-from pipeline.designations.registry import DATA_DIR
-from pipeline.designations.text import is_latin
+from pipeline.registry.model import Alias, Designation, Organisation
+from pipeline.registry.registry import DATA_DIR
 
 SNAPSHOTS_PATH = DATA_DIR / "snapshots.yaml"
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")
 
 
 class SnapshotError(ValueError):
@@ -157,3 +158,8 @@ def import_ru(directory: Path, taken: str | None = None) -> list[Organisation]:
                 if extra and brand["match"] in org.name:
                     org.aliases = _unique(org.aliases + extra)
     return orgs
+
+
+def is_latin(text: str) -> bool:
+    """Written in Latin script (an English-usable alias), not Cyrillic or other."""
+    return bool(_LATIN.search(text)) and not _NON_LATIN_LETTER.search(text)
