@@ -7,8 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from pipeline.article import Article
 from pipeline.aliases.text import DATA_DIR as ALIAS_DATA_DIR
 from pipeline.designations.notices import DATA_DIR
@@ -45,9 +43,8 @@ class EnglishDesignations(Backend["DesignationsConfig"]):
 
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
-            entities = msgspec.to_builtins(article.entities or [])
-            section = self.tagger.tag(article.text, _day(article), entities, article.alias_scan)
-            article.designations = msgspec.convert(section, Designations)
+            article.designations = self.tagger.tag(article.text, _day(article), article.entities or [],
+                                                   article.alias_scan)
 
     def provenance(self) -> StageProvenance:
         return StageProvenance(data_versions={

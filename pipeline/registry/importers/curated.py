@@ -27,7 +27,7 @@ class CuratedError(ValueError):
 
 def read_curated(path: Path = CURATED_PATH) -> list[dict[str, Any]]:
     """The curated entries, dates as ISO strings."""
-    entries = yaml.safe_load(path.read_text("utf-8"))
+    entries: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8"))
     for entry in entries:
         for ref in entry.get("ru", []):
             for key in ("since", "until"):

@@ -14,11 +14,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
+import msgspec
 import yaml
 
 from pipeline.registry.model import Alias, Designation, Organisation
 from pipeline.registry.registry import DATA_DIR
+from pipeline.sections.designations import Category
 
 SNAPSHOTS_PATH = DATA_DIR / "snapshots.yaml"
 _LATIN = re.compile(r"[A-Za-z]")
@@ -35,7 +36,7 @@ class RuList:
 
     key: str
     file: str
-    category: str
+    category: Category
     authority: str
     title: str
     source_url: str
@@ -111,7 +112,7 @@ def snapshot_dates(directory: Path, taken: str | None = None,
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
-    return orjson.loads(path.read_bytes())
+    return msgspec.json.decode(path.read_bytes(), type=list[dict[str, Any]])
 
 
 def _organisations(directory: Path, ru_list: RuList, taken: str) -> Iterator[Organisation]:
