@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import msgspec
 import yaml
 
 from pipeline.aliases import registry_specs
@@ -19,6 +21,7 @@ from pipeline.aliases.index import AliasSpec
 from pipeline.aliases.matcher import AliasMatcher
 from pipeline.lexicon import load_lexicon, name_key
 from pipeline.registry.registry import load_registry
+from pipeline.sections.entities import EntityLabel
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -32,7 +35,7 @@ class Entry:
     """A known entity: a stable id, its label, canonical name and aliases."""
 
     id: str
-    label: str
+    label: EntityLabel
     name: str
     aliases: list[str] = field(default_factory=list)
     registry_ids: list[str] = field(default_factory=list)
@@ -52,9 +55,10 @@ class Artefact:
     why: str
 
 
-def _read(name: str) -> object:
+def _read(name: str) -> list[dict[str, Any]]:
     with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        rows: list[dict[str, Any]] = yaml.safe_load(fh)
+    return rows
 
 
 def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
@@ -67,9 +71,9 @@ def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
     seen: set[str] = set()
     for raw in _read("gazetteer.yaml"):
         try:
-            entry = Entry(id=raw["id"], label=raw["label"], name=raw["name"],
+            entry = Entry(id=raw["id"], label=msgspec.convert(raw["label"], EntityLabel), name=raw["name"],
                           aliases=[str(a) for a in raw.get("aliases", [])], generic=bool(raw.get("generic")))
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, msgspec.ValidationError) as exc:
             raise GazetteerError(f"bad gazetteer entry {raw!r}") from exc
         if entry.id in seen:
             raise GazetteerError(f"duplicate gazetteer id {entry.id}")

@@ -31,7 +31,7 @@ from pipeline.text.offsets import OffsetMap, apply_edits
 from pipeline.text.structure import Structure, cut_edits, find_structure, paragraph_kind, paragraph_spans
 from pipeline.text.unicode import normalise
 
-from pipeline.sections.clean import Clean, Dateline, OffsetSegments, Paragraph, Removed
+from pipeline.sections.clean import Clean, Dateline, OffsetSegments, Paragraph, ParagraphKind, Removed
 from pipeline.stages.base import Stage, StageConfig, StageProvenance
 from pipeline.version import content_hash
 
@@ -102,7 +102,7 @@ class CleanStage(Stage[CleanConfig]):
         if not raw.body.strip():
             raise EmptyBody("the body is empty")
         html = is_html(raw.body, raw.content_type)
-        block_kinds: list[tuple[int, str]] = []
+        block_kinds: list[tuple[int, ParagraphKind]] = []
         html_removed: dict[str, int] = {}
         html_byline = None
         if html:
@@ -145,7 +145,7 @@ class CleanStage(Stage[CleanConfig]):
 
 
 def _paragraphs(
-    text: str, block_kinds: list[tuple[int, str]] | None, to_text0: OffsetMap
+    text: str, block_kinds: list[tuple[int, ParagraphKind]] | None, to_text0: OffsetMap
 ) -> list[Paragraph]:
     """Paragraph spans of the final text; kinds from the HTML blocks they came from, or guessed."""
     spans = paragraph_spans(text)
