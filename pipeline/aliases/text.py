@@ -9,12 +9,13 @@ as equal keys. Arabic articles ("al", "el-", "ash-") are *particles*: kept as to
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+
+from pipeline.lexicon import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:/[^\W_]+)*")
@@ -36,7 +37,7 @@ class Token(NamedTuple):
 def _variants() -> dict[str, str]:
     """variant → canonical token, from data/transliteration.yaml."""
     data = yaml.safe_load((DATA_DIR / "transliteration.yaml").read_text("utf-8"))
-    return {_plain(variant): canon for canon, variants in data.items() for variant in variants}
+    return {fold(variant): canon for canon, variants in data.items() for variant in variants}
 
 
 @lru_cache(maxsize=1)
@@ -46,17 +47,11 @@ def particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """The matching key of one word (cached: news vocabulary repeats)."""
-    key = _POSSESSIVE.sub("", _plain(word.casefold().replace("’", "'")))
+def alias_key(word: str) -> str:
+    """The matching key of one word: the shared fold, then the possessive and transliteration variants
+    (cached: news vocabulary repeats)."""
+    key = _POSSESSIVE.sub("", fold(word.casefold().replace("’", "'")))
     return _variants().get(key, key)
-
-
-def _plain(word: str) -> str:
-    """Accents removed: "françois" → "francois"."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 class Words(NamedTuple):
@@ -84,7 +79,7 @@ def words(text: str) -> Words:
 
 
 def _fold_new(word: str) -> str:
-    key = fold(word)
+    key = alias_key(word)
     if len(_FOLDED) < _CACHE_SIZE:
         _FOLDED[word] = key
     return key
