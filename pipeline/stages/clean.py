@@ -91,8 +91,6 @@ class CleanStage(Stage[CleanConfig]):
         return StageProvenance(data_versions=versions)
 
     def process(self, articles: Sequence[Article]) -> None:
-        if self._detector is None:
-            self.setup()
         for article in articles:
             self.clean(article)
 
@@ -124,7 +122,8 @@ class CleanStage(Stage[CleanConfig]):
         to_text0 = map2.compose(map1)
         offset_map = to_text0.compose(map0)
         text1_to_orig = map1.compose(map0)
-        assert self._detector is not None
+        if self._detector is None:
+            raise RuntimeError("the clean stage was used before setup()")
         language = self._detector.detect(text, raw.language)
 
         article.text = text
