@@ -4,6 +4,7 @@ X said (that) … / … , X said  → the speech verb's clausal complement (ccom
 X wrote in an opinion that …  → the "that" clause on the verb's prepositional object
 A, X said, B                  → the clause the parenthetical cue interrupts
 X urged Y to … / X promised to … → Y and the infinitive complement (xcomp), for verbs with a "to" frame
+X called for a review / X spoke about trade → the object of the preposition a verb's frame names
 X's claim that …              → the clause on a speech noun whose owner speaks
 According to X, … / As X noted, … → the clause the phrase attaches to, minus the phrase
 As X, … (no verb: machine translation dropped it) → the clause after the comma
@@ -129,10 +130,26 @@ def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
     """The tokens that may anchor a report, picked off the doc's arrays: building a Token object
     for every word is most of this pass's cost, and few words are report verbs, speech nouns,
     "according" or "as"."""
-    verbs, nouns, words = _ids(lex.report_verbs), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
+    verbs, nouns, words = _ids(_indirect_verbs(lex)), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
     rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
     return [doc[i] for i, (pos, lemma, lower) in enumerate(rows)
             if pos in (VERB, AUX) and lemma in verbs or pos == NOUN and lemma in nouns or lower in words]
+
+
+#: frames that yield indirect speech; any other frame but "direct" names the preposition whose
+#: object is the content ("call: [for]" → "called for a review")
+_CLAUSE_FRAMES = frozenset({"that", "to"})
+
+
+_INDIRECT_VERBS: dict[int, frozenset[str]] = {}
+
+
+def _indirect_verbs(lex: Lexicon) -> frozenset[str]:
+    """Verbs with a frame that yields indirect speech (the lexicon is frozen: once per lexicon)."""
+    key = id(lex.verb_frames)
+    if key not in _INDIRECT_VERBS:
+        _INDIRECT_VERBS[key] = frozenset(lemma for lemma, frames in lex.verb_frames.items() if frames - {"direct"})
+    return _INDIRECT_VERBS[key]
 
 
 @cache
@@ -149,7 +166,7 @@ def _that_clause(tok: Token) -> Token | None:
 def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     lemma = tok.lemma_.lower()
     if not (lex.takes(lemma, "that") or lex.takes(lemma, "to")):
-        return None
+        return _from_preposition(doc, tok, lex)
     cue = (tok.idx, tok.idx + len(tok))
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                  for c in tok.children):
@@ -180,7 +197,25 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
             start = comp.left_edge.i if obj is None else obj.left_edge.i
             return Attribution(INDIRECT, _trim(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
                                cue, lemma, speaker.i, tok.i)
-    return None
+    return _from_preposition(doc, tok, lex)
+
+
+def _from_preposition(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
+    """ "X called for a review", "X spoke about trade", "X warned of a recession": the object of the
+    preposition the verb's frames name is what X said."""
+    lemma = tok.lemma_.lower()
+    preps = lex.verb_frames.get(lemma, frozenset()) - _CLAUSE_FRAMES - {"direct"}
+    if not preps or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
+        return None
+    speaker = _subject(tok)
+    if speaker is None or speaker.lower_ in ("you", "i", "we") or speaker.i > tok.i:
+        return None
+    obj = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i
+                for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0:
+        return None
+    return Attribution(INDIRECT, _trim(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
+                       (tok.idx, tok.idx + len(tok)), lemma, speaker.i, tok.i)
 
 
 def _from_noun(doc: Doc, tok: Token) -> Attribution | None:

@@ -29,6 +29,7 @@ RULE_CONFIDENCE: dict[QuoteRule, float] = {
     "indirect-as": 0.75,
     "indirect-parenthetical": 0.75,
     "indirect-noun": 0.7,
+    "indirect-object": 0.6,
 }
 
 

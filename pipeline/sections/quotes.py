@@ -12,7 +12,8 @@ QuoteType = Literal["direct", "indirect", "mixed"]
 UnresolvedReason = Literal["unnamed_source", "no_antecedent", "unresolved_description", "no_entity", "no_speaker"]
 QuoteRule = Literal["direct-cue-after", "direct-cue-before", "direct-according", "direct-colon", "direct-floating",
                     "direct-answer", "direct-dash-name", "direct-interjected", "indirect-that", "indirect-to",
-                    "indirect-according", "indirect-as", "indirect-parenthetical", "indirect-noun"]
+                    "indirect-according", "indirect-as", "indirect-parenthetical", "indirect-noun",
+                    "indirect-object"]
 
 
 class Cue(msgspec.Struct, kw_only=True):
