@@ -5,7 +5,8 @@ X wrote in an opinion that …  → the "that" clause on the verb's prepositiona
 A, X said, B                  → the clause the parenthetical cue interrupts
 X urged Y to … / X promised to … → Y and the infinitive complement (xcomp), for verbs with a "to" frame
 X called for a review / X spoke about trade → the object of the preposition a verb's frame names
-X's claim that …              → the clause on a speech noun whose owner speaks
+X's claim that … / the claim by X that … → the clause on a speech noun whose owner speaks
+It was announced by X that … → the passive report's "by" phrase is the speaker
 According to X, … / As X noted, … → the clause the phrase attaches to, minus the phrase
 As X, … (no verb: machine translation dropped it) → the clause after the comma
 A report whose content carries a quoted fragment ("called the deal “a historic mistake”") is
@@ -58,12 +59,22 @@ def _subject(verb: Token) -> Token | None:
     cur: Token | None = verb
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         cur = verb.head.head  # "X said A and noted that B": the parser hangs "noted" on A's verb
+    agent = _agent(verb)
+    if agent is not None:  # "it was announced by the ministry that …"
+        return agent
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else _past_dateline(subj, cur)
         cur = cur.head if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur else None
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The speaker of a passive report: the object of its "by" phrase."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
 
 
 def _past_dateline(subj: Token, verb: Token) -> Token:
@@ -219,8 +230,12 @@ def _from_preposition(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
 
 
 def _from_noun(doc: Doc, tok: Token) -> Attribution | None:
-    """ "Smith's claim that …", "the minister's warning that …": only with an owner, who speaks."""
+    """ "Smith's claim that …", "the minister's warning that …", "the claim by Smith that …": only
+    with an owner, who speaks."""
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:  # "the claim by Smith that …"
+        owner = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"
+                      for o in p.children if o.dep_ == "pobj"), None)
     comp = _that_clause(tok) if owner is not None else None
     if owner is None or comp is None:
         return None
