@@ -25,8 +25,10 @@ class Cue(msgspec.Struct, kw_only=True):
     lemma: str
 
 
-class Quote(msgspec.Struct, kw_only=True):
-    """One attribution; ``speaker_entity`` is null with the reason in ``unresolved_reason``."""
+class Quote(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One attribution; ``speaker_entity`` is null with the reason in ``unresolved_reason``.
+
+    Only ``continues`` has a default: it is written when set, so records from before it still validate."""
 
     id: str
     type: QuoteType
@@ -38,3 +40,6 @@ class Quote(msgspec.Struct, kw_only=True):
     unresolved_reason: UnresolvedReason | None
     rule: QuoteRule
     confidence: float
+    #: id of the quote this one goes on with: the same speaker's next words after a split cue or in
+    #: the next sentence ("“…,” she said. “…”"); null when it starts an attribution of its own
+    continues: str | None = None
