@@ -147,9 +147,9 @@ def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
             if pos in (VERB, AUX) and lemma in verbs or pos == NOUN and lemma in nouns or lower in words]
 
 
-#: frames that yield indirect speech; any other frame but "direct" names the preposition whose
-#: object is the content ("call: [for]" → "called for a review")
-_CLAUSE_FRAMES = frozenset({"that", "to"})
+#: the frames that are no preposition (any other frame names the preposition whose object is the
+#: content: "call: [for]" → "called for a review")
+_FRAMES = frozenset({"direct", "that", "to", "noun"})
 
 
 _INDIRECT_VERBS: dict[int, frozenset[str]] = {}
@@ -177,7 +177,7 @@ def _that_clause(tok: Token) -> Token | None:
 def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     lemma = tok.lemma_.lower()
     if not (lex.takes(lemma, "that") or lex.takes(lemma, "to")):
-        return _from_preposition(doc, tok, lex)
+        return _from_complement(doc, tok, lex)
     cue = (tok.idx, tok.idx + len(tok))
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                  for c in tok.children):
@@ -208,25 +208,40 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
             start = comp.left_edge.i if obj is None else obj.left_edge.i
             return Attribution(INDIRECT, _trim(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
                                cue, lemma, speaker.i, tok.i)
-    return _from_preposition(doc, tok, lex)
+    return _from_complement(doc, tok, lex)
 
 
-def _from_preposition(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
-    """ "X called for a review", "X spoke about trade", "X warned of a recession": the object of the
-    preposition the verb's frames name is what X said."""
+def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
+    """The reports whose content is not the verb's own clause, for the frames the verb's lexicon
+    entry lists:
+
+    - a preposition: "X called for a review", "X spoke about trade" → the preposition's object;
+    - "noun": "X expressed the hope that …", "X raised concerns that …" → the "that" clause on the
+      verb's object, a speech noun (verbs with a "that" frame take it too: "X reiterated his view that").
+    """
     lemma = tok.lemma_.lower()
-    preps = lex.verb_frames.get(lemma, frozenset()) - _CLAUSE_FRAMES - {"direct"}
-    if not preps or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
+    frames = lex.verb_frames.get(lemma, frozenset())
+    preps = frames - _FRAMES
+    noun = "noun" in frames or "that" in frames
+    if not (preps or noun) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
         return None
     speaker = _subject(tok)
     if speaker is None or speaker.lower_ in ("you", "i", "we") or speaker.i > tok.i:
         return None
+    cue = (tok.idx, tok.idx + len(tok))
     obj = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i
-                for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
-    if obj is None or obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0:
+                for o in p.children if o.dep_ in ("pobj", "pcomp")), None) if preps else None
+    if obj is not None and not (obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0):
+        return Attribution(INDIRECT, _trim(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
+                           cue, lemma, speaker.i, tok.i)
+    dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if dobj is None:
         return None
-    return Attribution(INDIRECT, _trim(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
-                       (tok.idx, tok.idx + len(tok)), lemma, speaker.i, tok.i)
+    comp = _that_clause(dobj) if noun and dobj.lemma_.lower() in lex.speech_nouns else None
+    if comp is None:
+        return None
+    return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
+                       cue, lemma, speaker.i, tok.i)
 
 
 def _from_noun(doc: Doc, tok: Token) -> Attribution | None:

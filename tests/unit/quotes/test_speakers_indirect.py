@@ -183,3 +183,9 @@ def test_report_on_a_prepositional_object() -> None:
     q = only("Senator Maria Lopez called for an independent inquiry into the contracts.")
     assert (q.content.text, q.speaker_name, q.rule, q.cue.lemma) == (
         "an independent inquiry into the contracts", "Maria Lopez", "indirect-object", "call")
+
+
+def test_that_clause_on_a_speech_noun_object() -> None:
+    q = only("Senator Maria Lopez expressed confidence that the bill would pass before the recess.")
+    assert (q.content.text, q.speaker_name, q.rule, q.cue.lemma) == (
+        "the bill would pass before the recess", "Maria Lopez", "indirect-noun", "express")
