@@ -261,7 +261,7 @@ def _from_noun(doc: Doc, tok: Token) -> Attribution | None:
 def _according(doc: Doc, tok: Token) -> Attribution | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     obj = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
-    if obj is None or tok.head is tok:
+    if to is None or obj is None or tok.head is tok:
         return None
     return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-according",
                        (tok.idx, to.idx + len(to)), "according to", obj.i, tok.i)
