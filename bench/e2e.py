@@ -87,11 +87,7 @@ def bench_broker(prefix: str, **settings: Any) -> Iterator[tuple[Settings, Path]
 
 def worker_env(settings: Settings) -> dict[str, str]:
     """The environment that makes a worker subprocess use ``settings``."""
-    env = os.environ.copy()
-    for name, value in settings.model_dump().items():
-        if value is not None:
-            env[f"WIRESTREAM_{name.upper()}"] = str(value)
-    return env
+    return {**os.environ, **settings.as_environment()}
 
 
 class Workers:

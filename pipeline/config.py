@@ -6,6 +6,7 @@ is generated from this class (``wirestream config``).
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -94,6 +95,18 @@ class Settings(BaseSettings):
                 "docs/operations.md, 'Delivery guarantees'. Use at_least_once: duplicates carry the same key "
                 "and content.")
         return value
+
+    def as_environment(self) -> dict[str, str]:
+        """``WIRESTREAM_*`` variables that give a child process these settings (complex values as JSON)."""
+        env: dict[str, str] = {}
+        for name, value in self.model_dump().items():
+            if isinstance(value, SecretStr):
+                value = value.get_secret_value()
+            if isinstance(value, list | dict):
+                value = json.dumps(value)  # how the environment source reads complex values
+            if value is not None:
+                env[f"WIRESTREAM_{name.upper()}"] = str(value)
+        return env
 
     @model_validator(mode="after")
     def _dead_letters_fit(self) -> Settings:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
 import socket
@@ -15,7 +14,6 @@ from typing import TypeVar
 
 import pytest
 from hypothesis import settings as hypothesis_settings
-from pydantic import SecretStr
 
 from pipeline.config import Settings
 
@@ -81,16 +79,7 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 
 def env_for(settings: Settings, **extra: str) -> dict[str, str]:
     """The environment a worker subprocess needs to use ``settings``."""
-    env = os.environ.copy()
-    for name, value in settings.model_dump().items():
-        if isinstance(value, SecretStr):
-            value = value.get_secret_value()
-        if isinstance(value, list | dict):
-            value = json.dumps(value)  # how pydantic-settings reads complex values from the environment
-        if value is not None:
-            env[f"WIRESTREAM_{name.upper()}"] = str(value)
-    env.update(extra)
-    return env
+    return {**os.environ, **settings.as_environment(), **extra}
 
 
 class WorkerProcess:
