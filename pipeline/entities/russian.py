@@ -102,7 +102,7 @@ def _role(doc: Any, span: Any, by_id: dict[str, Any]) -> str | None:
     head = by_id.get(first.head_id)
     if first.rel != "appos" or head is None or head.start >= first.start or head.pos not in _ROLE_POS:
         return None
-    text = doc.text[head.start:first.start].strip(" ,")
+    text: str = doc.text[head.start:first.start].strip(" ,")
     if not text or "\n" in text or len(text) > 80:
         return None
     return text

@@ -233,9 +233,9 @@ class _Article:
                 if start < before and eid in holders:
                     return Resolution(span, eid, self.entities[eid].name, None, 0.8)
         if lemma in self.lex.back_reference:
-            eid = self.last_person(before, gender if gender in ("male", "female") else None)
-            if eid is not None:
-                return Resolution(span, eid, self.entities[eid].name, None, 0.7)
+            back = self.last_person(before, gender if gender in ("male", "female") else None)
+            if back is not None:
+                return Resolution(span, back, self.entities[back].name, None, 0.7)
         return Resolution(span, None, None, "unresolved_description", 0.5)
 
     def note_speaker(self, attribution: Attribution) -> None:
@@ -250,7 +250,8 @@ class _Article:
 
 def quote_pairs(text: str) -> list[tuple[int, int]]:
     """(open, close) positions of the outermost double quotation marks, nested ones skipped."""
-    pairs, stack = [], []
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
     for k, ch in enumerate(text):
         if ch in OPEN and not (ch in CLOSE and stack and _closes(text, k)):
             stack.append(k)
@@ -307,7 +308,7 @@ class Extractor:
 
     def clause_after(self, k: int) -> list[int]:
         """Tokens after a cue up to the clause end (full stop, comma or a dash)."""
-        out = []
+        out: list[int] = []
         for j in range(k + 1, min(k + 14, len(self.a.tokens))):
             t = self.a.tokens[j]
             if t.text in (".", "!", "?", ";", ":", "—", "–", "…") or (t.text == "," and out):
