@@ -1,0 +1,47 @@
+"""Pins the Russian gold-set figures (``python -m tests.gold.ru.score``) so a regression fails CI.
+
+Every item goes through the whole pipeline (clean first) as a raw Russian article and the
+enriched record is scored. Floors sit a little under what was measured (README.md has the figures).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gold.ru import score
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    return score.score()
+
+
+def test_gold_items_are_well_formed() -> None:
+    items = score.load()
+    assert len(items) >= 12
+    assert len({i.id for i in items}) == len(items)
+    for item in items:
+        assert item.mentions and item.quotes, item.id
+        body = item.raw.body
+        assert all(0 <= s < e <= len(body) for s, e in item.mentions)
+        assert {c for _, c in item.mentions.values()} == set(item.names), item.id
+
+
+def test_every_gold_span_reaches_the_record(figures: dict) -> None:
+    assert figures["lost"] == []
+
+
+def test_entity_mentions(figures: dict) -> None:
+    assert figures["mentions"]["f1"] >= 0.86
+    assert figures["cluster_accuracy"] >= 0.95
+    assert figures["name_accuracy"] >= 0.93
+
+
+@pytest.mark.parametrize("kind", ["direct", "indirect", "all"])
+def test_quote_contents(figures: dict, kind: str) -> None:
+    assert figures["quotes"][kind]["f1"] >= 0.95
+
+
+def test_quote_speakers(figures: dict) -> None:
+    assert figures["quotes"]["all"]["speaker_accuracy"] >= 0.9
+    assert figures["quotes"]["direct"]["speaker_accuracy"] >= 0.95
