@@ -76,7 +76,7 @@ def parse(line: str) -> Item:
         start = body.index(q["content"])
         quotes.append(((start, start + len(q["content"])), q["speaker"], q["type"]))
     raw = RussianGold(id=data["id"], title=data["title"], body=body, published_at=data["published_at"])
-    return Item(data["id"], data.get("group", "heldout"), raw, mentions, data["names"], quotes)
+    return Item(data["id"], data["group"], raw, mentions, data["names"], quotes)
 
 
 def load() -> list[Item]:
