@@ -218,7 +218,23 @@ def score_items(items: list[Item], verbose: bool = False) -> dict[str, Any]:
 
 
 def score(verbose: bool = False) -> dict[str, Any]:
-    return score_items(load(), verbose)
+    """Figures over every item, and per group (``tuned``, ``heldout``) under ``groups``."""
+    items = load()
+    figures = score_items(items, verbose)
+    figures["groups"] = {g: score_items([i for i in items if i.group == g])
+                         for g in sorted({i.group for i in items})}
+    return figures
+
+
+def _summary(figures: dict[str, Any]) -> str:
+    q = figures["quotes"]
+    return (f"entities: mention F1 {figures['mentions']['f1']:.3f} (P {figures['mentions']['p']:.3f} / "
+            f"R {figures['mentions']['r']:.3f}; GPE+LOC merged {figures['mentions_place_merged']['f1']:.3f}; "
+            f"spans only {figures['mention_spans']['f1']:.3f}); cluster accuracy {figures['cluster_accuracy']:.3f}; "
+            f"canonical names {figures['name_accuracy']:.3f}\n"
+            f"quotes: content F1 (overlap >= 0.5) all {q['all']['f1']:.3f}, direct {q['direct']['f1']:.3f}, "
+            f"indirect {q['indirect']['f1']:.3f}; speaker accuracy all {q['all']['speaker_accuracy']:.3f}, "
+            f"direct {q['direct']['speaker_accuracy']:.3f}, indirect {q['indirect']['speaker_accuracy']:.3f}")
 
 
 def main() -> None:
@@ -230,14 +246,11 @@ def main() -> None:
         print(line)
     for line in figures["lost"]:
         print("not scored:", line)
-    q = figures["quotes"]
-    print(f"entities: mention F1 {figures['mentions']['f1']:.3f} (P {figures['mentions']['p']:.3f} / "
-          f"R {figures['mentions']['r']:.3f}; GPE+LOC merged {figures['mentions_place_merged']['f1']:.3f}; "
-          f"spans only {figures['mention_spans']['f1']:.3f}); cluster accuracy {figures['cluster_accuracy']:.3f}; "
-          f"canonical names {figures['name_accuracy']:.3f}")
-    print(f"quotes: content F1 (overlap >= 0.5) all {q['all']['f1']:.3f}, direct {q['direct']['f1']:.3f}, "
-          f"indirect {q['indirect']['f1']:.3f}; speaker accuracy all {q['all']['speaker_accuracy']:.3f}, "
-          f"direct {q['direct']['speaker_accuracy']:.3f}, indirect {q['indirect']['speaker_accuracy']:.3f}")
+    for group, sub in figures["groups"].items():
+        print(f"[{group}: {sub['articles']} articles]")
+        print(_summary(sub))
+    print(f"[all: {figures['articles']} articles]")
+    print(_summary(figures))
     print(json.dumps(figures, ensure_ascii=False))
 
 
