@@ -174,15 +174,16 @@ class _Article:
     def resolve_tokens(self, ks: Sequence[int], before: int, gender: str | None = None) -> Resolution:
         """The speaker among tokens ``ks`` (a clause after or before a verb): a name in the nominative,
         a pronoun, a description; ``before`` is the quote's position (pronouns look back from it)."""
-        for k in ks:
-            t = self.tokens[k]
-            m = self.mention_at(t.start, t.stop)
-            prev = self.tokens[k - 1] if k > 0 else None
-            if m is not None and (prev is None or prev.pos != "ADP" or m[0] < prev.start):
-                entity = self.entities[m[2]]
-                case = (t.feats or {}).get("Case")
-                if entity.label in ("PERSON", "ORG") and case in (None, "Nom"):
-                    return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
+        for labels in (("PERSON",), ("ORG",)):  # "Аналитик Freedom Finance Global Наталья Мильчакова": the person
+            for k in ks:
+                t = self.tokens[k]
+                m = self.mention_at(t.start, t.stop)
+                prev = self.tokens[k - 1] if k > 0 else None
+                if m is not None and (prev is None or prev.pos != "ADP" or m[0] < prev.start):
+                    entity = self.entities[m[2]]
+                    case = (t.feats or {}).get("Case")
+                    if entity.label in labels and case in (None, "Nom"):
+                        return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
         for k in ks:
             t = self.tokens[k]
             cls = self.lex.pronouns.get(key(t.text))
@@ -232,7 +233,8 @@ class _Article:
             for start, _, eid in reversed(self.mentions):
                 if start < before and eid in holders:
                     return Resolution(span, eid, self.entities[eid].name, None, 0.8)
-        if lemma in self.lex.back_reference:
+        animate = (head.feats or {}).get("Animacy") == "Anim"
+        if lemma in self.lex.back_reference or animate:  # "— предупредил синоптик": the last person who spoke
             back = self.last_person(before, gender if gender in ("male", "female") else None)
             if back is not None:
                 return Resolution(span, back, self.entities[back].name, None, 0.7)
@@ -491,12 +493,13 @@ class Extractor:
 
     def genitive_speaker(self, ks: Sequence[int], before: int) -> Resolution:
         a = self.a
-        for k in ks:
-            t = a.tokens[k]
-            m = a.mention_at(t.start, t.stop)
-            if m is not None and a.entities[m[2]].label in ("PERSON", "ORG"):
-                entity = a.entities[m[2]]
-                return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
+        for labels in (("PERSON",), ("ORG",)):  # "по словам главы Минтранса Романа Старовойта": the person
+            for k in ks:
+                t = a.tokens[k]
+                m = a.mention_at(t.start, t.stop)
+                if m is not None and a.entities[m[2]].label in labels:
+                    entity = a.entities[m[2]]
+                    return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
         for k in ks:
             cls = a.lex.pronouns.get(key(a.tokens[k].text))
             if cls is not None:

@@ -35,8 +35,12 @@ _MARK = re.compile(r"\[([^\[\]]+)\]\(([A-Z_]+):([a-z0-9-]+)\)")
 Span = tuple[int, int]
 
 
+_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
 def key(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
+    """Names compare with ё as е, case and the clean stage's quote-mark normalisation ignored."""
+    return " ".join(text.lower().replace("ё", "е").translate(_MARKS).split())
 
 
 @dataclass(frozen=True, slots=True)
