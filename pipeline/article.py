@@ -15,6 +15,8 @@ from pipeline.text.offsets import OffsetMap
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from pipeline.aliases.matcher import Scan
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:
@@ -64,6 +66,8 @@ class Article:
     analysis: object | None = None
     model: ModelInfo | None = None
     entities: list[Entity] | None = None
+    alias_scan: Scan | None = None
+    """The alias matcher's scan of ``text`` (NER stage): the designation stage reads it instead of matching again."""
     quotes: list[Quote] = field(default_factory=list)
     designations: Designations | None = None
     skipped_stages: list[str] = field(default_factory=list)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import numpy
 from spacy.attrs import IDS
@@ -27,6 +28,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 #: token attributes a rule may test; the string-valued ones may also be tested by REGEX
 TESTABLE = frozenset({"TAG", "LOWER", "ORTH", "NORM", "DEP", "POS", "IS_SPACE"})
@@ -85,11 +87,11 @@ def _tests(token: Mapping[str, object], ruler: AttributeRuler) -> tuple[Test, ..
         if not isinstance(spec, dict):
             spec = {"IN": [spec]}
         for operator, operand in spec.items():
-            if operator == "REGEX" and name in STRING_ATTRS:
+            if operator == "REGEX" and name in STRING_ATTRS and isinstance(operand, str):
                 tests.append(Test(IDS[name], regex=re.compile(operand)))
-            elif operator in ("IN", "NOT_IN"):
+            elif operator in ("IN", "NOT_IN") and isinstance(operand, list):
                 # the StringStore, not hash_string: "" (no dependency label) must be 0 as in the Doc
-                values = frozenset(int(v) if isinstance(v, bool) else ruler.vocab.strings.add(v) for v in operand)
+                values = frozenset(int(v) if isinstance(v, bool) else ruler.vocab.strings.add(str(v)) for v in operand)
                 tests.append(Test(IDS[name], values, inside=operator == "IN"))
             else:
                 raise UnsupportedPattern(f"operator {operator!r} on {raw_name!r}")
@@ -129,23 +131,24 @@ class AttributeTable:
         if not len(doc):
             return doc
         keys = self._keys(doc)
-        current = doc.to_array(self.set_attrs).reshape(len(doc), len(self.set_attrs))
+        current = doc.to_array(_attr_ids(self.set_attrs)).reshape(len(doc), len(self.set_attrs))
         values = numpy.array([self._row_for(key) for key in keys], dtype=numpy.uint64)
         unset = values == OTHER
         values[unset] = current[unset]
         for i, applied in self._span_matches(doc).items():
             merged = _merge(sorted(self._applied_for(keys[i]) + applied, key=lambda item: item[0]))
             values[i] = [merged.get(attr, current[i, column]) for column, attr in enumerate(self.set_attrs)]
-        return doc.from_array(self.set_attrs, values)
+        return doc.from_array(_attr_ids(self.set_attrs), cast(Ints2d, values))
 
     def _keys(self, doc: Doc) -> list[tuple[int, ...]]:
         """Each token's tested attribute values, values no rule names folded into :data:`OTHER`."""
         if not self.key_attrs:
             return [()] * len(doc)
-        values = doc.to_array(self.key_attrs).reshape(len(doc), len(self.key_attrs))
+        values = doc.to_array(_attr_ids(self.key_attrs)).reshape(len(doc), len(self.key_attrs))
         for column, named in enumerate(self.named_values):
             values[~numpy.isin(values[:, column], named), column] = OTHER
-        return [tuple(row) for row in values.tolist()]
+        rows = cast("list[list[int]]", values.tolist())  # attribute ids: uint64 values, ints in Python
+        return [tuple(row) for row in rows]
 
     def _row_for(self, key: tuple[int, ...]) -> tuple[int, ...]:
         """What the one-token rules set for this key, per set attribute (:data:`OTHER`: left as is)."""
@@ -170,7 +173,7 @@ class AttributeTable:
         extra: dict[int, Applied] = {}
         if not self.span_rules:
             return extra
-        columns = doc.to_array(self.span_attrs).reshape(len(doc), len(self.span_attrs))
+        columns = doc.to_array(_attr_ids(self.span_attrs)).reshape(len(doc), len(self.span_attrs))
         for rule in self.span_rules:
             width = len(rule.tests)
             if width > len(doc):
@@ -189,9 +192,15 @@ class AttributeTable:
 def _holds(test: Test, column: numpy.ndarray, strings: StringStore) -> numpy.ndarray:
     """Where ``test`` holds along a column of attribute values."""
     if test.regex is None:
-        return numpy.isin(column, numpy.fromiter(test.values, numpy.uint64, len(test.values))) == test.inside
+        held: numpy.ndarray = numpy.isin(column, numpy.fromiter(test.values, numpy.uint64, len(test.values)))
+        return held if test.inside else ~held
     matching = [value for value in numpy.unique(column).tolist() if test.regex.search(strings[value])]
     return numpy.isin(column, numpy.array(matching, dtype=numpy.uint64))
+
+
+def _attr_ids(attrs: list[int]) -> list[int | str]:
+    """The attribute list as spaCy's array methods are annotated to take it (ids are valid as they are)."""
+    return cast("list[int | str]", attrs)
 
 
 def _merge(applied: Applied) -> dict[int, int]:
@@ -205,7 +214,10 @@ def _merge(applied: Applied) -> dict[int, int]:
 @Language.factory("wirestream_attribute_table", default_config={"source": "attribute_ruler"})
 def make_attribute_table(nlp: Language, name: str, source: str) -> AttributeTable:
     """Build the table from the pipeline's attribute ruler called ``source``."""
-    return AttributeTable(nlp.get_pipe(source))
+    ruler = nlp.get_pipe(source)
+    if not isinstance(ruler, AttributeRuler):
+        raise UnsupportedPattern(f"pipe {source!r} is a {type(ruler).__name__}, not an AttributeRuler")
+    return AttributeTable(ruler)
 
 
 def install(nlp: Language, source: str = "attribute_ruler") -> bool:

@@ -16,7 +16,7 @@ import typer
 
 from pipeline.article import Origin
 from pipeline.config import Settings, get_settings
-from pipeline.designations.cli import registry_app
+from pipeline.registry.cli import registry_app
 from pipeline.errors import InputError
 from pipeline.progress import Progress
 from pipeline.render import render

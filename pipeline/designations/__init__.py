@@ -1,6 +1,7 @@
 """Designation tagging: which organisations in an article are designated, by whom, since when.
 
-``registry`` holds the versioned data model and loader, ``importers`` build it from
-official lists and curated data, ``matcher`` finds alias mentions, ``notices`` finds
-the notices an article carries, and ``tagger`` combines them into the record section.
+The registry itself lives in :mod:`pipeline.registry` and alias matching in
+:mod:`pipeline.aliases` (shared with the NER stage); here ``notices`` finds the
+notices an article carries and ``tagger`` combines the alias hits, the NER
+entities (joined through their ``registry_ids``) and the notices into the record section.
 """

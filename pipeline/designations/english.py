@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from pipeline.article import Article
-from pipeline.designations.registry import DATA_DIR, load_registry
+from pipeline.aliases.text import DATA_DIR as ALIAS_DATA_DIR
+from pipeline.designations.notices import DATA_DIR
 from pipeline.designations.tagger import Tagger
 from pipeline.lexicon import load_lexicon
+from pipeline.registry.registry import load_registry
 from pipeline.sections.designations import Designations, Summary
 from pipeline.stages.base import Backend, StageProvenance
 from pipeline.version import content_hash
@@ -43,14 +43,13 @@ class EnglishDesignations(Backend["DesignationsConfig"]):
 
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
-            entities = msgspec.to_builtins(article.entities or [])
-            section = self.tagger.tag(article.text, _day(article), entities)
-            article.designations = msgspec.convert(section, Designations)
+            article.designations = self.tagger.tag(article.text, _day(article), article.entities or [],
+                                                   article.alias_scan)
 
     def provenance(self) -> StageProvenance:
         return StageProvenance(data_versions={
             "registry": self.tagger.registry.version,
             "notice_patterns.en": content_hash(DATA_DIR / "notices.yaml"),
-            "designation_context.en": content_hash(DATA_DIR / "context.yaml", DATA_DIR / "transliteration.yaml"),
+            "designation_context.en": content_hash(ALIAS_DATA_DIR),
             **load_lexicon().data_versions(),  # connectors of the fuzzy matcher
         })

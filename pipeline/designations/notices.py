@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+import msgspec
 import yaml
 
-from pipeline.designations.registry import DATA_DIR
+from pipeline.sections import designations as sections
+from pipeline.sections.designations import NoticeKind
+
+DATA_DIR = Path(__file__).parent / "data"
 
 # The kind a notice's wording names, most specific first.
-_KIND_WORDS = (
+_KIND_WORDS: tuple[tuple[NoticeKind, re.Pattern[str]], ...] = (
     ("foreign_agent", re.compile(r"foreign[\s-]+agent", re.I)),
     ("undesirable", re.compile(r"undesirable", re.I)),
     ("extremist", re.compile(r"extremis", re.I)),
@@ -26,10 +31,10 @@ class Notice:
     start: int
     end: int
     text: str
-    kind: str
+    kind: NoticeKind
 
-    def to_json(self) -> dict[str, object]:
-        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+    def to_section(self) -> sections.Notice:
+        return sections.Notice(start=self.start, end=self.end, text=self.text, kind=self.kind)
 
 
 class NoticeDetector:
@@ -38,8 +43,8 @@ class NoticeDetector:
     def __init__(self, path: Path = DATA_DIR / "notices.yaml") -> None:
         data = yaml.safe_load(path.read_text("utf-8"))
         ru = data["ru"]
-        self._patterns = [(p["kind"], re.compile(p["pattern"].replace("{RU}", ru), re.I))
-                          for p in data["patterns"]]
+        self._patterns = [(msgspec.convert(p["kind"], NoticeKind | Literal["auto"]),
+                           re.compile(p["pattern"].replace("{RU}", ru), re.I)) for p in data["patterns"]]
 
     def find(self, text: str) -> list[Notice]:
         """Non-overlapping notices, earlier patterns winning over later ones."""
@@ -56,5 +61,5 @@ class NoticeDetector:
         return sorted(found, key=lambda n: n.start)
 
 
-def _kind(wording: str) -> str:
+def _kind(wording: str) -> NoticeKind:
     return next((kind for kind, words in _KIND_WORDS if words.search(wording)), "banned")

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
-from typing import Any
+from functools import cached_property
+from collections.abc import Sequence
 
-from pipeline.designations.fuzzy import FuzzyMatcher
-from pipeline.designations.matcher import AliasMatcher, Hit
-from pipeline.designations.model import Designation
+from pipeline.aliases import registry_specs
+from pipeline.aliases.index import Hit
+from pipeline.aliases.matcher import AliasMatcher, Scan
 from pipeline.designations.notices import Notice, NoticeDetector
-from pipeline.designations.registry import Registry
+from pipeline.registry.model import Designation
+from pipeline.registry.registry import Registry
+from pipeline.sections.designations import (
+    DesignatedOrganisation,
+    Designations,
+    Listing,
+    OrganisationMention,
+    Summary,
+)
+from pipeline.sections.entities import Entity
 
 NOTICE_CATEGORIES = {"terrorist", "extremist", "undesirable", "foreign_agent"}
 _SENTENCE_END = re.compile(r"[.!?]\s+[\"“‘'A-Z]|\n\s*\n")
@@ -21,93 +32,123 @@ MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
 class Tagger:
     """Designation tagging of one text as of one date."""
 
-    def __init__(self, registry: Registry, jurisdiction: str = "RU", fuzzy: FuzzyMatcher | None = None) -> None:
+    def __init__(self, registry: Registry, jurisdiction: str = "RU") -> None:
         self.registry = registry
         self.jurisdiction = jurisdiction
-        self.matcher = AliasMatcher(registry)
-        self.fuzzy = fuzzy or FuzzyMatcher(registry)
         self.notices = NoticeDetector()
 
-    def tag(self, text: str, day: date, entities: list[dict[str, Any]]) -> dict[str, Any]:
-        """The designations section (schemas/sections/designations.schema.json)."""
-        spans = [(m["start"], m["end"], e["label"], e["id"]) for e in entities for m in e["mentions"]]
-        labelled = [(s, e, label) for s, e, label, _ in spans]
-        hits = self.matcher.find(text, labelled)
+    @cached_property
+    def matcher(self) -> AliasMatcher:
+        """A matcher over the registry alone, for texts tagged without the NER stage's scan (built on first use)."""
+        return AliasMatcher(registry_specs(self.registry))
+
+    def tag(self, text: str, day: date, entities: Sequence[Entity], scan: Scan | None = None) -> Designations:
+        """The designations section (schemas/sections/designations.schema.json).
+
+        ``scan`` is the alias scan the NER stage made of ``text`` with the process's shared
+        matcher, whose rules then apply; without it the text is scanned here.
+        """
+        spans = [(m.start, m.end, e.label, e.id, e.registry_ids) for e in entities for m in e.mentions]
+        labelled = [(s, e, label) for s, e, label, _, _ in spans]
+        if scan is None or scan.text != text:
+            scan = self.matcher.scan(text)
+        hits = scan.matcher.org_hits(scan, labelled)
         hits += self._entity_hits(entities, hits)
-        fuzzy = set(self.fuzzy.find(text, hits, labelled))
+        fuzzy = set(scan.matcher.fuzzy_hits(scan, hits, labelled))
         hits += fuzzy
         hits.sort(key=lambda h: h.start)
         notices = self.notices.find(text)
         linked = _link(text, hits, notices)
-        orgs: dict[str, dict[str, Any]] = {}
+        orgs: dict[str, DesignatedOrganisation] = {}
         for hit in hits:
             org = orgs.get(hit.org_id) or orgs.setdefault(hit.org_id, self._org(hit.org_id, day))
-            entity_id = next((eid for s, e, _, eid in spans if s < hit.end and hit.start < e), None)
+            overlapping = [(eid, ids) for s, e, _, eid, ids in spans if s < hit.end and hit.start < e]
+            entity_id = next((eid for eid, ids in overlapping if hit.org_id in ids),
+                             next((eid for eid, _ in overlapping), None))
             notice = linked.get(hit)
-            org["mentions"].append({"start": hit.start, "end": hit.end, "text": hit.text, "alias": hit.alias,
-                                    "entity_id": entity_id, "match": "fuzzy" if hit in fuzzy else "exact",
-                                    "notice": notice.to_json() if notice else None})
-            org["entity_id"] = org["entity_id"] or entity_id
+            org.mentions.append(OrganisationMention(
+                start=hit.start, end=hit.end, text=hit.text, alias=hit.alias, entity_id=entity_id,
+                match="fuzzy" if hit in fuzzy else "exact", notice=notice.to_section() if notice else None))
+            org.entity_id = org.entity_id or entity_id
         for org in orgs.values():
-            has_notice = any(m["notice"] for m in org["mentions"])
-            org["notice_missing"] = org["notice_required"] and not has_notice
+            org.notice_missing = org.notice_required and not any(m.notice for m in org.mentions)
         used = set(linked.values())
         out = list(orgs.values())
-        return {
-            "as_of": day.isoformat(),
-            "registry_version": self.registry.version,
-            "notice_jurisdiction": self.jurisdiction,
-            "organisations": out,
-            "unlinked_notices": [n.to_json() for n in notices if n not in used],
-            "summary": {
-                "organisations": len(out),
-                "designated": sum(o["designated"] for o in out),
-                "designation_unknown": sum(o["designation_status"] == "unknown" for o in out),
-                "notice_required": sum(o["notice_required"] for o in out),
-                "notice_missing": sum(o["notice_missing"] for o in out),
-            },
-        }
+        return Designations(
+            as_of=day.isoformat(),
+            registry_version=self.registry.version,
+            notice_jurisdiction=self.jurisdiction,
+            organisations=out,
+            unlinked_notices=[n.to_section() for n in notices if n not in used],
+            summary=Summary(
+                organisations=len(out),
+                designated=sum(o.designated for o in out),
+                designation_unknown=sum(o.designation_status == "unknown" for o in out),
+                notice_required=sum(o.notice_required for o in out),
+                notice_missing=sum(o.notice_missing for o in out),
+            ),
+        )
 
-    def _org(self, org_id: str, day: date) -> dict[str, Any]:
+    def _org(self, org_id: str, day: date) -> DesignatedOrganisation:
         org = self.registry.by_id[org_id]
         current = [d for d in org.designations if d.in_force(day)]
         other = [d for d in org.designations if not d.in_force(day)]
         unknown = any(d.status(day) == "unknown" for d in other)
-        return {
-            "org_id": org.id, "name": org.name, "entity_id": None,
-            "designated": bool(current),
-            "designation_status": "designated" if current else "unknown" if unknown else "not_designated",
-            "designations": [_designation(d) for d in current],
-            "other_designations": [_other(d, day) for d in other],
-            "notice_required": any(d.jurisdiction == self.jurisdiction and d.category in NOTICE_CATEGORIES
-                                   for d in current),
-            "mentions": [],
-        }
+        return DesignatedOrganisation(
+            org_id=org.id, name=org.name, entity_id=None,
+            designated=bool(current),
+            designation_status="designated" if current else "unknown" if unknown else "not_designated",
+            designations=[_listing(d) for d in current],
+            other_designations=[_other(d, day) for d in other],
+            notice_required=any(d.jurisdiction == self.jurisdiction and d.category in NOTICE_CATEGORIES
+                                for d in current),
+            notice_missing=False,
+            mentions=[],
+        )
 
-    def _entity_hits(self, entities: list[dict[str, Any]], hits: list[Hit]) -> list[Hit]:
-        """Mentions of NER entities the NER stage linked to a registry id but the scan missed."""
+    def _entity_hits(self, entities: Sequence[Entity], hits: list[Hit]) -> list[Hit]:
+        """Mentions of NER entities that carry a registry id (``registry_ids``) where no hit is."""
         extra = []
         for entity in entities:
-            if entity.get("kb_id") not in self.registry.by_id:
+            org_id = self._entity_org(entity, hits)
+            if org_id is None:
                 continue
-            for m in entity["mentions"]:
-                if not any(h.start < m["end"] and m["start"] < h.end for h in hits):
-                    extra.append(Hit(entity["kb_id"], m["start"], m["end"], m["text"], m["text"]))
+            for m in entity.mentions:
+                if not any(h.start < m.end and m.start < h.end for h in hits):
+                    extra.append(Hit(org_id, m.start, m.end, m.text, m.text))
         return extra
 
+    def _entity_org(self, entity: Entity, hits: list[Hit]) -> str | None:
+        """The registry organisation an entity stands for, among its ``registry_ids``.
 
-def _designation(d: Designation) -> dict[str, Any]:
-    return {"jurisdiction": d.jurisdiction, "category": d.category, "authority": d.authority, "list": d.list,
-            "since": d.since, "until": d.until, "source_url": d.source_url}
+        A gazetteer entry may join several organisations (Jabhat al-Nusra and its
+        successor): the one the entity's own mentions were matched as wins, then the
+        one named as the entity is, then a sole id; otherwise none is guessed.
+        """
+        ids = [i for i in entity.registry_ids if i in self.registry.by_id]
+        if len(ids) < 2:
+            return ids[0] if ids else None
+        matched = Counter(h.org_id for h in hits for m in entity.mentions
+                          if h.org_id in ids and h.start < m.end and m.start < h.end)
+        if matched:
+            return matched.most_common(1)[0][0]
+        return next((i for i in ids if self.registry.by_id[i].name.casefold() == entity.name.casefold()), None)
 
 
-def _other(d: Designation, day: date) -> dict[str, Any]:
+def _listing(d: Designation) -> Listing:
+    return Listing(jurisdiction=d.jurisdiction, category=d.category, authority=d.authority, list=d.list,
+                   since=d.since, until=d.until, source_url=d.source_url)
+
+
+def _other(d: Designation, day: date) -> Listing:
     """A designation not in force at ``day``, with why; "unknown" ones say what is known."""
+    listing = _listing(d)
     status = d.status(day)
-    out = {**_designation(d), "status": status}
+    assert status != "in_force", "only designations not in force are 'other'"
+    listing.status = status
     if status == "unknown":
-        out |= {"seen": d.seen, "reason": d.unknown_reason()}
-    return out
+        listing.seen, listing.reason = d.seen, d.unknown_reason()
+    return listing
 
 
 def _link(text: str, hits: list[Hit], notices: list[Notice]) -> dict[Hit, Notice]:

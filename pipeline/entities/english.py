@@ -14,6 +14,8 @@ import msgspec
 from spacy.language import Language
 
 from pipeline.article import Article
+from pipeline.aliases.matcher import ALIAS_SCAN
+from pipeline.aliases.text import DATA_DIR as ALIAS_DATA_DIR
 from pipeline.entities.gazetteer import DATA_DIR
 from pipeline.entities.matcher import WireGazetteer
 from pipeline.entities.resolve import resolve
@@ -57,9 +59,10 @@ class EnglishEntities(Backend[NerConfig]):
         docs = self.nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
         for article, doc in zip(articles, docs, strict=True):
             article.doc = doc
+            article.alias_scan = doc.user_data.pop(ALIAS_SCAN)  # the Doc stays serialisable
             article.model = self.model
             article.entities = resolve(doc, self.gazetteer.entries, lexicon)
 
     def provenance(self) -> StageProvenance:
-        versions = {"gazetteer.en": content_hash(DATA_DIR), **load_lexicon().data_versions()}
+        versions = {"gazetteer.en": content_hash(DATA_DIR, ALIAS_DATA_DIR), **load_lexicon().data_versions()}
         return StageProvenance(model=self.model, data_versions=versions)

@@ -11,10 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import msgspec
 import yaml
 
+from pipeline.aliases import registry_specs
+from pipeline.aliases.index import AliasSpec
+from pipeline.aliases.matcher import AliasMatcher
 from pipeline.lexicon import load_lexicon, name_key
+from pipeline.registry.registry import load_registry
+from pipeline.sections.entities import EntityLabel
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -28,7 +35,7 @@ class Entry:
     """A known entity: a stable id, its label, canonical name and aliases."""
 
     id: str
-    label: str
+    label: EntityLabel
     name: str
     aliases: list[str] = field(default_factory=list)
     registry_ids: list[str] = field(default_factory=list)
@@ -48,9 +55,10 @@ class Artefact:
     why: str
 
 
-def _read(name: str) -> object:
+def _read(name: str) -> list[dict[str, Any]]:
     with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        rows: list[dict[str, Any]] = yaml.safe_load(fh)
+    return rows
 
 
 def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
@@ -63,9 +71,9 @@ def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
     seen: set[str] = set()
     for raw in _read("gazetteer.yaml"):
         try:
-            entry = Entry(id=raw["id"], label=raw["label"], name=raw["name"],
+            entry = Entry(id=raw["id"], label=msgspec.convert(raw["label"], EntityLabel), name=raw["name"],
                           aliases=[str(a) for a in raw.get("aliases", [])], generic=bool(raw.get("generic")))
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, msgspec.ValidationError) as exc:
             raise GazetteerError(f"bad gazetteer entry {raw!r}") from exc
         if entry.id in seen:
             raise GazetteerError(f"duplicate gazetteer id {entry.id}")
@@ -103,10 +111,31 @@ def registry_aliases(path: str | None) -> list[tuple[str, str, str]]:
 
     Only aliases safe to look for in running text are kept (:func:`usable_alias`).
     """
-    from pipeline.designations.registry import load_registry
-
     registry = load_registry(Path(path) if path else None)
     return [(org_id, name, alias) for org_id, name, alias in registry.aliases() if usable_alias(alias)]
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> tuple[dict[str, Entry], AliasMatcher]:
+    """The entries and the one alias matcher of the process: gazetteer names, MT renderings, registry aliases.
+
+    Each alias carries its ids: the gazetteer entry it names (registry organisations
+    safe to find without context become entries, :func:`load_entries`) and the
+    registry organisation. Built once per process and registry; the NER and
+    designation stages share it.
+    """
+    entries = {e.id: e for e in load_entries(registry_aliases(path))}
+    specs = [AliasSpec(alias, entry_id=e.id, case_sensitive=" " not in alias and is_acronym(alias))
+             for e in entries.values() for alias in e.all_aliases()]
+    specs += [AliasSpec(a.text, entry_id=a.target, artefact=True) for a in load_artefacts() if a.target in entries]
+    specs += registry_specs(load_registry(Path(path) if path else None))
+    return entries, AliasMatcher(specs)
+
+
+def is_acronym(text: str) -> bool:
+    """Two to six letters, all capitals ("IS", "AQIM"): matched only as written."""
+    letters = [c for c in text if c.isalpha()]
+    return 1 < len(letters) <= 6 and text.isupper()
 
 
 def usable_alias(alias: str) -> bool:

@@ -7,95 +7,55 @@ Nusra"), except that a longer model name containing the match is kept
 ("Russian Foreign Ministry"). The place in a dateline
 ("SOCHI, October 8") is a GPE whatever the model says. Every corrected entity
 carries its gazetteer id as ``kb_id``; MT renderings (Sands for Peskov) are
-also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so.
+also kept in ``doc.spans["mt_artefacts"]`` so the resolver can say so. Names are
+found by the process's one alias matcher (:mod:`pipeline.aliases`): its
+boundary, longest-match, case and particle rules apply, and this component adds
+the rules that read the parse (indefinite article, all-caps headline, a generic
+body's nationality).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.entities.gazetteer import Artefact, Entry, load_artefacts, load_entries, registry_aliases
+from pipeline.aliases.matcher import ALIAS_SCAN, AliasMatcher
+from pipeline.entities.gazetteer import Entry, is_acronym, load_gazetteer
 from pipeline.lexicon import Lexicon, load_lexicon
-from pipeline.lexicon import fold as _key
 
 ARTEFACT_GROUP = "mt_artefacts"
-_ARTEFACT_PREFIX = "artefact:"
 _INDEFINITE = frozenset({"a", "an"})
 
 
 class WireGazetteer:
-    """Alias lookup over "squashed" token keys, tolerant of MT dash, quote and particle noise.
+    """Gazetteer matches from the shared alias matcher (:mod:`pipeline.aliases`), turned into entities.
 
-    Each token's key is its accent-folded lower case; dashes, quote marks and
-    Arabic articles are skipped on both sides, so "Jabhat al-Nusra", "jabhat
-    al-al – Nusra" and "Jabhat Nusra" share one key tuple. A dict from first key
-    to alias lengths keeps the scan linear in the article's length (spaCy's
-    token ``Matcher`` with optional wildcard tokens cost as much as the model).
+    The scan of the text is left in ``doc.user_data[ALIAS_SCAN]``; the NER stage hands
+    it to the designation stage, which tags organisations from it instead of matching again.
     """
 
-    def __init__(self, nlp: Language, entries: Sequence[Entry],
-                 artefacts: Sequence[Artefact] = (), lexicon: Lexicon | None = None) -> None:
+    def __init__(self, entries: Mapping[str, Entry], matcher: AliasMatcher, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
-        self.entries = {e.id: e for e in entries}
-        self.skip = self.lexicon.name_fillers | self.lexicon.name_particles
-        self.index: dict[tuple[str, ...], tuple[str, str | None]] = {}
-        self.lengths: dict[str, set[int]] = {}
-        for entry in entries:
-            for alias in entry.all_aliases():
-                self._add(nlp, entry.id, alias)
-        for art in artefacts:
-            if art.target in self.entries:
-                self._add(nlp, _ARTEFACT_PREFIX + art.target, art.text)
-
-    def _add(self, nlp: Language, key: str, alias: str) -> None:
-        words = [t.text for t in nlp.make_doc(alias) if _key(t.text) not in self.skip]
-        keys = tuple(_key(w) for w in words)
-        if not keys or keys in self.index:
-            return  # the first entry to claim an alias keeps it
-        exact = words[0] if len(words) == 1 and _is_acronym(words[0]) else None
-        self.index[keys] = (key, exact)
-        self.lengths.setdefault(keys[0], set()).add(len(keys))
-
-    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """(key, start, end) of every alias occurrence, longest first at each position."""
-        all_keys = [_key(t.text) for t in doc]
-        positions = [i for i, key in enumerate(all_keys) if key not in self.skip]
-        keys = [all_keys[i] for i in positions]
-        found = []
-        for n, first in enumerate(keys):
-            for length in sorted(self.lengths.get(first, ()), reverse=True):
-                hit = self.index.get(tuple(keys[n:n + length])) if n + length <= len(keys) else None
-                if hit is None:
-                    continue
-                start, end = positions[n], positions[n + length - 1] + 1
-                if hit[1] is not None and doc[start].text != hit[1]:
-                    continue  # acronyms match case-sensitively: "IS", never "is"
-                found.append((hit[0], self._extend_left(doc, start), end))
-                break
-        return found
-
-    def _extend_left(self, doc: Doc, start: int) -> int:
-        """Take in attached articles and dashes ("al-" of "al-Qaeda")."""
-        while start > 0:
-            prev = doc[start - 1]
-            if _key(prev.text) not in self.skip or prev.whitespace_ or prev.text in self.lexicon.marks.quote_chars:
-                break
-            start -= 1
-        return start
+        self.entries = entries
+        self.matcher = matcher
 
     def __call__(self, doc: Doc) -> Doc:
         """Add gazetteer and dateline entities to ``doc.ents``; keep MT renderings in a span group."""
         found: list[Span] = []
         artefacts: list[Span] = []
-        for key, start, end in self._matches(doc):
-            span = self._candidate(doc, key, start, end)
+        text = doc.text  # built from the tokens on each access: once per Doc
+        scan = doc.user_data[ALIAS_SCAN] = self.matcher.scan(text)
+        for match in self.matcher.entry_matches(scan):
+            span = _whole_tokens(doc, text, match.start, match.end)
+            if span is None:
+                continue
+            span = self._candidate(doc, match.reading.id, span)
             if span is not None:
-                (artefacts if key.startswith(_ARTEFACT_PREFIX) else found).append(span)
+                (artefacts if match.reading.artefact else found).append(span)
         known = {s.kb_id_ for s in found}
         found.extend(s for s in artefacts if s.kb_id_ in known)
         found = filter_spans([*found, *self._datelines(doc)])
@@ -103,22 +63,14 @@ class WireGazetteer:
         doc.spans[ARTEFACT_GROUP] = [s for s in found if s in artefacts]
         return doc
 
-    def _candidate(self, doc: Doc, key: str, start: int, end: int) -> Span | None:
-        fillers = self.lexicon.name_fillers
-        while start < end and doc[start].text in fillers:
-            start += 1
-        while end > start and doc[end - 1].text in fillers:
-            end -= 1
-        if start == end:
-            return None
-        span = doc[start:end]
-        if not any(c.isupper() for c in span.text):
-            return None  # "islamic state" as a common noun phrase
+    def _candidate(self, doc: Doc, key: str, span: Span) -> Span | None:
+        """The entity for a match, unless its surroundings say it is not the name (the NER stage's rules)."""
+        start, end = span.start, span.end
         if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
             return None  # "an Islamic state", "a Kremlin"
-        if len(span) == 1 and _is_acronym(span.text) and _in_capitals(doc, start):
+        if len(span) == 1 and is_acronym(span.text) and _in_capitals(doc, start):
             return None  # "IS" in an all-caps headline
-        entry = self.entries[key.removeprefix(_ARTEFACT_PREFIX)]
+        entry = self.entries[key]
         if entry.generic and start > 0 and doc[start - 1].ent_type_ == "NORP":
             start -= 1  # "Russian foreign Ministry": a generic body takes its nationality
         return Span(doc, start, end, label=entry.label, kb_id=entry.id)
@@ -168,9 +120,16 @@ class WireGazetteer:
         return sorted(result, key=lambda s: s.start)
 
 
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 1 < len(letters) <= 6 and text.isupper()
+def _whole_tokens(doc: Doc, text: str, start: int, end: int) -> Span | None:
+    """The tokens of a match; ``None`` when spaCy's tokens hold more than abbreviation dots around it.
+
+    "U.S." is one token for a match of "U.S"; "Peskov](PERSON" and "/TASS/." are not names.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    extra = text[span.start_char:start] + text[end:span.end_char]
+    return span if extra.strip(".") == "" else None
 
 
 def _in_capitals(doc: Doc, i: int) -> bool:
@@ -181,5 +140,5 @@ def _in_capitals(doc: Doc, i: int) -> bool:
 
 @Language.factory("wire_gazetteer", default_config={"registry_path": None})
 def make_wire_gazetteer(nlp: Language, name: str, registry_path: str | None) -> WireGazetteer:
-    """Build the component from the bundled data files and the designation registry's aliases."""
-    return WireGazetteer(nlp, load_entries(registry_aliases(registry_path)), load_artefacts())
+    """The component over the process's shared alias matcher (gazetteer, MT renderings, registry)."""
+    return WireGazetteer(*load_gazetteer(registry_path))

@@ -15,19 +15,25 @@ added as an ``alias`` mention.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeGuard, get_args
 
 from spacy.attrs import ORTH
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.names import PROPER_TAGS, person_shaped
 from pipeline.entities.roles import roles_of, titled
 from pipeline.entities.speakers import speaker_names
 from pipeline.lexicon import Lexicon, name_key
+from pipeline.sections.entities import EntityLabel, MentionSource
 
-#: labels of things that are entities; numbers, dates and amounts are not
-ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                           "WORK_OF_ART", "LAW", "LANGUAGE"})
+#: labels of things that are entities (the section's labels); numbers, dates and amounts are not
+ENTITY_LABELS: frozenset[str] = frozenset(get_args(EntityLabel))
+
+
+def is_entity_label(label: str) -> TypeGuard[EntityLabel]:
+    """Whether a model label names an entity the section records."""
+    return label in ENTITY_LABELS
 #: labels whose names never end in a number ("Apple 1.8 billion" is Apple)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -37,9 +43,9 @@ class Mention:
     """One mention, trimmed to the name itself."""
 
     span: Span
-    label: str
+    label: EntityLabel
     kb_id: str
-    source: str
+    source: MentionSource
     key: str = ""
     roles: list[Span] = field(default_factory=list)
 
@@ -48,13 +54,16 @@ def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list
     """The entities of ``doc`` as mentions, plus untagged repeats of their names."""
     found: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        model_label = ent.label_
+        if not is_entity_label(model_label):
             continue
         span = _trim(ent, lexicon)
         if span is None or (not ent.kb_id_ and _is_junk(span, lexicon)):
             continue
-        source = "artefact" if (ent.start, ent.end) in artefacts else "gazetteer" if ent.kb_id_ else "model"
-        label = "PERSON" if source == "model" and _titled_person_name(span, ent.label_, lexicon) else ent.label_
+        source: MentionSource = ("artefact" if (ent.start, ent.end) in artefacts
+                                 else "gazetteer" if ent.kb_id_ else "model")
+        label: EntityLabel = ("PERSON" if source == "model" and _titled_person_name(span, model_label, lexicon)
+                              else model_label)
         found.append(_mention(span, label, ent.kb_id_, source, lexicon))
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for span, label in speaker_names(doc, covered, lexicon):
@@ -70,7 +79,7 @@ def _titled_person_name(span: Span, label: str, lexicon: Lexicon) -> bool:
     return label == "ORG" and person_shaped(span, lexicon) and titled(span, lexicon.title_words)
 
 
-def _mention(span: Span, label: str, kb_id: str, source: str, lexicon: Lexicon) -> Mention:
+def _mention(span: Span, label: EntityLabel, kb_id: str, source: MentionSource, lexicon: Lexicon) -> Mention:
     roles = roles_of(span, lexicon.title_words) if label == "PERSON" else []
     return Mention(span, label, kb_id, source, name_key(span.text), roles)
 
@@ -110,9 +119,9 @@ def _repeats(doc: Doc, found: list[Mention], lexicon: Lexicon, covered: set[int]
         if m.source == "artefact":
             continue
         names.setdefault(tuple(t.text for t in m.span), m)
-        words = [t for t in m.span if t.is_alpha]
-        if m.label == "PERSON" and len(words) >= 2:
-            surnames.setdefault(words[-1].text, set()).add(m.kb_id or m.key)
+        alpha = [t for t in m.span if t.is_alpha]
+        if m.label == "PERSON" and len(alpha) >= 2:
+            surnames.setdefault(alpha[-1].text, set()).add(m.kb_id or m.key)
     given: dict[str, set[str]] = {}
     for m in found:
         if m.label == "PERSON" and person_shaped(m.span, lexicon) and m.span[0].is_alpha:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.tokens import Doc, Span, Token
 
 _PREMODIFIER_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "POS", "HYPH"})

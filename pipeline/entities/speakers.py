@@ -19,11 +19,12 @@ stages agree on what a report is.
 from __future__ import annotations
 
 from spacy.attrs import TAG
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.names import PROPER_TAGS, person_shaped
 from pipeline.lexicon import Lexicon
+from pipeline.sections.entities import EntityLabel
 
 _PROPER_IDS = frozenset(hash_string(tag) for tag in PROPER_TAGS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -34,9 +35,9 @@ _PHRASE_DEPS = frozenset({"det", "amod", "nummod"})
 _HEADLINE_SHARE = 0.7
 
 
-def speaker_names(doc: Doc, covered: set[int], lexicon: Lexicon) -> list[tuple[Span, str]]:
+def speaker_names(doc: Doc, covered: set[int], lexicon: Lexicon) -> list[tuple[Span, EntityLabel]]:
     """(span, label) for each proper-noun run in a speaker position that no token of ``covered`` is in."""
-    found: list[tuple[Span, str]] = []
+    found: list[tuple[Span, EntityLabel]] = []
     taken = set(covered)
     for i, tag in enumerate(doc.to_array(TAG).tolist()):
         if tag not in _PROPER_IDS or i in taken:
@@ -108,7 +109,7 @@ def _in_headline(span: Span) -> bool:
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= _HEADLINE_SHARE * len(words)
 
 
-def _label(span: Span, role: str, lexicon: Lexicon) -> str | None:
+def _label(span: Span, role: str, lexicon: Lexicon) -> EntityLabel | None:
     """ORG, PERSON or None (not a name, or a lone word whose kind is unknown)."""
     if len(span) < 2 and role != "employer":
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.attrs import DEP
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.symbols import nsubj, nsubjpass
 from spacy.tokens import Doc, Token
 

@@ -31,7 +31,7 @@ from pipeline.text.offsets import OffsetMap, apply_edits
 from pipeline.text.structure import Structure, cut_edits, find_structure, paragraph_kind, paragraph_spans
 from pipeline.text.unicode import normalise
 
-from pipeline.sections.clean import Clean, Dateline, OffsetSegments, Paragraph, Removed
+from pipeline.sections.clean import Clean, Dateline, OffsetSegments, Paragraph, ParagraphKind, Removed
 from pipeline.stages.base import Stage, StageConfig, StageProvenance
 from pipeline.version import content_hash
 
@@ -91,8 +91,6 @@ class CleanStage(Stage[CleanConfig]):
         return StageProvenance(data_versions=versions)
 
     def process(self, articles: Sequence[Article]) -> None:
-        if self._detector is None:
-            self.setup()
         for article in articles:
             self.clean(article)
 
@@ -102,7 +100,7 @@ class CleanStage(Stage[CleanConfig]):
         if not raw.body.strip():
             raise EmptyBody("the body is empty")
         html = is_html(raw.body, raw.content_type)
-        block_kinds: list[tuple[int, str]] = []
+        block_kinds: list[tuple[int, ParagraphKind]] = []
         html_removed: dict[str, int] = {}
         html_byline = None
         if html:
@@ -124,7 +122,8 @@ class CleanStage(Stage[CleanConfig]):
         to_text0 = map2.compose(map1)
         offset_map = to_text0.compose(map0)
         text1_to_orig = map1.compose(map0)
-        assert self._detector is not None
+        if self._detector is None:
+            raise RuntimeError("the clean stage was used before setup()")
         language = self._detector.detect(text, raw.language)
 
         article.text = text
@@ -145,7 +144,7 @@ class CleanStage(Stage[CleanConfig]):
 
 
 def _paragraphs(
-    text: str, block_kinds: list[tuple[int, str]] | None, to_text0: OffsetMap
+    text: str, block_kinds: list[tuple[int, ParagraphKind]] | None, to_text0: OffsetMap
 ) -> list[Paragraph]:
     """Paragraph spans of the final text; kinds from the HTML blocks they came from, or guessed."""
     spans = paragraph_spans(text)

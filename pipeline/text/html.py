@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.errors import HtmlTooDeep
 from pipeline.lexicon import read_lines
+from pipeline.sections.clean import ParagraphKind
 from pipeline.text import DATA_DIR
 from pipeline.text.offsets import OffsetMap
 
@@ -43,7 +44,7 @@ BLOCK_TAGS = frozenset(
     "table tr caption hr details summary body html".split()
 )
 CELL_TAGS = frozenset({"td", "th"})
-KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+KINDS: dict[str, ParagraphKind] = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
          "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item",
          "blockquote": "blockquote", "pre": "pre"}
 BYLINE_TOKENS = frozenset({"byline", "author", "dateline-author"})
@@ -74,7 +75,7 @@ class HtmlText:
     text: str
     offset_map: OffsetMap
     #: (position in ``text`` of each paragraph mark, kind of the paragraph it opens), ascending
-    block_kinds: list[tuple[int, str]] = field(default_factory=list)
+    block_kinds: list[tuple[int, ParagraphKind]] = field(default_factory=list)
     byline: str | None = None
     removed: Counter[str] = field(default_factory=Counter)
 
@@ -179,8 +180,8 @@ class _Extractor:
         self.map = OffsetMap(0, len(source))
         self.length = 0
         self.pending = ""
-        self.kind_stack: list[str] = []
-        self.block_kinds: list[tuple[int, str]] = []
+        self.kind_stack: list[ParagraphKind] = []
+        self.block_kinds: list[tuple[int, ParagraphKind]] = []
         self.byline: str | None = None
         self.removed: Counter[str] = Counter()
         self.drop_classes = frozenset(read_lines(DATA_DIR / "html_boilerplate_classes.txt"))

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_args
 
+import msgspec
 import pytest
 import spacy
 
-from pipeline.designations.registry import load_registry
 from pipeline.designations.tagger import Tagger
+from pipeline.registry.registry import load_registry
+from pipeline.sections.entities import Entity, EntityLabel
+
+ENTITY_LABELS = frozenset(get_args(EntityLabel))
 
 
 @pytest.fixture(scope="session")
@@ -23,16 +27,18 @@ def tagger() -> Tagger:
 
 
 @pytest.fixture(scope="session")
-def entities_of(nlp: spacy.language.Language) -> Callable[[str], list[dict[str, Any]]]:
+def entities_of(nlp: spacy.language.Language) -> Callable[[str], list[Entity]]:
     """Entities in the NER section's shape from real spaCy output, identical names grouped."""
-    def build(text: str) -> list[dict[str, Any]]:
+    def build(text: str) -> list[Entity]:
         groups: dict[tuple[str, str], dict[str, Any]] = {}
         for ent in nlp(text).ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue  # numbers, dates and amounts are not entities
             key = (ent.label_, ent.text)
             if key not in groups:
                 groups[key] = {"id": f"E{len(groups) + 1}", "label": ent.label_, "name": ent.text,
                                "kb_id": None, "mentions": []}
             groups[key]["mentions"].append({"start": ent.start_char, "end": ent.end_char,
                                             "text": ent.text, "source": "model"})
-        return list(groups.values())
+        return msgspec.convert(list(groups.values()), list[Entity])
     return build

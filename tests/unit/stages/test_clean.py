@@ -200,6 +200,7 @@ def test_empty_bodies_are_dead_letters(stage: CleanStage, body: str) -> None:
 
 def test_oversized_body_is_a_dead_letter() -> None:
     small = CleanStage(CleanConfig(max_body_chars=100))
+    small.setup()
     with pytest.raises(BodyTooLarge, match="limit is 100"):
         run(small, "word " * 100, title="")
 

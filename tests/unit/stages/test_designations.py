@@ -27,3 +27,22 @@ def test_stage_writes_section_and_provenance() -> None:
     assert msgspec.to_builtins(section.summary) == {"organisations": 1, "designated": 1, "designation_unknown": 0,
                                                     "notice_required": 1, "notice_missing": 0}
     assert stage.provenance().data_versions["registry"] == section.registry_version
+
+
+def test_stage_tags_from_the_ner_stage_scan(monkeypatch) -> None:
+    """One matcher per process and one scan per article: the designation stage reads the NER stage's scan."""
+    from pipeline.aliases.matcher import AliasMatcher
+
+    item = article("Fighters of Jabhat al-Nusra shelled Aleppo, the Defence Ministry said.",
+                   published_at="2016-02-10T10:00:00Z")
+    stages()["ner"].process([item])
+    assert item.alias_scan is not None and item.entities is not None
+    entity = next(e for e in item.entities if e.kb_id == "jabhat-al-nusra")
+    assert "jabhat-al-nusra" in entity.registry_ids
+    calls: list[str] = []
+    monkeypatch.setattr(AliasMatcher, "scan", lambda self, text: calls.append(text))
+    stages()["designations"].process([item])
+    assert calls == []
+    assert item.designations is not None
+    org = item.designations.organisations[0]
+    assert org.org_id == "jabhat-al-nusra" and org.entity_id == entity.id

@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 
-from pipeline.designations.importers.build import build_registry, merge
-from pipeline.designations.importers.opensanctions import import_opensanctions
-from pipeline.designations.matcher import AliasMatcher
-from pipeline.designations.registry import BUNDLED_PATH, Registry, read_registry
+from pipeline.registry.importers.build import build_registry, merge
+from pipeline.registry.importers.opensanctions import import_opensanctions
+from pipeline.aliases import registry_specs
+from pipeline.aliases.matcher import AliasMatcher
+from pipeline.registry.registry import BUNDLED_PATH, Registry, read_registry
 
 registry_app = typer.Typer(help="Designation registry: import official lists, look up organisations.",
                            no_args_is_help=True)
@@ -51,7 +52,8 @@ def lookup_cmd(text: Annotated[str, typer.Argument(help="a name or a sentence")]
     """Which registry organisations ``text`` names, and their designations on ``--date``."""
     reg = read_registry(registry)
     day = date.fromisoformat(on)
-    for hit in AliasMatcher(reg).find(text, context_free=True):
+    matcher = AliasMatcher(registry_specs(reg))
+    for hit in matcher.org_hits(matcher.scan(text), context_free=True):
         org = reg.by_id[hit.org_id]
         typer.echo(f"{hit.text!r} → {org.id} ({org.name})")
         for d in org.designations:

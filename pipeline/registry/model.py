@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
-CATEGORIES = ("terrorist", "extremist", "undesirable", "foreign_agent", "sanctioned")
+import msgspec
+
+from pipeline.sections.designations import Category
+
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+#: a listing on a given day: in force, or why not
+ListingStatus = Literal["in_force", "ended", "not_yet", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +40,7 @@ class Designation:
     """
 
     jurisdiction: str
-    category: str
+    category: Category
     authority: str
     list: str
     since: str | None = None
@@ -43,7 +49,7 @@ class Designation:
     basis: str | None = None
     seen: str | None = None
 
-    def status(self, day: date) -> str:
+    def status(self, day: date) -> ListingStatus:
         """"in_force", "ended" (delisted on or before ``day``), "not_yet" (listed after) or "unknown"."""
         if self.until and date.fromisoformat(self.until) <= day:
             return "ended"
@@ -96,7 +102,7 @@ class Organisation:
             name=data["name"],
             names=data.get("names", {}),
             aliases=[Alias(**a) for a in data.get("aliases", [])],
-            designations=[Designation(**d) for d in data.get("designations", [])],
+            designations=[msgspec.convert(d, Designation) for d in data.get("designations", [])],
             source_url=data.get("source_url"),
             curated=data.get("curated", False),
         )

@@ -18,9 +18,8 @@ from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
-from pipeline.designations.matcher import Hit
-from pipeline.designations.registry import Registry
-from pipeline.designations.text import Token, tokens
+from pipeline.aliases.index import Hit, Pattern
+from pipeline.aliases.text import Token, without_possessive
 from pipeline.lexicon import load_lexicon
 
 THRESHOLD = 88.0
@@ -43,16 +42,15 @@ class _Choice:
 class FuzzyMatcher:
     """Registry aliases as folded keys, bucketed by length for a cheap shortlist."""
 
-    def __init__(self, registry: Registry, threshold: float = THRESHOLD) -> None:
+    def __init__(self, patterns: Iterable[Pattern], threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
         self._by_key: dict[str, _Choice] = {}
-        for org in sorted(registry, key=lambda o: not o.curated):  # curated readings win
-            for alias in org.aliases:
-                if alias.lang != "en" or alias.case_sensitive or alias.needs_context:
-                    continue
-                key = " ".join(t.key for t in tokens(alias.text))
-                if len(key) >= MIN_KEY:
-                    self._by_key.setdefault(key, _Choice(org.id, alias.text))
+        for pattern in patterns:  # in index order: the alias that claimed a key keeps it
+            org = pattern.org
+            if org is None or org.written is not None or org.needs_context:
+                continue
+            if len(pattern.full) >= MIN_KEY:
+                self._by_key.setdefault(pattern.full, _Choice(org.id, org.alias))
         self._by_length: dict[int, list[str]] = {}
         for key in self._by_key:
             self._by_length.setdefault(len(key), []).append(key)
@@ -60,10 +58,10 @@ class FuzzyMatcher:
         # Wire copy names the same people and places over and over: remember verdicts per key.
         self._best = lru_cache(maxsize=SCORE_CACHE)(self._score)
 
-    def find(self, text: str, exact: Iterable[Hit], entity_spans: Iterable[tuple[int, int, str]] = ()) -> list[Hit]:
+    def find(self, text: str, toks: list[Token], exact: Iterable[Hit],
+             entity_spans: Iterable[tuple[int, int, str]] = ()) -> list[Hit]:
         """Fuzzy hits in candidate spans that overlap no exact hit, best first, non-overlapping."""
         taken = _Intervals((h.start, h.end) for h in exact)
-        toks = tokens(text)
         found: list[tuple[float, Hit]] = []
         for window in _windows(text, toks, entity_spans):
             start, end = window[0].start, window[-1].end
@@ -75,7 +73,7 @@ class FuzzyMatcher:
             best = self._best(key)
             if best is not None:
                 choice, score = best
-                end = _without_possessive(text, end)
+                end = without_possessive(text, end)
                 found.append((score, Hit(choice.org_id, start, end, text[start:end], choice.alias)))
         hits: list[Hit] = []
         for _, hit in sorted(found, key=lambda f: (-f[0], f[1].start - f[1].end)):
@@ -152,7 +150,3 @@ def _windows(text: str, toks: list[Token], entity_spans: Iterable[tuple[int, int
                 if _capitalised(text, run[j]) and (run[i].start, run[j].end) not in seen:
                     seen.add((run[i].start, run[j].end))
                     yield run[i:j + 1]
-
-
-def _without_possessive(text: str, end: int) -> int:
-    return end - 2 if text[end - 2:end] in ("'s", "’s") else end

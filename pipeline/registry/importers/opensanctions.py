@@ -13,7 +13,8 @@ from typing import Any
 
 import orjson
 
-from pipeline.designations.model import Alias, Designation, Organisation
+from pipeline.registry.model import Alias, Designation, Organisation
+from pipeline.sections.designations import Category
 
 ORG_SCHEMAS = {"Organization", "LegalEntity", "Company"}
 # Sanction.country → jurisdiction code; the EU and UN publish as "eu" and "zz"/"un".
@@ -30,7 +31,7 @@ def _day(value: str | None) -> str | None:
     return value[:10] if value and len(value) >= 10 else None
 
 
-def _designation(sanction: dict[str, Any], category: str, entity_seen: str | None) -> Designation:
+def _designation(sanction: dict[str, Any], category: Category, entity_seen: str | None) -> Designation:
     props = sanction.get("properties", {})
     since = _day(_first(props, "startDate") or _first(props, "listingDate"))
     country = (_first(props, "country") or "").lower()
@@ -61,7 +62,7 @@ def import_opensanctions(path: Path) -> list[Organisation]:
         if entity.get("schema") not in ORG_SCHEMAS or not props.get("name"):
             continue
         topics = set(props.get("topics", []))
-        category = "terrorist" if "crime.terror" in topics else "sanctioned"
+        category: Category = "terrorist" if "crime.terror" in topics else "sanctioned"
         designations = [_designation(s, category, entity.get("first_seen")) for s in props.get("sanctions", [])]
         if not designations:
             continue

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.designations.importers.build import merge
-from pipeline.designations.importers.opensanctions import import_opensanctions
-from pipeline.designations.registry import load_registry
+from pipeline.registry.importers.build import merge
+from pipeline.registry.importers.opensanctions import import_opensanctions
+from pipeline.registry.registry import load_registry
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "opensanctions-targets.nested.json"
 

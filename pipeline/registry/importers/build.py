@@ -6,10 +6,10 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.designations.importers.curated import CURATED_PATH, apply_curated, read_curated
-from pipeline.designations.importers.ru import BRANDS_FILE, LISTS, import_ru
-from pipeline.designations.model import Organisation
-from pipeline.designations.registry import Registry
+from pipeline.registry.importers.curated import CURATED_PATH, apply_curated, read_curated
+from pipeline.registry.importers.ru import BRANDS_FILE, LISTS, import_ru
+from pipeline.registry.model import Organisation
+from pipeline.registry.registry import Registry
 
 
 def _sha256(path: Path) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from pipeline.designations.model import Designation, Organisation
+from pipeline.registry.model import Designation, Organisation
 
 DATA_DIR = Path(__file__).parent / "data"
 BUNDLED_PATH = DATA_DIR / "registry.json"

@@ -14,14 +14,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
+import msgspec
 import yaml
 
-from pipeline.designations.model import Alias, Designation, Organisation
-from pipeline.designations.registry import DATA_DIR
-from pipeline.designations.text import is_latin
+from pipeline.registry.model import Alias, Designation, Organisation
+from pipeline.registry.registry import DATA_DIR
+from pipeline.sections.designations import Category
 
 SNAPSHOTS_PATH = DATA_DIR / "snapshots.yaml"
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")
 
 
 class SnapshotError(ValueError):
@@ -34,7 +36,7 @@ class RuList:
 
     key: str
     file: str
-    category: str
+    category: Category
     authority: str
     title: str
     source_url: str
@@ -110,7 +112,7 @@ def snapshot_dates(directory: Path, taken: str | None = None,
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
-    return orjson.loads(path.read_bytes())
+    return msgspec.json.decode(path.read_bytes(), type=list[dict[str, Any]])
 
 
 def _organisations(directory: Path, ru_list: RuList, taken: str) -> Iterator[Organisation]:
@@ -157,3 +159,8 @@ def import_ru(directory: Path, taken: str | None = None) -> list[Organisation]:
                 if extra and brand["match"] in org.name:
                     org.aliases = _unique(org.aliases + extra)
     return orgs
+
+
+def is_latin(text: str) -> bool:
+    """Written in Latin script (an English-usable alias), not Cyrillic or other."""
+    return bool(_LATIN.search(text)) and not _NON_LATIN_LETTER.search(text)

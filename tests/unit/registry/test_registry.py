@@ -6,9 +6,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from pipeline.designations.importers.build import build_registry
-from pipeline.designations.importers.ru import import_ru, latin_aliases, parse_date
-from pipeline.designations.registry import load_registry
+from pipeline.registry.importers.build import build_registry
+from pipeline.registry.importers.ru import import_ru, latin_aliases, parse_date
+from pipeline.registry.registry import load_registry
 
 RU_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "registries" / "ru"
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from pipeline.designations.model import Alias, Designation, Organisation
-from pipeline.designations.registry import DATA_DIR
+from pipeline.registry.model import Alias, Designation, Organisation
+from pipeline.registry.registry import DATA_DIR
 
 CURATED_PATH = DATA_DIR / "curated.yaml"
 
@@ -27,7 +27,7 @@ class CuratedError(ValueError):
 
 def read_curated(path: Path = CURATED_PATH) -> list[dict[str, Any]]:
     """The curated entries, dates as ISO strings."""
-    entries = yaml.safe_load(path.read_text("utf-8"))
+    entries: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8"))
     for entry in entries:
         for ref in entry.get("ru", []):
             for key in ("since", "until"):

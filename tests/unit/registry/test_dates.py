@@ -9,10 +9,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from pipeline.designations.importers.opensanctions import import_opensanctions
-from pipeline.designations.importers.ru import LISTS, SnapshotError, import_ru, snapshot_dates
-from pipeline.designations.model import Designation
-from pipeline.designations.registry import load_registry
+from pipeline.registry.importers.opensanctions import import_opensanctions
+from pipeline.registry.importers.ru import LISTS, SnapshotError, import_ru, snapshot_dates
+from pipeline.registry.model import Designation
+from pipeline.registry.registry import load_registry
 
 RU_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "registries" / "ru"
 

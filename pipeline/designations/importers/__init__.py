@@ -1,1 +1,0 @@
-"""Importers: official lists and curated data → :class:`~pipeline.designations.model.Organisation`."""

@@ -1,0 +1,1 @@
+"""Importers: official lists and curated data → :class:`~pipeline.registry.model.Organisation`."""
