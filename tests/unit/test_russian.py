@@ -33,7 +33,7 @@ def test_tass_item_dateline_entities_and_quotes(enricher: Enricher) -> None:
     assert (record.clean.dateline.place, record.clean.dateline.date, record.clean.dateline.agency) == \
         ("Москва", "2024-03-02", "TASS")
     assert record.text.startswith("Кремль")
-    assert record.skipped_stages == ["designations"]
+    assert record.skipped_stages == []
     peskov = next(e for e in record.entities if e.name == "Дмитрий Песков")
     assert peskov.label == "PERSON" and len(peskov.mentions) == 3  # Дмитрий Песков, Песков, Пескову
     assert "пресс-секретарь президента РФ" in peskov.roles
@@ -62,7 +62,7 @@ def test_indirect_forms_and_pronouns(enricher: Enricher) -> None:
 
 def test_russian_declared_english_gets_the_russian_backends(enricher: Enricher) -> None:
     record = enrich_one(enricher, TASS, language="en")
-    assert record.language == "ru" and "ner" not in record.skipped_stages
+    assert record.language == "ru" and record.skipped_stages == []
     assert record.provenance.model.name == "natasha_news"
 
 
