@@ -61,6 +61,8 @@ class Item:
     mentions: dict[Span, tuple[str, str]]  # raw span -> (label, cluster)
     names: dict[str, str]
     quotes: list[tuple[Span, str | None, str]]  # raw content span, speaker cluster, type
+    designated: dict[str, bool]  # cluster of a designated organisation -> the article carries its notice
+    scope: frozenset[str]  # what the item is annotated for: entities, quotes, designations
 
 
 def parse(line: str) -> Item:
@@ -80,7 +82,9 @@ def parse(line: str) -> Item:
         start = body.index(q["content"])
         quotes.append(((start, start + len(q["content"])), q["speaker"], q["type"]))
     raw = RussianGold(id=data["id"], title=data["title"], body=body, published_at=data["published_at"])
-    return Item(data["id"], data["group"], raw, mentions, data["names"], quotes)
+    designated = {c: bool(v["notice"]) for c, v in data.get("designated", {}).items()}
+    scope = frozenset(data.get("scope", ("entities", "quotes", "designations")))
+    return Item(data["id"], data["group"], raw, mentions, data["names"], quotes, designated, scope)
 
 
 def load() -> list[Item]:
@@ -126,6 +130,11 @@ def score_items(items: list[Item], verbose: bool = False) -> dict[str, Any]:
                 if entity["label"] in SCORED and not any(_overlap(span, u) > 0 for u in unscored):
                     predicted[span] = (entity["label"], entity["id"])
         place = {"GPE": "place", "LOC": "place"}
+        if "entities" not in item.scope:  # marks only locate the designated organisations
+            predicted, entity_spans = {}, gold
+            gold = {}
+        else:
+            entity_spans = gold
         c["m_gold"] += len(gold)
         c["m_pred"] += len(predicted)
         for span, (label, _) in predicted.items():
@@ -161,13 +170,14 @@ def score_items(items: list[Item], verbose: bool = False) -> dict[str, Any]:
                               f"(gold {item.names[cluster]!r})")
         # quotes
         gq = []
-        for raw_span, speaker, qtype in item.quotes:
+        for raw_span, speaker, qtype in item.quotes if "quotes" in item.scope else ():
             mapped = spans.map_span(*raw_span)
             if mapped.span is None:
                 lost.append(f"{item.id}: quote {mapped.raw_text!r} ({mapped.status})")
                 continue
             gq.append((mapped.span, speaker, qtype))
-        pq = [((q["content"]["start"], q["content"]["end"]), q) for q in record["quotes"]]
+        pq = [((q["content"]["start"], q["content"]["end"]), q) for q in record["quotes"]] \
+            if "quotes" in item.scope else []
         pairs = sorted(((_overlap(g[0], p[0]), gi, pi) for gi, g in enumerate(gq) for pi, p in enumerate(pq)),
                        reverse=True)
         used_g: set[int] = set()
@@ -190,6 +200,30 @@ def score_items(items: list[Item], verbose: bool = False) -> dict[str, Any]:
                 if verbose and not ok:
                     misses.append(f"{item.id}: speaker of {record['text'][gspan[0]:gspan[1]][:50]!r}: "
                                   f"{pq[pi][1]['speaker_name']!r} (gold {item.names[speaker]!r})")
+        # designations: designated organisations of the record against the gold clusters they overlap
+        cluster_spans: dict[str, list[Span]] = {}
+        for span, (_, cluster) in entity_spans.items():
+            cluster_spans.setdefault(cluster, []).append(span)
+        found_clusters: dict[str, bool] = {}
+        for org in record["designations"]["organisations"]:
+            if not org["designated"]:
+                continue
+            c["d_pred"] += 1
+            spans_of = [(m["start"], m["end"]) for m in org["mentions"]]
+            cluster = next((cl for cl in item.designated for g in cluster_spans.get(cl, [])
+                            for s in spans_of if _overlap(g, s) > 0), None)
+            if cluster is None:
+                if verbose:
+                    misses.append(f"{item.id}: designated {org['org_id']} not in gold")
+                continue
+            c["d_tp"] += 1
+            found_clusters[cluster] = not org["notice_missing"]
+        c["d_gold"] += len(item.designated)
+        for cluster, notice in item.designated.items():
+            if cluster in found_clusters:
+                c["d_notice_right"] += found_clusters[cluster] == notice
+            elif verbose:
+                misses.append(f"{item.id}: designated {cluster} missed")
         c["q_gold"] += len(gq)
         c["q_pred"] += len(pq)
         for qtype in ("direct", "indirect"):
@@ -214,6 +248,8 @@ def score_items(items: list[Item], verbose: bool = False) -> dict[str, Any]:
                    "speaker_accuracy": round(c[f"q_speaker_right_{t}"] / c[f"q_speakers_{t}"], 3)
                    if c[f"q_speakers_{t}"] else 0.0} for t in ("direct", "indirect")},
         },
+        "designations": {**_prf(c["d_tp"], c["d_pred"], c["d_gold"]),
+                         "notice_accuracy": round(c["d_notice_right"] / c["d_tp"], 3) if c["d_tp"] else 0.0},
         "lost": lost,
     }
     if verbose:
@@ -238,7 +274,9 @@ def _summary(figures: dict[str, Any]) -> str:
             f"canonical names {figures['name_accuracy']:.3f}\n"
             f"quotes: content F1 (overlap >= 0.5) all {q['all']['f1']:.3f}, direct {q['direct']['f1']:.3f}, "
             f"indirect {q['indirect']['f1']:.3f}; speaker accuracy all {q['all']['speaker_accuracy']:.3f}, "
-            f"direct {q['direct']['speaker_accuracy']:.3f}, indirect {q['indirect']['speaker_accuracy']:.3f}")
+            f"direct {q['direct']['speaker_accuracy']:.3f}, indirect {q['indirect']['speaker_accuracy']:.3f}\n"
+            f"designated organisations: P {figures['designations']['p']:.3f} / R {figures['designations']['r']:.3f} "
+            f"({figures['designations']['gold']} gold); notice right {figures['designations']['notice_accuracy']:.3f}")
 
 
 def main() -> None:
