@@ -27,6 +27,8 @@ from pipeline.designations.english import _day
 from pipeline.designations.notices import DATA_DIR, NoticeDetector
 from pipeline.designations.tagger import Tagger
 from pipeline.registry.registry import Registry, load_registry
+from pipeline.sections.designations import Designations
+from pipeline.sections.entities import Entity
 from pipeline.stages.base import Backend, StageProvenance
 from pipeline.version import content_hash
 
@@ -87,6 +89,62 @@ def russian_specs(registry: Registry) -> Iterator[AliasSpec]:
                 yield AliasSpec(text, org_id=org.id, case_sensitive=single, needs_context=single)
 
 
+_SENTENCE = re.compile(r"[.!?…]\s+(?=[“«\"А-ЯЁA-Z])|\n\s*\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max((m.end() for m in _SENTENCE.finditer(text, max(0, pos - 600), pos)), default=0)
+
+
+def drop_inside_longer_names(section: Designations, entities: Sequence[Entity]) -> None:
+    """A one-word name inside a longer name the NER stage found ("Новости" of "РИА Новости") is that
+    longer name's word, not the designated organisation."""
+    spans = [(m.start, m.end) for e in entities for m in e.mentions]
+    kept_orgs = []
+    for org in section.organisations:
+        org.mentions = [m for m in org.mentions if " " in m.text.strip() or not any(
+            s < m.start and m.end <= e or s <= m.start and m.end < e for s, e in spans)]
+        if org.mentions:
+            kept_orgs.append(org)
+    if len(kept_orgs) == len(section.organisations):
+        return
+    section.organisations = kept_orgs
+    summary = section.summary
+    summary.organisations = len(kept_orgs)
+    summary.designated = sum(o.designated for o in kept_orgs)
+    summary.designation_unknown = sum(o.designation_status == "unknown" for o in kept_orgs)
+    summary.notice_required = sum(o.notice_required for o in kept_orgs)
+    summary.notice_missing = sum(o.notice_missing for o in kept_orgs)
+
+
+def link_next_sentence(text: str, section: Designations) -> None:
+    """A notice opening the sentence after a name ("Организация признана в России террористической и
+    запрещена.", "Деятельность издания признана нежелательной.") belongs to the last designated
+    organisation named in the sentence before, when its own sentence names none and that
+    organisation has no notice yet."""
+    if not section.unlinked_notices:
+        return
+    mentions = sorted(((m.start, m, org) for org in section.organisations for m in org.mentions),
+                      key=lambda x: x[0])
+    kept = []
+    for notice in section.unlinked_notices:
+        own = _sentence_start(text, notice.start)
+        previous = _sentence_start(text, max(0, own - 1)) if own > 0 else 0
+        in_own = [m for start, m, _ in mentions if own <= start < notice.start]
+        before = [(m, org) for start, m, org in mentions if previous <= start < own]
+        if in_own or not before or own == 0:
+            kept.append(notice)
+            continue
+        mention, org = before[-1]
+        if any(m.notice for m in org.mentions) or not org.notice_required:
+            kept.append(notice)
+            continue
+        mention.notice = notice
+        org.notice_missing = False
+    section.unlinked_notices = kept
+    section.summary.notice_missing = sum(o.notice_missing for o in section.organisations)
+
+
 @cache
 def russian_matcher(registry: Registry) -> AliasMatcher:
     """The alias matcher over the registry's Russian names, built once per process and registry."""
@@ -107,7 +165,10 @@ class RussianDesignations(Backend["DesignationsConfig"]):
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
             scan = self.matcher.scan(article.text)
-            article.designations = self.tagger.tag(article.text, _day(article), article.entities or [], scan)
+            section = self.tagger.tag(article.text, _day(article), article.entities or [], scan)
+            drop_inside_longer_names(section, article.entities or [])
+            link_next_sentence(article.text, section)
+            article.designations = section
 
     def provenance(self) -> StageProvenance:
         versions: dict[str, str] = {

@@ -18,10 +18,13 @@ def figures() -> dict:
 
 def test_gold_items_are_well_formed() -> None:
     items = score.load()
-    assert len(items) >= 12
+    assert len(items) >= 37
     assert len({i.id for i in items}) == len(items)
     for item in items:
-        assert item.mentions and item.quotes, item.id
+        assert item.scope <= {"entities", "quotes", "designations"}, item.id
+        if "entities" in item.scope:
+            assert item.mentions and item.quotes, item.id
+        assert set(item.designated) <= set(item.names), item.id
         body = item.raw.body
         assert all(0 <= s < e <= len(body) for s, e in item.mentions)
         assert {c for _, c in item.mentions.values()} == set(item.names), item.id
@@ -52,3 +55,10 @@ def test_held_out_group(figures: dict) -> None:
     assert held["articles"] >= 13
     assert held["mentions"]["f1"] >= 0.95 and held["quotes"]["all"]["f1"] >= 0.97
     assert held["quotes"]["all"]["speaker_accuracy"] >= 0.95
+
+
+def test_designations(figures: dict) -> None:
+    held = figures["groups"]["heldout"]["designations"]
+    assert held["gold"] >= 13
+    assert held["p"] >= 0.97 and held["r"] >= 0.92
+    assert figures["designations"]["notice_accuracy"] >= 0.9

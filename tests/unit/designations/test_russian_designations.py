@@ -83,3 +83,15 @@ def test_common_words_that_are_also_designated_names_need_context() -> None:
     section = tag("Голос избирателя важен, заявил депутат. Сильный дождь прошел в Москве. У мемориала павшим "
                   "возложили цветы. В Азовском море штормит. Метаанализ показал эффективность вакцины.")
     assert section.organisations == []
+
+
+def test_a_notice_in_the_next_sentence_is_linked() -> None:
+    [org] = tag("Суд приговорил пятерых боевиков батальона «Азов». Организация признана в России "
+                "террористической и запрещена.", day="2023-05-20").organisations
+    assert org.org_id == "azov" and not org.notice_missing
+    assert org.mentions[0].notice is not None
+
+
+def test_a_word_of_a_longer_name_is_not_the_organisation() -> None:
+    section = tag("Посол в интервью РИА Новости рассказал о переговорах.")
+    assert [o.org_id for o in section.organisations] == []
