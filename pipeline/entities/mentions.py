@@ -15,7 +15,6 @@ added as an ``alias`` mention.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeGuard, get_args
 
 from spacy.attrs import ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
@@ -25,15 +24,9 @@ from pipeline.entities.names import PROPER_TAGS, person_shaped
 from pipeline.entities.roles import roles_of, titled
 from pipeline.entities.speakers import speaker_names
 from pipeline.lexicon import Lexicon, name_key
-from pipeline.sections.entities import EntityLabel, MentionSource
-
-#: labels of things that are entities (the section's labels); numbers, dates and amounts are not
-ENTITY_LABELS: frozenset[str] = frozenset(get_args(EntityLabel))
+from pipeline.sections.entities import EntityLabel, MentionSource, is_entity_label
 
 
-def is_entity_label(label: str) -> TypeGuard[EntityLabel]:
-    """Whether a model label names an entity the section records."""
-    return label in ENTITY_LABELS
 #: labels whose names never end in a number ("Apple 1.8 billion" is Apple)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 

@@ -88,7 +88,7 @@ def _cue_after_subject(body: list[Token], lex: Lexicon) -> Token | None:
     Tedros Adhanom Ghebreyesus told a briefing."""
     cue = _cue_in(body, lex)
     subj = None if cue is None else next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i > cue.i:
+    if cue is None or subj is None or subj.i > cue.i:
         return None
     phrase = {t.i for t in subj.subtree}
     return cue if all(t.i in phrase or t.is_punct for t in body if t.i < cue.i) else None
@@ -151,6 +151,7 @@ def find_direct(doc: Doc, text: str, spans: list[QuotedSpan], lex: Lexicon) -> l
             continue
         if not _opens_quotation(doc, opener.start, lex):
             continue  # a fragment inside a sentence: the indirect pass makes it a mixed quote
+        att: Attribution | None
         if is_answer(text, q, lex):
             att = Attribution(DIRECT, _content(text, q), "direct-answer")  # speaker: dedupe.continue_speakers
         else:

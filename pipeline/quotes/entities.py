@@ -83,10 +83,11 @@ def fallback_entities(doc: Doc) -> list[sections.Entity]:
     """Group ``doc.ents`` into the entities section's shape: people by surname, others by text."""
     groups: dict[tuple[str, str], sections.Entity] = {}
     for ent in doc.ents:
-        if ent.label_ not in SPEAKER_LABELS:
+        label = ent.label_
+        if label not in SPEAKER_LABELS or not sections.is_entity_label(label):
             continue
-        key = (ent.label_, _key(list(ent), ent.label_))
-        group = groups.setdefault(key, sections.Entity(id=f"E{len(groups) + 1}", label=ent.label_, name=ent.text,
+        key = (label, _key(list(ent), label))
+        group = groups.setdefault(key, sections.Entity(id=f"E{len(groups) + 1}", label=label, name=ent.text,
                                                        kb_id=None, mentions=[]))
         if len(ent.text) > len(group.name):
             group.name = ent.text

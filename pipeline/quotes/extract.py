@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.quotes.dedupe import continue_speakers, merge
+from pipeline.quotes.dedupe import continue_speakers, link_continuations, merge
 from pipeline.quotes.direct import find_direct, is_name_like
 from pipeline.quotes.entities import EntityIndex
 from pipeline.quotes.indirect import find_indirect
@@ -36,4 +36,6 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon) -> li
             att.speaker = resolver.interviewee(att.content[0])
         if att.speaker is None and att.speaker_token is not None:
             att.speaker = resolver.resolve(doc[att.speaker_token])
+    for att, prev in zip(attributions, link_continuations(attributions, text)):
+        att.continues = None if prev is None else f"Q{prev + 1}"
     return [att.to_quote(f"Q{k}", text) for k, att in enumerate(attributions, 1)]

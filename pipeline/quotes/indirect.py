@@ -4,7 +4,9 @@ X said (that) … / … , X said  → the speech verb's clausal complement (ccom
 X wrote in an opinion that …  → the "that" clause on the verb's prepositional object
 A, X said, B                  → the clause the parenthetical cue interrupts
 X urged Y to … / X promised to … → Y and the infinitive complement (xcomp), for verbs with a "to" frame
-X's claim that …              → the clause on a speech noun whose owner speaks
+X called for a review / X spoke about trade → the object of the preposition a verb's frame names
+X's claim that … / the claim by X that … → the clause on a speech noun whose owner speaks
+It was announced by X that … → the passive report's "by" phrase is the speaker
 According to X, … / As X noted, … → the clause the phrase attaches to, minus the phrase
 As X, … (no verb: machine translation dropped it) → the clause after the comma
 A report whose content carries a quoted fragment ("called the deal “a historic mistake”") is
@@ -57,12 +59,22 @@ def _subject(verb: Token) -> Token | None:
     cur: Token | None = verb
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         cur = verb.head.head  # "X said A and noted that B": the parser hangs "noted" on A's verb
+    agent = _agent(verb)
+    if agent is not None:  # "it was announced by the ministry that …"
+        return agent
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else _past_dateline(subj, cur)
         cur = cur.head if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur else None
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The speaker of a passive report: the object of its "by" phrase."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
 
 
 def _past_dateline(subj: Token, verb: Token) -> Token:
@@ -129,10 +141,26 @@ def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
     """The tokens that may anchor a report, picked off the doc's arrays: building a Token object
     for every word is most of this pass's cost, and few words are report verbs, speech nouns,
     "according" or "as"."""
-    verbs, nouns, words = _ids(lex.report_verbs), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
+    verbs, nouns, words = _ids(_indirect_verbs(lex)), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
     rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
     return [doc[i] for i, (pos, lemma, lower) in enumerate(rows)
             if pos in (VERB, AUX) and lemma in verbs or pos == NOUN and lemma in nouns or lower in words]
+
+
+#: the frames that are no preposition (any other frame names the preposition whose object is the
+#: content: "call: [for]" → "called for a review")
+_FRAMES = frozenset({"direct", "that", "to", "noun"})
+
+
+_INDIRECT_VERBS: dict[int, frozenset[str]] = {}
+
+
+def _indirect_verbs(lex: Lexicon) -> frozenset[str]:
+    """Verbs with a frame that yields indirect speech (the lexicon is frozen: once per lexicon)."""
+    key = id(lex.verb_frames)
+    if key not in _INDIRECT_VERBS:
+        _INDIRECT_VERBS[key] = frozenset(lemma for lemma, frames in lex.verb_frames.items() if frames - {"direct"})
+    return _INDIRECT_VERBS[key]
 
 
 @cache
@@ -149,7 +177,7 @@ def _that_clause(tok: Token) -> Token | None:
 def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     lemma = tok.lemma_.lower()
     if not (lex.takes(lemma, "that") or lex.takes(lemma, "to")):
-        return None
+        return _from_complement(doc, tok, lex)
     cue = (tok.idx, tok.idx + len(tok))
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                  for c in tok.children):
@@ -180,12 +208,49 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
             start = comp.left_edge.i if obj is None else obj.left_edge.i
             return Attribution(INDIRECT, _trim(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
                                cue, lemma, speaker.i, tok.i)
-    return None
+    return _from_complement(doc, tok, lex)
+
+
+def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
+    """The reports whose content is not the verb's own clause, for the frames the verb's lexicon
+    entry lists:
+
+    - a preposition: "X called for a review", "X spoke about trade" → the preposition's object;
+    - "noun": "X expressed the hope that …", "X raised concerns that …" → the "that" clause on the
+      verb's object, a speech noun (verbs with a "that" frame take it too: "X reiterated his view that").
+    """
+    lemma = tok.lemma_.lower()
+    frames = lex.verb_frames.get(lemma, frozenset())
+    preps = frames - _FRAMES
+    noun = "noun" in frames or "that" in frames
+    if not (preps or noun) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
+        return None
+    speaker = _subject(tok)
+    if speaker is None or speaker.lower_ in ("you", "i", "we") or speaker.i > tok.i:
+        return None
+    cue = (tok.idx, tok.idx + len(tok))
+    obj = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i
+                for o in p.children if o.dep_ in ("pobj", "pcomp")), None) if preps else None
+    if obj is not None and not (obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0):
+        return Attribution(INDIRECT, _trim(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
+                           cue, lemma, speaker.i, tok.i)
+    dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if dobj is None:
+        return None
+    comp = _that_clause(dobj) if noun and dobj.lemma_.lower() in lex.speech_nouns else None
+    if comp is None:
+        return None
+    return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
+                       cue, lemma, speaker.i, tok.i)
 
 
 def _from_noun(doc: Doc, tok: Token) -> Attribution | None:
-    """ "Smith's claim that …", "the minister's warning that …": only with an owner, who speaks."""
+    """ "Smith's claim that …", "the minister's warning that …", "the claim by Smith that …": only
+    with an owner, who speaks."""
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:  # "the claim by Smith that …"
+        owner = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"
+                      for o in p.children if o.dep_ == "pobj"), None)
     comp = _that_clause(tok) if owner is not None else None
     if owner is None or comp is None:
         return None
@@ -196,7 +261,7 @@ def _from_noun(doc: Doc, tok: Token) -> Attribution | None:
 def _according(doc: Doc, tok: Token) -> Attribution | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     obj = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
-    if obj is None or tok.head is tok:
+    if to is None or obj is None or tok.head is tok:
         return None
     return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-according",
                        (tok.idx, to.idx + len(to)), "according to", obj.i, tok.i)

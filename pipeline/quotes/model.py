@@ -29,6 +29,7 @@ RULE_CONFIDENCE: dict[QuoteRule, float] = {
     "indirect-as": 0.75,
     "indirect-parenthetical": 0.75,
     "indirect-noun": 0.7,
+    "indirect-object": 0.6,
 }
 
 
@@ -55,6 +56,8 @@ class Attribution:
     speaker_token: int | None = None
     cue_token: int | None = None
     speaker: Resolution | None = None
+    #: id of the quote this one goes on with (see :func:`pipeline.quotes.dedupe.link_continuations`)
+    continues: str | None = None
 
     def to_quote(self, qid: str, text: str) -> Quote:
         """The record form (schemas/sections/quotes.schema.json)."""
@@ -71,6 +74,7 @@ class Attribution:
             unresolved_reason=res.reason if res.entity_id is None else None,
             rule=self.rule,
             confidence=round(RULE_CONFIDENCE[self.rule] * res.certainty, 3),
+            continues=self.continues,
         )
 
 

@@ -92,6 +92,10 @@ class SpeakerResolver:
         return Resolution(self.mention_span(self.doc[latest[eid]]), eid, entity.name, None, 0.8)
 
     def _resolve(self, tok: Token) -> Resolution:
+        if tok.tag_ == "WP" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+            # "Smith, who said …": the relative pronoun is the mention, the noun it hangs on the speaker
+            res = self.resolve(tok.head.head)
+            return Resolution(self.mention_span(tok), res.entity_id, res.name, res.reason, res.certainty)
         named = self._name_under_verb(tok)
         if named is not None:
             return self.resolve(named)
@@ -99,9 +103,9 @@ class SpeakerResolver:
         found = self.index.at(tok.idx, tok.idx + len(tok))
         if found is not None and not (found[0].label == "NORP" and self._definite(tok)):
             return Resolution(span, found[0].id, found[0].name, None, 1.0)
-        named = self._appositive(tok) or self._of_title(tok)
-        if named is not None:
-            return Resolution(named[1], named[0].id, named[0].name, None, 0.95)
+        titled = self._appositive(tok) or self._of_title(tok)
+        if titled is not None:
+            return Resolution(titled[1], titled[0].id, titled[0].name, None, 0.95)
         pron = self.lex.pronoun_class(tok.text) if tok.pos_ == "PRON" else None
         if pron is not None:
             return self._pronoun(tok, pron, span)

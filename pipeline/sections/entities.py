@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 import msgspec
 
 EntityLabel = Literal["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                       "LANGUAGE"]
 MentionSource = Literal["model", "gazetteer", "alias", "artefact", "role", "syntax", "pronoun"]
+_ENTITY_LABELS = frozenset(get_args(EntityLabel))
+
+
+def is_entity_label(label: str) -> TypeGuard[EntityLabel]:
+    """Whether a model's label names an entity the section records (numbers, dates, amounts do not)."""
+    return label in _ENTITY_LABELS
 
 
 class Mention(msgspec.Struct, kw_only=True):

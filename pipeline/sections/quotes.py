@@ -12,7 +12,8 @@ QuoteType = Literal["direct", "indirect", "mixed"]
 UnresolvedReason = Literal["unnamed_source", "no_antecedent", "unresolved_description", "no_entity", "no_speaker"]
 QuoteRule = Literal["direct-cue-after", "direct-cue-before", "direct-according", "direct-colon", "direct-floating",
                     "direct-answer", "direct-dash-name", "direct-interjected", "indirect-that", "indirect-to",
-                    "indirect-according", "indirect-as", "indirect-parenthetical", "indirect-noun"]
+                    "indirect-according", "indirect-as", "indirect-parenthetical", "indirect-noun",
+                    "indirect-object"]
 
 
 class Cue(msgspec.Struct, kw_only=True):
@@ -24,8 +25,10 @@ class Cue(msgspec.Struct, kw_only=True):
     lemma: str
 
 
-class Quote(msgspec.Struct, kw_only=True):
-    """One attribution; ``speaker_entity`` is null with the reason in ``unresolved_reason``."""
+class Quote(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One attribution; ``speaker_entity`` is null with the reason in ``unresolved_reason``.
+
+    Only ``continues`` has a default: it is written when set, so records from before it still validate."""
 
     id: str
     type: QuoteType
@@ -37,3 +40,6 @@ class Quote(msgspec.Struct, kw_only=True):
     unresolved_reason: UnresolvedReason | None
     rule: QuoteRule
     confidence: float
+    #: id of the quote this one goes on with: the same speaker's next words after a split cue or in
+    #: the next sentence ("“…,” she said. “…”"); null when it starts an attribution of its own
+    continues: str | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, get_args
+from typing import Any
 
 import msgspec
 import pytest
@@ -11,9 +11,7 @@ import spacy
 
 from pipeline.designations.tagger import Tagger
 from pipeline.registry.registry import load_registry
-from pipeline.sections.entities import Entity, EntityLabel
-
-ENTITY_LABELS = frozenset(get_args(EntityLabel))
+from pipeline.sections.entities import Entity, is_entity_label
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +30,7 @@ def entities_of(nlp: spacy.language.Language) -> Callable[[str], list[Entity]]:
     def build(text: str) -> list[Entity]:
         groups: dict[tuple[str, str], dict[str, Any]] = {}
         for ent in nlp(text).ents:
-            if ent.label_ not in ENTITY_LABELS:
+            if not is_entity_label(ent.label_):
                 continue  # numbers, dates and amounts are not entities
             key = (ent.label_, ent.text)
             if key not in groups:

@@ -69,3 +69,18 @@ def test_cue_after_a_long_titled_subject() -> None:
              "Tedros Adhanom Ghebreyesus told a briefing in Geneva.")
     assert (q.type, q.rule, q.cue.lemma) == ("direct", "direct-cue-after", "tell")
     assert q.speaker_name == "Tedros Adhanom Ghebreyesus"
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not back down,” Smith said. “The deal is dead.”",
+    "“We will not back down,” Smith said, “and the deal is dead.”",
+])
+def test_split_and_next_sentence_quotes_continue_the_first(text: str) -> None:
+    first, second = annotate(text).quotes
+    assert (first.continues, second.continues) == (None, first.id)
+    assert first.speaker_name == second.speaker_name == "Smith"
+
+
+def test_another_speakers_quote_starts_its_own_attribution() -> None:
+    text = "“We will not back down,” Smith said.\n\n“The deal is dead,” Jones said. Brown disagreed: “It is alive.”"
+    assert [q.continues for q in annotate(text).quotes] == [None, None, None]

@@ -161,3 +161,31 @@ def test_untagged_nationality_noun_refers_back_to_the_last_person() -> None:
             "after the match. \"I told him to keep his head up,\" he added.")
     q = next(q for q in annotate(text).quotes if q.content.text.startswith("he had spoken"))
     assert q.speaker_name == "Mikel Arteta"
+
+
+def test_relative_clause_report_resolves_to_the_noun_it_hangs_on() -> None:
+    q = only("The plan was backed by Senator John Smith, who said the state would run out of money by June.")
+    assert (q.content.text, q.speaker_name) == ("the state would run out of money by June", "John Smith")
+    assert q.speaker_mention.text == "who"
+
+
+def test_passive_report_takes_its_by_phrase_as_speaker() -> None:
+    q = only("It was announced by the Interior Ministry that the border would reopen on Monday.")
+    assert (q.content.text, q.speaker_mention.text) == ("the border would reopen on Monday", "Interior Ministry")
+
+
+def test_speech_noun_owned_through_by() -> None:
+    q = only("The claim by the company that its products were safe was disputed.")
+    assert (q.content.text, q.speaker_mention.text, q.rule) == ("its products were safe", "the company", "indirect-noun")
+
+
+def test_report_on_a_prepositional_object() -> None:
+    q = only("Senator Maria Lopez called for an independent inquiry into the contracts.")
+    assert (q.content.text, q.speaker_name, q.rule, q.cue.lemma) == (
+        "an independent inquiry into the contracts", "Maria Lopez", "indirect-object", "call")
+
+
+def test_that_clause_on_a_speech_noun_object() -> None:
+    q = only("Senator Maria Lopez expressed confidence that the bill would pass before the recess.")
+    assert (q.content.text, q.speaker_name, q.rule, q.cue.lemma) == (
+        "the bill would pass before the recess", "Maria Lopez", "indirect-noun", "express")
