@@ -95,3 +95,11 @@ def test_a_notice_in_the_next_sentence_is_linked() -> None:
 def test_a_word_of_a_longer_name_is_not_the_organisation() -> None:
     section = tag("Посол в интервью РИА Новости рассказал о переговорах.")
     assert [o.org_id for o in section.organisations] == []
+
+
+def test_the_foreign_agent_label_block_is_recognised() -> None:
+    section = tag("ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ "
+                  "ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА, И (ИЛИ) РОССИЙСКИМ ЮРИДИЧЕСКИМ ЛИЦОМ, "
+                  "ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА.\n\nВ Москве прошла выставка.")
+    [notice] = section.unlinked_notices
+    assert notice.kind == "foreign_agent" and notice.text.startswith("ДАННОЕ СООБЩЕНИЕ")
