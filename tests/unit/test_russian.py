@@ -41,7 +41,7 @@ def test_tass_item_dateline_entities_and_quotes(enricher: Enricher) -> None:
     got = [(q.type, q.content.text, q.speaker_entity, q.rule) for q in record.quotes]
     assert got == [
         ("direct", "Мы не будем комментировать содержание беседы", peskov.id, "direct-cue-after"),
-        ("indirect", "разговор был “конструктивным”", peskov.id, "indirect-according"),
+        ("indirect", "разговор был «конструктивным»", peskov.id, "indirect-according"),
         ("direct", "Такая встреча пока не планируется", peskov.id, "direct-cue-after"),
         ("direct", "Но контакты продолжатся", peskov.id, "direct-interjected"),
     ]
@@ -91,3 +91,15 @@ def test_mixed_russian_and_english(enricher: Enricher) -> None:
     blinken = next(e for e in record.entities if e.label == "PERSON" and "Блинкен" in e.name)
     [quote] = record.quotes
     assert quote.content.text == "We had a frank discussion" and quote.speaker_entity == blinken.id
+
+
+def test_russian_copy_keeps_its_own_quote_marks_at_the_same_offsets(enricher: Enricher) -> None:
+    body = "МОСКВА, 2 марта. /ТАСС/. «Мы не будем „такое“ комментировать», — сказал Песков."
+    record = enrich_one(enricher, body)
+    assert record.text == "«Мы не будем „такое“ комментировать», — сказал Песков."
+    assert {"guillemets", "low9"} <= set(record.clean.quote_marks)
+    start = body.index("«")
+    assert record.clean.offset_map.segments[-1][1] + record.clean.offset_map.segments[-1][3] == len(body)
+    assert body[start:] == record.text  # one character for one: the text is the body after the dateline
+    [quote] = record.quotes
+    assert quote.content.text == "Мы не будем „такое“ комментировать"
