@@ -58,6 +58,7 @@ class SpeechLexicon:
     pronouns: dict[str, str]  # form → class
     roles: dict[str, tuple[tuple[str, ...], ...]]
     back_reference: frozenset[str]
+    org_back_reference: frozenset[str]
     unnamed_source: frozenset[str]
     version: str
 
@@ -89,6 +90,7 @@ def load_speech() -> SpeechLexicon:
         pronouns=pronouns,
         roles={g: tuple(tuple(key(t).split()) for t in terms) for g, terms in raw["roles"].items()},
         back_reference=frozenset(map(key, raw["back_reference"])),
+        org_back_reference=frozenset(map(key, raw["org_back_reference"])),
         unnamed_source=frozenset(map(key, raw["unnamed_source"])),
         version=version,
     )
@@ -174,26 +176,46 @@ class _Article:
     def resolve_tokens(self, ks: Sequence[int], before: int, gender: str | None = None) -> Resolution:
         """The speaker among tokens ``ks`` (a clause after or before a verb): a name in the nominative,
         a pronoun, a description; ``before`` is the quote's position (pronouns look back from it)."""
-        for labels in (("PERSON",), ("ORG",)):  # "Аналитик Freedom Finance Global Наталья Мильчакова": the person
-            for k in ks:
-                t = self.tokens[k]
-                m = self.mention_at(t.start, t.stop)
-                prev = self.tokens[k - 1] if k > 0 else None
-                if m is not None and (prev is None or prev.pos != "ADP" or m[0] < prev.start):
-                    entity = self.entities[m[2]]
-                    case = (t.feats or {}).get("Case")
-                    if entity.label in labels and case in (None, "Nom"):
-                        return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
+        # a person named, then a pronoun ("— сказал он в эфире телеканала Pink"), then an organisation
+        found = self._named(ks, "PERSON")
+        if found is not None:  # "Аналитик Freedom Finance Global Наталья Мильчакова": the person
+            return found
         for k in ks:
             t = self.tokens[k]
             cls = self.lex.pronouns.get(key(t.text))
             if cls is not None and (t.feats or {}).get("Case", "Nom") == "Nom":
                 return self.resolve_pronoun(cls, (t.start, t.stop), before)
+        found = self._named(ks, "ORG")
+        if found is not None:
+            return found
         for k in ks:
             t = self.tokens[k]
             if t.pos == "NOUN" and (t.feats or {}).get("Case") == "Nom":
                 return self.resolve_description(k, before, gender)
         return Resolution(None, None, None, "no_speaker", 0.5)
+
+    def _named(self, ks: Sequence[int], label: str) -> Resolution | None:
+        """The first entity of ``label`` named in the nominative among tokens ``ks`` (not after a preposition)."""
+        for k in ks:
+            t = self.tokens[k]
+            m = self.mention_at(t.start, t.stop)
+            prev = self.tokens[k - 1] if k > 0 else None
+            if m is not None and (prev is None or prev.pos != "ADP" or m[0] < prev.start):
+                entity = self.entities[m[2]]
+                if entity.label == label and (t.feats or {}).get("Case") in (None, "Nom"):
+                    return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
+        return None
+
+    def last_organisation(self, before: int) -> str | None:
+        """The last organisation before ``before`` that was a subject, else the last one named."""
+        named = None
+        for start, end, eid in reversed(self.mentions):
+            if start >= before or self.entities[eid].label != "ORG":
+                continue
+            named = named or eid
+            if any(self.tokens[k].rel in _SUBJECT_RELS for k in self.token_range(start, end)):
+                return eid
+        return named
 
     def resolve_pronoun(self, cls: str, span: tuple[int, int], before: int) -> Resolution:
         if cls == "plural":
@@ -226,6 +248,10 @@ class _Article:
         lemma = lemmas[0]
         if lemma in self.lex.unnamed_source:
             return Resolution(span, None, None, "unnamed_source", 0.6)
+        if lemma in self.lex.org_back_reference:  # "Ведомство отметило, что …": the organisation last a subject
+            org = self.last_organisation(before)
+            if org is not None:
+                return Resolution(span, org, self.entities[org].name, None, 0.7)
         group = self.lex.role_group(lemmas)
         gender = gender or _gender(head.feats)
         if group is not None:
