@@ -18,7 +18,7 @@ def figures() -> dict:
 
 def test_gold_items_are_well_formed() -> None:
     items = score.load()
-    assert len(items) >= 37
+    assert len(items) >= 45
     assert len({i.id for i in items}) == len(items)
     for item in items:
         assert item.scope <= {"entities", "quotes", "designations"}, item.id
