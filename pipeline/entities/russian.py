@@ -22,9 +22,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import msgspec
+import yaml
 
 from pipeline.article import Article
 from pipeline.lexicon.files import read_resource
@@ -33,6 +35,7 @@ from pipeline.sections.entities import Entity, EntityLabel, Mention
 from pipeline.sections.provenance import ModelInfo
 from pipeline.stages.base import Backend, StageProvenance
 from pipeline.stages.ner import NerConfig
+from pipeline.version import content_hash
 
 _LABELS: dict[str, EntityLabel] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 #: role heads in apposition before a name must be common nouns
@@ -71,6 +74,31 @@ def load_names() -> RussianNames:
                         name_descriptors=frozenset(map(key, raw["name_descriptors"])),
                         aliases={key(a): str(b) for a, b in raw["aliases"].items()},
                         acronym_skip=frozenset(map(key, raw["acronym_skip"])), version=version)
+
+
+KB_PATH = Path(__file__).parent / "data" / "gazetteer.ru.yaml"
+
+
+@cache
+def kb_ids() -> dict[str, str]:
+    """Russian name key → gazetteer kb id (``data/gazetteer.ru.yaml``)."""
+    data: dict[str, list[str]] = yaml.safe_load(KB_PATH.read_text("utf-8"))
+    return {key(_MARKS_RE.sub("", name)): kb for kb, names in data.items() for name in names}
+
+
+_MARKS_RE = re.compile(r"[«»“”„\"]")
+
+
+def kb_id_of(label: EntityLabel, normals: Sequence[str]) -> str | None:
+    """The gazetteer id of an entity named ``normals`` (a person also by surname), if the table has it."""
+    table = kb_ids()
+    for normal in sorted(normals, key=lambda n: -len(n)):
+        k = key(_MARKS_RE.sub("", normal))
+        if k in table:
+            return table[k]
+        if label == "PERSON" and (surname := k.split(" ")[-1]) in table and " " not in surname:
+            return table[surname]
+    return None
 
 
 @dataclass(slots=True)
@@ -288,8 +316,8 @@ def _entity(number: int, cluster: _Cluster) -> Entity:
                                                     for n in cluster.normals) and len(name.split()) == 1:
             name = cluster.alias_target
     mentions = [Mention(start=s, end=e, text=t, source="model") for s, e, t in sorted(cluster.mentions)]
-    return Entity(id=f"E{number}", label=cluster.label, name=name, kb_id=None, mentions=mentions,
-                  roles=cluster.roles)
+    return Entity(id=f"E{number}", label=cluster.label, name=name, kb_id=kb_id_of(cluster.label, [name, *cluster.normals]),
+                  mentions=mentions, roles=cluster.roles)
 
 
 class RussianEntities(Backend[NerConfig]):
@@ -313,7 +341,8 @@ class RussianEntities(Backend[NerConfig]):
             article.entities = build_entities(doc, self.names)
 
     def provenance(self) -> StageProvenance:
-        return StageProvenance(model=self.model, data_versions={"lexicon.ru.names": self.names.version})
+        return StageProvenance(model=self.model, data_versions={"lexicon.ru.names": self.names.version,
+                                                                "gazetteer.ru": content_hash(KB_PATH)})
 
 
 def entities_json(entities: Sequence[Entity]) -> list[dict[str, Any]]:

@@ -52,3 +52,12 @@ def test_places_features_and_institutions() -> None:
     assert found["Кремль"].label == "ORG"
     assert found["Ближний Восток"].label == "LOC"
     assert found["Евросоюз"].label == "ORG"
+
+
+def test_known_entities_take_the_gazetteer_id_of_english_copy() -> None:
+    found = by_name(entities("Пресс-секретарь президента России Дмитрий Песков заявил, что Кремль не планирует "
+                             "контактов с НАТО. Пескова спросили о Зеленском."))
+    assert found["Дмитрий Песков"].kb_id == "dmitry-peskov"
+    assert found["Кремль"].kb_id == "kremlin"
+    assert found["Россия"].kb_id == "russia"
+    assert found["НАТО"].kb_id == "nato"
