@@ -11,7 +11,8 @@ and the entities section; never re-parses. Conventions handled (the verbs are da
 - ``Песков заявил, что …`` (indirect-that); ``…, сообщил губернатор Паслер.`` (the clause first:
   indirect-parenthetical);
 - ``по словам Пескова, …`` / ``по его словам, …`` (indirect-according); ``как отметил Песков, …``
-  (indirect-as).
+  (indirect-as);
+- interview answers: a dash paragraph after a dash question is the interviewee's (direct-answer).
 
 Speakers resolve to the article's entities: a name (any inflection: the entities section groups
 them), a pronoun (он / она / они, also the possessive его / ее) to the last person of the
@@ -389,12 +390,18 @@ class Extractor:
     def dialogue(self) -> None:
         """Dialogue paragraphs without quotation marks: "— Мы готовы, — сказал он. — Продолжим."."""
         a = self.a
+        question = False  # the last dash paragraph was a question: this one is the interviewee's answer
         for m in re.finditer(r"(?m)^[—–]\s+", a.text):
             line_end = a.text.find("\n", m.end())
             line_end = len(a.text) if line_end < 0 else line_end
             split = _SPLIT.search(a.text, m.end(), line_end)
             if split is None or (k := self.verb_after(split.end())) is None:
+                line = a.text[m.end():line_end].rstrip()
+                if question and not line.endswith("?"):
+                    self.answer((m.end(), line_end))
+                question = line.endswith("?")
                 continue
+            question = False
             verb = a.tokens[k]
             res = self.cue_speaker(k, m.end())
             first_end = split.start() + (0 if split.group(1) == "," else 1)
@@ -404,6 +411,21 @@ class Extractor:
             if resume is not None:
                 self.add(Attribution("direct", _trim(a.text, (resume.end(), line_end)), "direct-interjected",
                                      (verb.start, verb.stop), key(verb.lemma), cue_token=k, speaker=res))
+
+    def answer(self, span: tuple[int, int]) -> None:
+        """An interview answer ("— Вопрос?" then "— Ответ."): the interviewee's words. The interviewee
+        is the person the article says gave the interview ("в интервью"), else the last person who spoke."""
+        a = self.a
+        eid = None
+        for hit in re.finditer(r"интервью", a.text[:span[0]]):
+            s, e = a.sentence(hit.start())
+            persons = [m for m in a.mentions if s <= m[0] < e and m[2] in a.genders]
+            if persons:
+                eid = persons[0][2]
+        eid = eid or a.last_person(span[0], None)
+        res = Resolution(None, eid, a.entities[eid].name, None, 0.8) if eid else \
+            Resolution(None, None, None, "no_speaker", 0.5)
+        self.add(Attribution("direct", _trim(a.text, span), "direct-answer", speaker=res))
 
     def subject_of(self, k: int, before: int) -> Resolution:
         """The speaker of a verb: its subject (a name, a pronoun, a description), else a name in the

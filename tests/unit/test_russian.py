@@ -103,3 +103,16 @@ def test_russian_copy_keeps_its_own_quote_marks_at_the_same_offsets(enricher: En
     assert body[start:] == record.text  # one character for one: the text is the body after the dateline
     [quote] = record.quotes
     assert quote.content.text == "Мы не будем „такое“ комментировать"
+
+
+def test_interview_answers_belong_to_the_interviewee(enricher: Enricher) -> None:
+    body = ("МОСКВА, 2 марта. /ТАСС/. Глава МИД России Сергей Лавров в интервью ТАСС рассказал о переговорах.\n\n"
+            "— Сергей Викторович, когда возобновятся консультации?\n\n"
+            "— Мы готовы продолжить их в любой момент.\n\n"
+            "— А что скажете о санкциях?\n\n"
+            "— Санкции не изменят нашей позиции.")
+    record = enrich_one(enricher, body)
+    lavrov = next(e for e in record.entities if e.name == "Сергей Лавров")
+    answers = [(q.content.text, q.speaker_entity, q.rule) for q in record.quotes if q.rule == "direct-answer"]
+    assert answers == [("Мы готовы продолжить их в любой момент", lavrov.id, "direct-answer"),
+                       ("Санкции не изменят нашей позиции", lavrov.id, "direct-answer")]
