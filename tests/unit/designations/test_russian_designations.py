@@ -103,3 +103,22 @@ def test_the_foreign_agent_label_block_is_recognised() -> None:
                   "ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА.\n\nВ Москве прошла выставка.")
     [notice] = section.unlinked_notices
     assert notice.kind == "foreign_agent" and notice.text.startswith("ДАННОЕ СООБЩЕНИЕ")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("«Исламское государство» (организация признана террористической и запрещена в России) взяло", "terrorist"),
+    ("Журналист, признанный иноагентом, уехал.", "foreign_agent"),
+    ("Фонд внесен в реестр иностранных агентов в 2019 году.", "foreign_agent"),
+    ("организация, деятельность которой признана нежелательной на территории России", "undesirable"),
+    ("Организация (деятельность признана нежелательной) провела", "undesirable"),
+    ("Эта организация запрещена в России.", "statement"),
+    ("«Мемориал» (ликвидирован по решению суда) продолжил", "banned"),
+    ("«Медуза» (СМИ-иноагент) опубликовала", "foreign_agent"),
+    ("Он включен в перечень террористов и экстремистов.", "extremist"),  # the more specific word wins
+])
+def test_russian_notice_forms(text: str, kind: str) -> None:
+    from pipeline.designations.notices import NoticeDetector
+    from pipeline.designations.russian import NOTICES_PATH
+
+    [notice] = NoticeDetector(NOTICES_PATH).find(text)
+    assert notice.kind == kind
