@@ -273,7 +273,7 @@ def build_entities(doc: Any, names: RussianNames) -> list[Entity]:
             cluster = next((c for c in clusters if c.label == "PERSON" and any(_same_surname(surname, x)
                                                                                 for x in c.keys)), None)
         if cluster is None and family == "NAME":
-            cluster = _by_acronym(k, names, clusters, index)
+            cluster = _by_acronym(k, names, clusters, index, label)
         if cluster is None:
             cluster = _Cluster(label=label, keys=set())
             clusters.append(cluster)
@@ -292,12 +292,17 @@ def build_entities(doc: Any, names: RussianNames) -> list[Entity]:
 
 
 def _by_acronym(k: str, names: RussianNames, clusters: Iterable[_Cluster],
-                index: dict[tuple[str, str], _Cluster]) -> _Cluster | None:
+                index: dict[tuple[str, str], _Cluster], label: EntityLabel) -> _Cluster | None:
     """An earlier organisation this acronym (or expansion) stands for, or a name that starts with it
-    ("МИД" and "МИД России")."""
+    ("МИД" and "МИД России"), or a club or company named by its last word ("Кэпиталз" and
+    "Вашингтон Кэпиталз")."""
     if " " not in k:
-        return next((c for c in clusters if c.label == "ORG" and any(x.split(" ")[0] == k and " " in x
-                                                                    for x in c.keys)), None)
+        if label != "ORG":  # "РФ" is not "Минюст РФ"
+            return None
+        candidates = [c for c in clusters if c.label == "ORG"]
+        return next((c for c in candidates if any(x.split(" ")[0] == k and " " in x for x in c.keys)),
+                    next((c for c in candidates if any(x.split(" ")[-1] == k and " " in x for x in c.keys)
+                          and len(k) >= 4), None))
     a = acronym(k, names)
     return index.get(("NAME", a)) if a else None
 

@@ -61,3 +61,10 @@ def test_known_entities_take_the_gazetteer_id_of_english_copy() -> None:
     assert found["Кремль"].kb_id == "kremlin"
     assert found["Россия"].kb_id == "russia"
     assert found["НАТО"].kb_id == "nato"
+
+
+def test_a_club_by_its_last_word_but_not_a_country_by_an_organisation_it_ends() -> None:
+    found = by_name(entities("Нападающий «Вашингтон Кэпиталз» Александр Овечкин забил гол. Тренер «Кэпиталз» "
+                             "доволен. Минюст РФ внес поправки, в РФ они вступят в силу летом."))
+    assert [m.text for m in found["Вашингтон Кэпиталз"].mentions] == ["Вашингтон Кэпиталз", "Кэпиталз"]
+    assert found["Россия"].label == "GPE"
