@@ -49,7 +49,9 @@ class Article:
     ``text`` is the cleaned text: every offset a stage reports points into it.
     The section attributes hold the record's sections as the stages write them;
     ``doc`` is the parse of ``text`` for the stages that read one and ``model``
-    names the model that made it. ``language`` is set by the clean stage and
+    names the model that made it (spaCy's, for English); a language whose backends use another
+    library keep their parse in ``analysis`` (natasha's ``Doc`` for Russian), read only by the
+    later backends of that language. ``language`` is set by the clean stage and
     decides which stages (and which of their backends) handle the article.
     """
 
@@ -61,6 +63,7 @@ class Article:
     offset_map: OffsetMap | None = None
     clean: Clean | None = None
     doc: Doc | None = None
+    analysis: object | None = None
     model: ModelInfo | None = None
     entities: list[Entity] | None = None
     alias_scan: Scan | None = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from pipeline.aliases.text import tokens, without_possessive
+from pipeline.aliases.text import WordKey, tokens, without_possessive
 
 _WRITTEN = re.compile(r"[^\W_]+")
 
@@ -79,11 +79,12 @@ class Pattern:
 class AliasIndex:
     """Patterns by key string, and the automaton that finds them."""
 
-    def __init__(self, specs: Iterable[AliasSpec]) -> None:
+    def __init__(self, specs: Iterable[AliasSpec], word_key: WordKey | None = None) -> None:
+        self.word_key = word_key
         self.patterns: list[Pattern] = []
         by_keys: dict[tuple[str, ...], Pattern] = {}
         for spec in specs:
-            toks = tokens(spec.text)
+            toks = tokens(spec.text, word_key)
             keys = tuple(t.key for t in toks if not t.particle)
             if not keys:
                 continue

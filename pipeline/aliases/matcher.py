@@ -25,11 +25,11 @@ import yaml
 
 from pipeline.aliases.fuzzy import FuzzyMatcher
 from pipeline.aliases.index import AliasIndex, AliasSpec, Hit, Pattern, Reading, written_words
-from pipeline.aliases.text import DATA_DIR, Token, Words, particles, without_possessive, words
+from pipeline.aliases.text import DATA_DIR, Token, WordKey, Words, particles, without_possessive, words
 
 #: ``Doc.user_data`` key under which the gazetteer component leaves its scan for the NER stage
 ALIAS_SCAN = "alias_scan"
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'«A-ZА-ЯЁ])|\n\s*\n")
 _PLACES = frozenset({"LOC", "GPE", "FAC"})
 _DASHES = frozenset("-‐‑‒–—―−")
 _PARTICLES = particles()
@@ -78,8 +78,14 @@ class Scan:
 class AliasMatcher:
     """The index of every alias, its context rules, and the fuzzy second pass."""
 
-    def __init__(self, specs: Iterable[AliasSpec], context_path: Path = DATA_DIR / "context.yaml") -> None:
-        self.index = AliasIndex(specs)
+    def __init__(self, specs: Iterable[AliasSpec], context_path: Path = DATA_DIR / "context.yaml",
+                 word_key: WordKey | None = None, fuzzy: bool = True) -> None:
+        """``word_key`` and ``context_path`` make a matcher for another language (Russian:
+        :func:`~pipeline.aliases.text.russian_key`, ``context.ru.yaml``); ``fuzzy`` False turns the
+        transliteration pass off (its variants are of Latin-letter renderings)."""
+        self.index = AliasIndex(specs, word_key)
+        self.word_key = word_key
+        self.fuzzy_enabled = fuzzy
         ctx = yaml.safe_load(context_path.read_text("utf-8"))
         self._window: int = ctx["window"]
         self._labels = frozenset(ctx["entity_labels"])
@@ -96,7 +102,7 @@ class AliasMatcher:
 
     def scan(self, text: str) -> Scan:
         """Every alias occurrence in ``text`` on word boundaries, by the word it starts at."""
-        found = words(text)
+        found = words(text, self.word_key)
         optional = particles()
         keys = found.keys
         positions = [i for i, key in enumerate(keys) if key not in optional]
@@ -159,6 +165,8 @@ class AliasMatcher:
     def fuzzy_hits(self, scan: Scan, exact: Iterable[Hit],
                    entity_spans: Iterable[tuple[int, int, str]] = ()) -> list[Hit]:
         """Transliteration variants no alias lists, in candidate spans no exact hit covers."""
+        if not self.fuzzy_enabled:
+            return []
         return self.fuzzy.find(scan.text, scan.tokens, exact, entity_spans)
 
     @staticmethod

@@ -9,6 +9,7 @@ as equal keys. Arabic articles ("al", "el-", "ash-") are *particles*: kept as to
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -62,11 +63,22 @@ class Words(NamedTuple):
     ends: list[int]
 
 
-def words(text: str) -> Words:
-    """Folded words with offsets; an immediate repeat ("al-al") is dropped."""
+#: a word → its matching key; the default is :func:`alias_key` (English copy and its transliterations)
+WordKey = Callable[[str], str]
+
+
+def words(text: str, word_key: WordKey | None = None) -> Words:
+    """Folded words with offsets; an immediate repeat ("al-al") is dropped.
+
+    ``word_key`` replaces the default key for a language whose names inflect
+    (:func:`russian_key`: "Исламского государства" and "Исламское государство" meet).
+    """
     found = _WORD.findall(text)
-    cache = _FOLDED
-    keys = [cache.get(w) or _fold_new(w) for w in found]
+    if word_key is None:
+        cache = _FOLDED
+        keys = [cache.get(w) or _fold_new(w) for w in found]
+    else:
+        keys = [word_key(w) for w in found]
     spans = [m.span() for m in _WORD.finditer(text)]
     keep = [i for i in range(1, len(keys)) if keys[i] != keys[i - 1]]
     if len(keep) + 1 < len(keys):  # a repeat to drop
@@ -85,13 +97,35 @@ def _fold_new(word: str) -> str:
     return key
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str, word_key: WordKey | None = None) -> list[Token]:
     """Folded words with offsets as :class:`Token` s; an immediate repeat ("al-al") is dropped."""
     optional = particles()
-    found = words(text)
+    found = words(text, word_key)
     return [Token(k, s, e, k in optional) for k, s, e in zip(*found, strict=True)]
 
 
 def without_possessive(text: str, end: int) -> int:
     """``end`` moved before a closing "'s" ("Hamas's" → "Hamas")."""
     return end - 2 if text[end - 2:end] in ("'s", "’s") else end
+
+
+@lru_cache(maxsize=1)
+def _russian_endings() -> tuple[int, tuple[str, ...]]:
+    """(shortest stem kept, inflectional endings longest first) from data/russian_endings.yaml."""
+    data = yaml.safe_load((DATA_DIR / "russian_endings.yaml").read_text("utf-8"))
+    return int(data["min_stem"]), tuple(sorted(data["endings"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def russian_key(word: str) -> str:
+    """The matching key of a Russian word: folded (ё = е), its inflectional ending cut, so the cases
+    of a name meet ("Иеговы", "Иегова" → "иегов"; "Исламского", "Исламское" → "исламск"). Latin
+    words keep the default key."""
+    key = alias_key(word)
+    if not any("а" <= c <= "я" for c in key):
+        return key
+    min_stem, endings = _russian_endings()
+    for ending in endings:
+        if key.endswith(ending) and len(key) - len(ending) >= min_stem:
+            return key[:-len(ending)]
+    return key

@@ -16,11 +16,12 @@ from pipeline.sections.designations import NoticeKind
 DATA_DIR = Path(__file__).parent / "data"
 
 # The kind a notice's wording names, most specific first.
+# English and Russian wordings.
 _KIND_WORDS: tuple[tuple[NoticeKind, re.Pattern[str]], ...] = (
-    ("foreign_agent", re.compile(r"foreign[\s-]+agent", re.I)),
-    ("undesirable", re.compile(r"undesirable", re.I)),
-    ("extremist", re.compile(r"extremis", re.I)),
-    ("terrorist", re.compile(r"terror", re.I)),
+    ("foreign_agent", re.compile(r"foreign[\s-]+agent|иноагент|иностранн\w+\s+агент", re.I)),
+    ("undesirable", re.compile(r"undesirable|нежелательн", re.I)),
+    ("extremist", re.compile(r"extremis|экстремист", re.I)),
+    ("terrorist", re.compile(r"terror|террорист", re.I)),
 )
 
 

@@ -24,7 +24,7 @@ from pipeline.sections.designations import (
 from pipeline.sections.entities import Entity
 
 NOTICE_CATEGORIES = {"terrorist", "extremist", "undesirable", "foreign_agent"}
-_SENTENCE_END = re.compile(r"[.!?]\s+[\"“‘'A-Z]|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]\s+[\"“‘'«A-ZА-ЯЁ]|\n\s*\n")
 MAX_GAP_BEFORE = 80   # mention … notice, same sentence
 MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
 
@@ -32,10 +32,10 @@ MAX_GAP_AFTER = 40    # notice … mention ("the outlawed in Russia group X")
 class Tagger:
     """Designation tagging of one text as of one date."""
 
-    def __init__(self, registry: Registry, jurisdiction: str = "RU") -> None:
+    def __init__(self, registry: Registry, jurisdiction: str = "RU", notices: NoticeDetector | None = None) -> None:
         self.registry = registry
         self.jurisdiction = jurisdiction
-        self.notices = NoticeDetector()
+        self.notices = notices or NoticeDetector()
 
     @cached_property
     def matcher(self) -> AliasMatcher:

@@ -47,6 +47,24 @@ _WARM_UP = (
 )
 
 
+#: marks a language's copy writes and its cleaned text keeps as written (one character for one:
+#: offsets are unchanged): Russian «…» and „…“ stay, so the record shows the copy's own quotes
+KEPT_MARKS: dict[str, frozenset[str]] = {"ru": frozenset("«»„“")}
+
+
+def keep_marks(text: str, offset_map: OffsetMap, body: str, marks: frozenset[str]) -> str:
+    """``text`` with each quote mark that was one of ``marks`` in the original body put back."""
+    chars = list(text)
+    changed = False
+    for i, ch in enumerate(chars):
+        if ch in "“”‘’\"":
+            start, end = offset_map.to_original(i, i + 1)
+            if end - start == 1 and body[start] in marks and body[start] != ch:
+                chars[i] = body[start]
+                changed = True
+    return "".join(chars) if changed else text
+
+
 def is_html(body: str, content_type: str | None) -> bool:
     """The declared content type, or a sniff for tags when none is declared."""
     if content_type is not None:
@@ -125,6 +143,8 @@ class CleanStage(Stage[CleanConfig]):
         if self._detector is None:
             raise RuntimeError("the clean stage was used before setup()")
         language = self._detector.detect(text, raw.language)
+        if language.code in KEPT_MARKS:
+            text = keep_marks(text, offset_map, raw.body, KEPT_MARKS[language.code])
 
         article.text = text
         article.language = language.code

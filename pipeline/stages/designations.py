@@ -29,7 +29,8 @@ class DesignationStage(LanguageStage[DesignationsConfig]):
 
     name: ClassVar[str] = "designations"
     config_type: ClassVar[type[StageConfig]] = DesignationsConfig
-    backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.designations.english:EnglishDesignations"}
+    backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.designations.english:EnglishDesignations",
+                                                  "ru": "pipeline.designations.russian:RussianDesignations"}
 
     def skip(self, article: Article) -> None:
         article.designations = empty_section(article, self.config.registry_path, self.config.notice_jurisdiction)

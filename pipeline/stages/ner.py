@@ -28,4 +28,5 @@ class NerStage(LanguageStage[NerConfig]):
     name: ClassVar[str] = "ner"
     config_type: ClassVar[type[StageConfig]] = NerConfig
     batched: ClassVar[bool] = True
-    backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.entities.english:EnglishEntities"}
+    backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.entities.english:EnglishEntities",
+                                                  "ru": "pipeline.entities.russian:RussianEntities"}

@@ -16,4 +16,5 @@ class QuoteStage(LanguageStage[NoConfig]):
     """Direct, indirect and mixed quotations with speakers resolved to entities."""
 
     name: ClassVar[str] = "quotes"
-    backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.quotes.english:EnglishQuotes"}
+    backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.quotes.english:EnglishQuotes",
+                                                  "ru": "pipeline.quotes.russian:RussianQuotes"}

@@ -1,4 +1,12 @@
-"""Language identification with py3langid (model inside the wheel, no download)."""
+"""Language identification with py3langid (model inside the wheel, no download).
+
+A declared language wins only when detection is unsure *and* the declaration fits the text's
+script: Russian declared on text in Latin letters (transliterated) or English declared on
+Cyrillic text is not believed, so no backend analyses text in a script its model never saw.
+Between the Cyrillic languages an unsure detection falls back on the letters only one of them
+writes (Ukrainian і ї є ґ without ы э ъ; Belarusian ў), so Ukrainian copy declared Russian is
+not parsed with the Russian models.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,30 @@ from pipeline.sections.clean import Language
 MIN_CONFIDENCE = 0.5
 #: characters looked at; more adds time but not accuracy on news prose
 SAMPLE_CHARS = 1000
+#: languages written in Cyrillic (the others we meet are in Latin letters or their own scripts)
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg"})
+_UKRAINIAN_ONLY = frozenset("їєґЇЄҐ")
+_UKRAINIAN_OR_BELARUSIAN = frozenset("іІ")
+_BELARUSIAN_ONLY = frozenset("ўЎ")
+_NOT_UKRAINIAN = frozenset("ыэъЫЭЪ")
+
+
+def cyrillic_share(text: str) -> float:
+    """The share of Cyrillic letters among the letters of ``text`` (0 when it has none)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+
+
+def cyrillic_hint(text: str) -> str | None:
+    """uk or be when the text writes letters Russian does not, else None."""
+    chars = set(text)
+    if chars & _BELARUSIAN_ONLY:
+        return "be"
+    if chars & (_UKRAINIAN_ONLY | _UKRAINIAN_OR_BELARUSIAN) and not chars & _NOT_UKRAINIAN:
+        return "uk"
+    return None
 
 
 class LanguageDetector:
@@ -23,8 +55,13 @@ class LanguageDetector:
         base = declared.split("-")[0].lower() if declared else None
         if not text.strip():
             return Language(code=base or "und", confidence=None, declared=declared, detected=None)
-        code, prob = self._identifier.classify(text[:SAMPLE_CHARS])
+        sample = text[:SAMPLE_CHARS]
+        code, prob = self._identifier.classify(sample)
         confidence = round(float(prob), 4)
         if confidence < MIN_CONFIDENCE and base:
+            if (base in CYRILLIC_LANGUAGES) != (cyrillic_share(sample) > 0.5):
+                return Language(code=code, confidence=confidence, declared=declared, detected=code)
+            if base == "ru" and (hint := cyrillic_hint(sample)) is not None:
+                return Language(code=hint, confidence=confidence, declared=declared, detected=code)
             return Language(code=base, confidence=confidence, declared=declared, detected=code)
         return Language(code=code, confidence=confidence, declared=declared, detected=code)

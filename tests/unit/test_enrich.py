@@ -58,13 +58,20 @@ def test_an_exception_in_a_stage_dead_letters_only_that_article(enricher: Enrich
     assert "ValueError: injected failure" in letter.reason
 
 
+UKRAINIAN = orjson.dumps({
+    "id": "uk-1", "source": "t", "title": "Кабмін", "language": "ru", "published_at": "2024-01-01",
+    "body": "Кабінет міністрів України ухвалив рішення про підвищення мінімальної заробітної плати з "
+            "наступного року. Як повідомили у міністерстві, зміни торкнуться понад двох мільйонів працівників."})
+
+
 def test_stages_without_a_backend_for_the_language_are_skipped(enricher: Enricher) -> None:
-    russian = next(v for v in SAMPLES.read_bytes().splitlines() if b'"language":"ru"' in v)
-    [outcome] = enricher.enrich(messages([russian]))
+    """Ukrainian copy declared Russian is detected as Ukrainian and never analysed with the Russian models."""
+    [outcome] = enricher.enrich(messages([UKRAINIAN]))
     assert isinstance(outcome.record, EnrichedRecord)
-    without_russian = [s.name for s in enricher.stages if not s.handles("ru")]
-    assert without_russian == ["ner", "quotes", "designations"]
-    assert outcome.record.skipped_stages == without_russian
+    assert outcome.record.language == "uk"
+    without_ukrainian = [s.name for s in enricher.stages if not s.handles("uk")]
+    assert without_ukrainian == ["ner", "quotes", "designations"]
+    assert outcome.record.skipped_stages == without_ukrainian
     assert outcome.record.entities == [] and outcome.record.quotes == []
     assert outcome.record.designations is not None and outcome.record.designations.organisations == []
 
@@ -92,3 +99,17 @@ def test_stage_times_are_measured_per_article_or_stated_per_chunk(enricher: Enri
 def test_settings_refuse_a_record_limit_too_small_for_dead_letters() -> None:
     with pytest.raises(ValueError, match="max_record_bytes must be at least"):
         Settings(max_message_bytes=1_000_000, max_record_bytes=1_000_000)
+
+
+def test_russian_sample_gets_entities_and_quotes(enricher: Enricher) -> None:
+    russian = next(v for v in SAMPLES.read_bytes().splitlines() if b'"language":"ru"' in v)
+    [outcome] = enricher.enrich(messages([russian]))
+    record = outcome.record
+    assert isinstance(record, EnrichedRecord)
+    assert_valid("enriched-record", orjson.loads(outcome.value))
+    assert record.skipped_stages == []
+    peskov = next(e for e in record.entities if e.label == "PERSON")
+    assert peskov.name == "Дмитрий Песков"
+    assert {q.type for q in record.quotes} == {"direct", "indirect"}
+    assert all(q.speaker_entity == peskov.id for q in record.quotes)
+    assert record.provenance.model.name == "natasha_news"

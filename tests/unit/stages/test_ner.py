@@ -72,12 +72,12 @@ def test_section_matches_schema_and_offsets() -> None:
             assert text[m.start:m.end] == m.text
 
 
-def test_a_chunk_is_parsed_at_once_and_only_english_is_declared() -> None:
+def test_a_chunk_is_parsed_at_once_and_english_and_russian_are_declared() -> None:
     articles = [article("Angela Merkel met Joe Biden in Berlin."), article("NATO allies met in Brussels.")]
     stage().process(articles)
     assert all(a.doc is not None and a.model is not None for a in articles)
     assert {e.name for e in articles[0].entities or []} >= {"Angela Merkel", "Joe Biden"}
-    assert stage().batched and stage().languages == {"en"} and not stage().handles("de")
+    assert stage().batched and stage().languages == {"en", "ru"} and not stage().handles("de")
 
 
 def test_shared_model_is_loaded_once_with_the_needed_components() -> None:

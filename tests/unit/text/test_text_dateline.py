@@ -54,3 +54,24 @@ def test_unlisted_agency_needs_slashes_or_a_date() -> None:
     assert found is not None and found.agency == "Wirestream" and found.date == date(2015, 6, 2)
     assert find_dateline("WASHINGTON, Oct 8 (CNN) - x", PUBLISHED).agency == "CNN"
     assert find_dateline("NATO (North Atlantic Treaty Organization) said", PUBLISHED) is None
+
+
+@pytest.mark.parametrize(("paragraph", "text", "place", "day", "agency"), [
+    ("МОСКВА, 2 марта. /ТАСС/. Кремль не будет", "МОСКВА, 2 марта. /ТАСС/.", "Москва", date(2024, 3, 2), "TASS"),
+    ("ОРЕНБУРГ, 8 апреля — РИА Новости. Уровень воды", "ОРЕНБУРГ, 8 апреля — РИА Новости.", "Оренбург",
+     date(2024, 4, 8), "RIA Novosti"),
+    ("МОСКВА, 5 апреля. Пресс-секретарь", "МОСКВА, 5 апреля.", "Москва", date(2024, 4, 5), None),
+    ("НИЖНИЙ НОВГОРОД, 2 марта (Интерфакс) - Губернатор", "НИЖНИЙ НОВГОРОД, 2 марта (Интерфакс) -",
+     "Нижний Новгород", date(2024, 3, 2), "Interfax"),
+    ("РОСТОВ-НА-ДОНУ, 1 мая 2023 года. /ТАСС/. Текст", "РОСТОВ-НА-ДОНУ, 1 мая 2023 года. /ТАСС/.",
+     "Ростов-на-Дону", date(2023, 5, 1), "TASS"),
+])
+def test_russian_datelines(paragraph: str, text: str, place: str, day: date, agency: str | None) -> None:
+    found = find_dateline(paragraph, date(2024, 3, 3))
+    assert found is not None
+    assert (found.text, found.place, found.date, found.agency) == (text, place, day, agency)
+
+
+@pytest.mark.parametrize("paragraph", ["НАТО заявило, что", "МИД России сообщил", "ФСБ, 2 раза в год"])
+def test_russian_capitals_without_date_or_agency_are_no_dateline(paragraph: str) -> None:
+    assert find_dateline(paragraph, date(2024, 3, 3)) is None

@@ -1,0 +1,355 @@
+"""The Russian NER backend: natasha's entities, grouped per real-world entity across inflection.
+
+natasha (:mod:`pipeline.nlp_ru`, one load per process, in :meth:`RussianEntities.setup`) gives
+sentences, tokens with lemmas, morphology and dependencies, and PER / ORG / LOC spans with their
+normal form in the nominative ("Пескову" → "Песков"). This backend
+
+- labels them: PER → PERSON, ORG → ORG, LOC → GPE, or LOC for natural features and regions
+  without a government, or ORG for places that stand for an institution (Кремль) (data:
+  ``pipeline/lexicon/ru/names.yaml``);
+- groups mentions into entities: persons by surname (Дмитрий Песков, Пескова, Пескову → one
+  entity, "Дмитрий Песков"), organisations and places by normal form, their known aliases (РФ →
+  Россия) and acronyms built from an expansion in the same article (Фонд борьбы с коррупцией ↔
+  ФБК); ё and е compare equal;
+- keeps roles written in apposition before a name ("пресс-секретарь президента РФ Дмитрий Песков").
+
+The natasha parse stays on the article (``article.analysis``) for the Russian quotes backend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import yaml
+
+from pipeline.article import Article
+from pipeline.lexicon.files import read_resource
+from pipeline.nlp_ru import MODEL_NAME, RussianModels, load_russian, model_version
+from pipeline.sections.entities import Entity, EntityLabel, Mention
+from pipeline.sections.provenance import ModelInfo
+from pipeline.stages.base import Backend, StageProvenance
+from pipeline.stages.ner import NerConfig
+from pipeline.version import content_hash
+
+_LABELS: dict[str, EntityLabel] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+#: role heads in apposition before a name must be common nouns
+_ROLE_POS = frozenset({"NOUN"})
+
+
+def key(text: str) -> str:
+    """Comparison key of a Russian word or name: lower case, ё as е, spaces collapsed."""
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+@dataclass(frozen=True, slots=True)
+class RussianNames:
+    """The Russian name tables (``pipeline/lexicon/ru/names.yaml``)."""
+
+    loc_heads: frozenset[str]
+    loc_names: frozenset[str]
+    org_names: frozenset[str]
+    name_descriptors: frozenset[str]
+    #: alias key → the cluster's name as written
+    aliases: dict[str, str]
+    acronym_skip: frozenset[str]
+    version: str
+
+    def alias_key(self, k: str) -> str:
+        """The key of the name ``k`` stands for (itself when it is no alias)."""
+        target = self.aliases.get(k)
+        return key(target) if target is not None else k
+
+
+@cache
+def load_names() -> RussianNames:
+    raw, version = read_resource("ru", "names")
+    return RussianNames(loc_heads=frozenset(map(key, raw["loc_heads"])), loc_names=frozenset(map(key, raw["loc_names"])),
+                        org_names=frozenset(map(key, raw["org_names"])),
+                        name_descriptors=frozenset(map(key, raw["name_descriptors"])),
+                        aliases={key(a): str(b) for a, b in raw["aliases"].items()},
+                        acronym_skip=frozenset(map(key, raw["acronym_skip"])), version=version)
+
+
+KB_PATH = Path(__file__).parent / "data" / "gazetteer.ru.yaml"
+
+
+@cache
+def kb_ids() -> dict[str, str]:
+    """Russian name key → gazetteer kb id (``data/gazetteer.ru.yaml``)."""
+    data: dict[str, list[str]] = yaml.safe_load(KB_PATH.read_text("utf-8"))
+    return {key(_MARKS_RE.sub("", name)): kb for kb, names in data.items() for name in names}
+
+
+_MARKS_RE = re.compile(r"[«»“”„\"]")
+
+
+def kb_id_of(label: EntityLabel, normals: Sequence[str]) -> str | None:
+    """The gazetteer id of an entity named ``normals`` (a person also by surname), if the table has it."""
+    table = kb_ids()
+    for normal in sorted(normals, key=lambda n: -len(n)):
+        k = key(_MARKS_RE.sub("", normal))
+        if k in table:
+            return table[k]
+        if label == "PERSON" and (surname := k.split(" ")[-1]) in table and " " not in surname:
+            return table[surname]
+    return None
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: EntityLabel
+    keys: set[str]
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    normals: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    alias_target: str | None = None
+
+
+@dataclass(slots=True)
+class NameSpan:
+    """A name found in the text: natasha's span, after the repairs of :func:`name_spans`."""
+
+    start: int
+    stop: int
+    type: str
+    text: str
+    normal: str
+    tokens: list[Any]
+
+
+_OPEN = "“«„"
+_CLOSE = "”»“"
+
+
+def name_spans(doc: Any, names: RussianNames) -> list[NameSpan]:
+    """natasha's spans, repaired where Russian names trip it:
+
+    - an organisation cut before its genitive place ("МИД" + "России", "Совета безопасности" +
+      "РФ") becomes one name ("МИД России");
+    - a quoted name cut at its closing mark ('Международное общество “Мемориал') takes the mark,
+      unless a descriptor stands before the quote ('Группа “Аэрофлот' → 'Аэрофлот');
+    - an acronym and the quoted name after it ("ЧВК" + "“Вагнер”") become one name;
+    - an organisation cut after an adjective ("Российской энергетической" + "недели") takes the
+      noun that follows it;
+    - an expansion with its acronym in brackets ("Фонд борьбы с коррупцией (ФБК)") becomes two names.
+    """
+    text = doc.text
+    spans: list[NameSpan] = []
+    for s in doc.spans:
+        spans += _split_acronym(NameSpan(s.start, s.stop, s.type, s.text, s.normal or s.text, list(s.tokens)))
+    tokens = list(doc.tokens)
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    out: list[NameSpan] = []
+    for span in spans:
+        _fix_quotes(span, text, names)
+        _extend_adjective(span, text, tokens, starts)
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "ORG" and span.type == "LOC" and text[prev.stop:span.start] == " " \
+                and (span.tokens[0].feats or {}).get("Case") == "Gen":
+            out[-1] = NameSpan(prev.start, span.stop, "ORG", text[prev.start:span.stop], f"{prev.normal} {span.text}",
+                               prev.tokens + span.tokens)
+            continue
+        if prev is not None and prev.type == "ORG" and prev.text.isupper() and text[prev.stop:span.start] in (" “", " «") \
+                and text[span.stop:span.stop + 1] in _CLOSE:
+            stop = span.stop + 1
+            out[-1] = NameSpan(prev.start, stop, "ORG", text[prev.start:stop],
+                               f"{prev.normal}{text[prev.stop:span.start]}{span.text}{text[span.stop]}",
+                               prev.tokens + span.tokens)
+            continue
+        out.append(span)
+    return out
+
+
+_BRACKETED = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[A-ZА-ЯЁ]{2,8})\)$")
+
+
+def _split_acronym(span: NameSpan) -> list[NameSpan]:
+    m = _BRACKETED.match(span.text)
+    if m is None or span.type != "ORG":
+        return [span]
+    long_end = span.start + m.end("long")
+    short_start = span.start + m.start("short")
+    normal = _BRACKETED.match(span.normal)
+    return [NameSpan(span.start, long_end, "ORG", m.group("long"), normal.group("long") if normal else m.group("long"),
+                     [t for t in span.tokens if t.stop <= long_end]),
+            NameSpan(short_start, short_start + len(m.group("short")), "ORG", m.group("short"), m.group("short"),
+                     [t for t in span.tokens if t.start >= short_start and t.stop <= span.stop])]
+
+
+def _extend_adjective(span: NameSpan, text: str, tokens: list[Any], starts: dict[int, int]) -> None:
+    """"Российской энергетической" + "недели": an organisation ending on an adjective takes the noun after it."""
+    if span.type != "ORG" or not span.tokens or span.tokens[-1].pos != "ADJ":
+        return
+    k = starts.get(span.stop + 1)
+    if k is None or text[span.stop] != " ":
+        return
+    noun = tokens[k]
+    case = (span.tokens[-1].feats or {}).get("Case")
+    if noun.pos == "NOUN" and (noun.feats or {}).get("Case") == case:
+        span.tokens.append(noun)
+        span.stop = noun.stop
+        span.text = text[span.start:span.stop]
+        span.normal = f"{span.normal} {noun.lemma if case != 'Nom' and noun.lemma else noun.text}"
+
+
+def _fix_quotes(span: NameSpan, text: str, names: RussianNames) -> None:
+    opened = next((k for k, ch in enumerate(span.text) if ch in _OPEN), None)
+    if opened is None or any(ch in _CLOSE and k > opened for k, ch in enumerate(span.text)):
+        return
+    before = key(span.text[:opened])
+    if not before or (" " not in before and before in names.name_descriptors):
+        cut = span.start + opened + 1
+        span.tokens = [t for t in span.tokens if t.start >= cut]
+        n_open = next((k for k, ch in enumerate(span.normal) if ch in _OPEN), None)
+        span.normal = span.normal[n_open + 1:] if n_open is not None else text[cut:span.stop]
+        span.start, span.text = cut, text[cut:span.stop]
+    elif text[span.stop:span.stop + 1] in _CLOSE:
+        span.normal += text[span.stop]
+        span.stop += 1
+        span.text = text[span.start:span.stop]
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Two surname keys of one person: equal, or one the other with a case ending ("фидан", "фиданом")."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3)
+
+
+def label_of(span_type: str, normal: str, names: RussianNames) -> EntityLabel:
+    """The entities-section label of a natasha span."""
+    label = _LABELS.get(span_type, "ORG")
+    k = key(normal)
+    if label == "GPE":
+        if k in names.org_names:
+            return "ORG"
+        if k in names.loc_names or k.split(" ")[0] in names.loc_heads:
+            return "LOC"
+    return label
+
+
+def acronym(normal: str, names: RussianNames) -> str | None:
+    """The acronym of a multi-word name ("фонд борьбы с коррупцией" → "фбк"), if it has two words or more."""
+    words = [w for w in key(normal).replace("-", " ").split() if w not in names.acronym_skip]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+def _person_key(normal: str) -> str:
+    """Persons group by surname: the last word of the normal form ("дмитрий песков" → "песков")."""
+    return key(normal).split(" ")[-1]
+
+
+def _role(doc: Any, span: NameSpan, by_id: dict[str, Any]) -> str | None:
+    """A role in apposition before a person's name: "пресс-секретарь президента РФ" of "… Дмитрий Песков"."""
+    first = span.tokens[0]
+    head = by_id.get(first.head_id)
+    if first.rel != "appos" or head is None or head.start >= first.start or head.pos not in _ROLE_POS:
+        return None
+    text: str = doc.text[head.start:first.start].strip(" ,")
+    if not text or "\n" in text or len(text) > 80:
+        return None
+    return text
+
+
+def build_entities(doc: Any, names: RussianNames) -> list[Entity]:
+    """Group the names of one parsed article into entities (ids in order of first mention)."""
+    by_id = {t.id: t for t in doc.tokens}
+    clusters: list[_Cluster] = []
+    index: dict[tuple[str, str], _Cluster] = {}  # (label family, key) → cluster
+    for span in name_spans(doc, names):
+        normal = span.normal
+        label = label_of(span.type, normal, names)
+        family = "PERSON" if label == "PERSON" else "NAME"
+        k = key(normal)
+        keys = {_person_key(normal)} if family == "PERSON" else {k, names.alias_key(k)}
+        cluster = next((index[(family, x)] for x in keys if (family, x) in index), None)
+        if cluster is None and family == "PERSON":
+            surname = _person_key(normal)
+            cluster = next((c for c in clusters if c.label == "PERSON" and any(_same_surname(surname, x)
+                                                                                for x in c.keys)), None)
+        if cluster is None and family == "NAME":
+            cluster = _by_acronym(k, names, clusters, index, label)
+        if cluster is None:
+            cluster = _Cluster(label=label, keys=set())
+            clusters.append(cluster)
+        cluster.keys |= keys
+        for x in keys:
+            index[(family, x)] = cluster
+        if family == "NAME" and (a := acronym(normal, names)) is not None and len(a) >= 2:
+            index.setdefault(("NAME", a), cluster)
+        if family == "NAME" and k in names.aliases:
+            cluster.alias_target = names.aliases[k]
+        cluster.mentions.append((span.start, span.stop, span.text))
+        cluster.normals.append(normal)
+        if label == "PERSON" and (role := _role(doc, span, by_id)) is not None and role not in cluster.roles:
+            cluster.roles.append(role)
+    return [_entity(n, c) for n, c in enumerate(sorted(clusters, key=lambda c: c.mentions[0][0]), 1)]
+
+
+def _by_acronym(k: str, names: RussianNames, clusters: Iterable[_Cluster],
+                index: dict[tuple[str, str], _Cluster], label: EntityLabel) -> _Cluster | None:
+    """An earlier organisation this acronym (or expansion) stands for, or a name that starts with it
+    ("МИД" and "МИД России"), or a club or company named by its last word ("Кэпиталз" and
+    "Вашингтон Кэпиталз")."""
+    if " " not in k:
+        if label != "ORG":  # "РФ" is not "Минюст РФ"
+            return None
+        candidates = [c for c in clusters if c.label == "ORG"]
+        return next((c for c in candidates if any(x.split(" ")[0] == k and " " in x for x in c.keys)),
+                    next((c for c in candidates if any(x.split(" ")[-1] == k and " " in x for x in c.keys)
+                          and len(k) >= 4), None))
+    a = acronym(k, names)
+    return index.get(("NAME", a)) if a else None
+
+
+def _entity(number: int, cluster: _Cluster) -> Entity:
+    if cluster.label == "PERSON":
+        name = max(cluster.normals, key=lambda n: (len(n.split()), len(n)))
+        *first, last = name.split(" ")
+        shorter = [n.split(" ")[-1] for n in cluster.normals if len(n.split(" ")[-1]) < len(last)
+                   and _same_surname(key(n.split(" ")[-1]), key(last))]
+        if shorter:  # "Хакан Фиданом" (instrumental, not normalised) named by "Фидан"
+            name = " ".join([*first, min(shorter, key=len)])
+    else:
+        name = max(cluster.normals, key=lambda n: (len(n.split()), -cluster.normals.index(n)))
+        if cluster.alias_target is not None and all(cluster.alias_target and key(n) != key(cluster.alias_target)
+                                                    for n in cluster.normals) and len(name.split()) == 1:
+            name = cluster.alias_target
+    mentions = [Mention(start=s, end=e, text=t, source="model") for s, e, t in sorted(cluster.mentions)]
+    return Entity(id=f"E{number}", label=cluster.label, name=name, kb_id=kb_id_of(cluster.label, [name, *cluster.normals]),
+                  mentions=mentions, roles=cluster.roles)
+
+
+class RussianEntities(Backend[NerConfig]):
+    """natasha NER + morphology, grouped across inflection, for Russian copy."""
+
+    models: RussianModels
+    model: ModelInfo
+    names: RussianNames
+
+    def setup(self) -> None:
+        """Load natasha's models (once per process) and the Russian name tables."""
+        self.models = load_russian()
+        self.names = load_names()
+        self.model = ModelInfo(name=MODEL_NAME, version=model_version())
+
+    def process(self, articles: Sequence[Article]) -> None:
+        for article in articles:
+            doc = self.models.parse(article.text)
+            article.analysis = doc
+            article.model = self.model
+            article.entities = build_entities(doc, self.names)
+
+    def provenance(self) -> StageProvenance:
+        return StageProvenance(model=self.model, data_versions={"lexicon.ru.names": self.names.version,
+                                                                "gazetteer.ru": content_hash(KB_PATH)})
+
+
+def entities_json(entities: Sequence[Entity]) -> list[dict[str, Any]]:
+    """The section as plain JSON values (for tests and tools)."""
+    return [msgspec.to_builtins(e) for e in entities]

@@ -1,0 +1,70 @@
+"""The Russian NER backend: labels, grouping across inflection, nominative names, roles, acronyms."""
+
+from __future__ import annotations
+
+from pipeline.entities.russian import acronym, build_entities, key, load_names
+from pipeline.nlp_ru import load_russian
+from pipeline.sections.entities import Entity
+
+
+def entities(text: str) -> list[Entity]:
+    return build_entities(load_russian().parse(text), load_names())
+
+
+def by_name(found: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in found}
+
+
+def test_inflected_mentions_are_one_person_named_in_the_nominative() -> None:
+    found = by_name(entities("Пресс-секретарь президента РФ Дмитрий Песков ответил на вопросы. По словам Пескова, "
+                             "встреча состоится. Пескову задали еще один вопрос."))
+    peskov = found["Дмитрий Песков"]
+    assert peskov.label == "PERSON"
+    assert [m.text for m in peskov.mentions] == ["Дмитрий Песков", "Пескова", "Пескову"]
+    assert peskov.roles == ["Пресс-секретарь президента РФ"]
+    assert found["Россия"].label == "GPE"  # РФ, named by its alias target
+
+
+def test_yo_and_ye_are_one_key() -> None:
+    assert key("Семён Слепаков") == key("Семен Слепаков")
+    found = entities("Артист Семён Слепаков выступил в Москве. Зрители долго аплодировали, и Семен Слепаков улыбнулся.")
+    [person] = [e for e in found if e.label == "PERSON"]
+    assert [m.text for m in person.mentions] == ["Семён Слепаков", "Семен Слепаков"]
+
+
+def test_acronym_joins_its_expansion() -> None:
+    assert acronym("Фонд борьбы с коррупцией", load_names()) == "фбк"
+    found = by_name(entities("Суд признал экстремистским Фонд борьбы с коррупцией (ФБК). Сторонники ФБК "
+                             "обжалуют решение."))
+    fbk = found["Фонд борьбы с коррупцией"]
+    assert [m.text for m in fbk.mentions] == ["Фонд борьбы с коррупцией", "ФБК", "ФБК"]
+
+
+def test_organisation_with_its_genitive_place_and_short_form() -> None:
+    found = by_name(entities("Официальный представитель МИД России Мария Захарова выступила с заявлением. "
+                             "МИД направит ноту послу."))
+    mfa = found["МИД России"]
+    assert mfa.label == "ORG" and [m.text for m in mfa.mentions] == ["МИД России", "МИД"]
+
+
+def test_places_features_and_institutions() -> None:
+    found = by_name(entities("Кремль прокомментировал ситуацию на Ближнем Востоке. Евросоюз ввел санкции."))
+    assert found["Кремль"].label == "ORG"
+    assert found["Ближний Восток"].label == "LOC"
+    assert found["Евросоюз"].label == "ORG"
+
+
+def test_known_entities_take_the_gazetteer_id_of_english_copy() -> None:
+    found = by_name(entities("Пресс-секретарь президента России Дмитрий Песков заявил, что Кремль не планирует "
+                             "контактов с НАТО. Пескова спросили о Зеленском."))
+    assert found["Дмитрий Песков"].kb_id == "dmitry-peskov"
+    assert found["Кремль"].kb_id == "kremlin"
+    assert found["Россия"].kb_id == "russia"
+    assert found["НАТО"].kb_id == "nato"
+
+
+def test_a_club_by_its_last_word_but_not_a_country_by_an_organisation_it_ends() -> None:
+    found = by_name(entities("Нападающий «Вашингтон Кэпиталз» Александр Овечкин забил гол. Тренер «Кэпиталз» "
+                             "доволен. Минюст РФ внес поправки, в РФ они вступят в силу летом."))
+    assert [m.text for m in found["Вашингтон Кэпиталз"].mentions] == ["Вашингтон Кэпиталз", "Кэпиталз"]
+    assert found["Россия"].label == "GPE"
