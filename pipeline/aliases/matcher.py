@@ -26,6 +26,7 @@ import yaml
 from pipeline.aliases.fuzzy import FuzzyMatcher
 from pipeline.aliases.index import AliasIndex, AliasSpec, Hit, Pattern, Reading, written_words
 from pipeline.aliases.text import DATA_DIR, Token, Words, particles, without_possessive, words
+from pipeline.lexicon import load_lexicon
 
 #: ``Doc.user_data`` key under which the gazetteer component leaves its scan for the NER stage
 ALIAS_SCAN = "alias_scan"
@@ -33,6 +34,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'A-Z])|\n\s*\n")
 _PLACES = frozenset({"LOC", "GPE", "FAC"})
 _DASHES = frozenset("-‐‑‒–—―−")
 _PARTICLES = particles()
+_CONNECTORS = load_lexicon().connectors["alias"]  # lower-case words inside names ("Bank of Moscow")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,8 @@ class AliasMatcher:
             if n < next_free:
                 continue
             pattern = next((p for p in scan.at[n] if p.org is not None
-                            and self._as_written(scan, n, p, p.org)), None)
+                            and self._as_written(scan, n, p, p.org)
+                            and (not p.org.strict or context_free or self._capitalised(scan, n, p))), None)
             if pattern is None:
                 continue
             reading = pattern.org
@@ -168,6 +171,14 @@ class AliasMatcher:
         start = scan.starts[scan.words[n]]
         end = scan.ends[scan.words[n + len(pattern.keys) - 1]]
         return written_words(scan.text[start:end]) == reading.written
+
+    @staticmethod
+    def _capitalised(scan: Scan, n: int, pattern: Pattern) -> bool:
+        """Every word of the match written capitalised, connectors and particles aside ("Bank of Moscow")."""
+        text = scan.text
+        first, last = scan.words[n], scan.words[n + len(pattern.keys) - 1]
+        return all(text[scan.starts[i]].isupper() or text[scan.starts[i]].isdigit()
+                   or scan.keys[i] in _CONNECTORS or scan.particle(i) for i in range(first, last + 1))
 
     @staticmethod
     def _extent(scan: Scan, n: int, pattern: Pattern) -> tuple[int, int]:

@@ -136,8 +136,13 @@ class Tagger:
 
 
 def _listing(d: Designation) -> Listing:
-    return Listing(jurisdiction=d.jurisdiction, category=d.category, authority=d.authority, list=d.list,
-                   since=d.since, until=d.until, source_url=d.source_url)
+    listing = Listing(jurisdiction=d.jurisdiction, category=d.category, authority=d.authority, list=d.list,
+                      since=d.since, until=d.until, source_url=d.source_url)
+    for name in ("programme", "ref", "snapshot", "absent", "basis"):
+        value = getattr(d, name)
+        if value is not None:
+            setattr(listing, name, value)
+    return listing
 
 
 def _other(d: Designation, day: date) -> Listing:

@@ -15,10 +15,12 @@ from typing import Any
 
 import orjson
 
-from pipeline.registry.model import Designation, Organisation
+from pipeline.registry.model import TAGGED_KINDS, Designation, Organisation
 
 DATA_DIR = Path(__file__).parent / "data"
 BUNDLED_PATH = DATA_DIR / "registry.json"
+#: designation fields written once per distinct combination in a registry file (see Registry.to_json)
+TEMPLATE_FIELDS = ("jurisdiction", "category", "authority", "list", "source_url", "programme", "snapshot", "seen")
 
 
 class Registry:
@@ -38,10 +40,18 @@ class Registry:
         return iter(self.organisations)
 
     def aliases(self) -> Iterator[tuple[str, str, str]]:
-        """(org_id, canonical English name, alias) for every Latin-script alias."""
+        """(org_id, canonical English name, alias) for the Latin-script aliases of organisations
+        the NER gazetteer may take as names.
+
+        Names imported from the official lists of other jurisdictions (``strict``: matched only
+        through the alias matcher's registry readings, capitalised and never fuzzily) and names
+        not looked for in text are left out, and so are persons, vessels and aircraft.
+        """
         for org in self.organisations:
+            if org.kind not in TAGGED_KINDS:
+                continue
             for alias in org.aliases:
-                if alias.lang == "en":
+                if alias.lang == "en" and alias.in_text and not alias.strict:
                     yield org.id, org.name, alias.text
 
     def designations_at(self, org_id: str, day: date) -> list[Designation]:
@@ -49,11 +59,24 @@ class Registry:
         return [d for d in self.by_id[org_id].designations if d.in_force(day)]
 
     def to_json(self) -> bytes:
-        """The file form: stable key order, one organisation per line for readable diffs."""
-        head = orjson.dumps({"version": self.version, "sources": self.sources},
+        """The file form: stable key order, one organisation per line for readable diffs.
+
+        What many designations share (jurisdiction, list, authority, source, snapshot dates)
+        is written once in ``templates``; a designation names its template as ``t``.
+        """
+        templates: dict[tuple[Any, ...], int] = {}
+        rows = []
+        for org in self.organisations:
+            data = org.to_json()
+            for d in data["designations"]:
+                key = tuple(d.pop(f, None) for f in TEMPLATE_FIELDS)
+                d["t"] = templates.setdefault(key, len(templates))
+            rows.append(orjson.dumps(data).decode())
+        head = orjson.dumps({"version": self.version, "sources": self.sources,
+                             "templates": [dict(zip(TEMPLATE_FIELDS, k)) for k in templates]},
                             option=orjson.OPT_SORT_KEYS).decode()
-        rows = ",\n".join(orjson.dumps(o.to_json()).decode() for o in self.organisations)
-        return f'{head[:-1]},\n"organisations": [\n{rows}\n]}}\n'.encode()
+        body = ",\n".join(rows)
+        return f'{head[:-1]},\n"organisations": [\n{body}\n]}}\n'.encode()
 
 
 def content_version(organisations: Iterable[Organisation]) -> str:
@@ -67,6 +90,11 @@ def content_version(organisations: Iterable[Organisation]) -> str:
 def read_registry(path: Path) -> Registry:
     """Read a registry file (uncached)."""
     data = orjson.loads(path.read_bytes())
+    templates = [{k: v for k, v in t.items() if v is not None} for t in data.get("templates", [])]
+    for org in data["organisations"]:
+        for d in org["designations"]:
+            if "t" in d:
+                d.update(templates[d.pop("t")])
     orgs = [Organisation.from_json(o) for o in data["organisations"]]
     return Registry(orgs, sources=data.get("sources"), version=data["version"])
 

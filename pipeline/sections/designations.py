@@ -23,7 +23,11 @@ class Notice(msgspec.Struct, kw_only=True):
 
 
 class Listing(msgspec.Struct, kw_only=True):
-    """One designation of an organisation; ``status`` (and ``seen``, ``reason``) only when not in force."""
+    """One designation of an organisation; ``status`` (and ``seen``, ``reason``) only when not in force.
+
+    ``programme`` (regime), ``ref`` (the list's reference number), ``snapshot`` (the list
+    snapshot it comes from) and ``absent`` (a later snapshot without it) when the list gives them.
+    """
 
     jurisdiction: str
     category: Category
@@ -32,6 +36,11 @@ class Listing(msgspec.Struct, kw_only=True):
     since: str | None
     until: str | None
     source_url: str | None
+    programme: str | None | UnsetType = UNSET
+    ref: str | None | UnsetType = UNSET
+    snapshot: str | None | UnsetType = UNSET
+    absent: str | None | UnsetType = UNSET
+    basis: str | None | UnsetType = UNSET
     status: OutOfForce | UnsetType = UNSET
     seen: str | None | UnsetType = UNSET
     reason: str | UnsetType = UNSET
