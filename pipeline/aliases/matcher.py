@@ -8,7 +8,9 @@ wins; a case-sensitive alias (acronyms, common words) matches only as written; a
 capitalised alias written all in lower case is a common phrase, not the name; an
 attached particle is taken in ("al-" of "al-Qaeda"). Registry aliases that are
 also common words or acronyms ("IS", "IG", "Memorial") are kept only with a
-context cue nearby or an overlapping NER entity (data/context.yaml).
+context cue nearby or an overlapping NER entity (data/context.yaml); for names imported from
+official lists (``strict``) only a cue counts, since an ORG entity says that "MIT" is an
+organisation, not which one.
 """
 
 from __future__ import annotations
@@ -153,7 +155,8 @@ class AliasMatcher:
             if _lowercased(reading.alias, text[start:end]) and not context_free:
                 continue  # "the right sector of the stand": names are capitalised in English copy
             if (not reading.needs_context or context_free
-                    or self._in_context(scan, n, len(pattern.keys), start, end, spans, places)):
+                    or self._in_context(scan, n, len(pattern.keys), start, end,
+                                        [] if reading.strict else spans, places)):
                 end = without_possessive(text, end)
                 hits.append(Hit(reading.id, start, end, text[start:end], reading.alias))
                 next_free = n + len(pattern.keys)

@@ -10,7 +10,8 @@ merely share a word never merge: a name matches only in full.
 Then the names imported from the lists get the matcher's precision safeguards
 (:func:`guard_aliases`): acronyms as written and near a context cue, single-word names near a
 context cue, every name capitalised as a name, and names made only of generic words (words
-that many listed names share: "Trading", "Company", "Bank") not looked for in text at all.
+that many listed names share: "Trading", "Company", "Bank") or shared by two organisations the
+merge kept apart ("Ansar al-Sharia" of Benghazi and of Derna) not looked for in text at all.
 """
 
 from __future__ import annotations
@@ -193,8 +194,21 @@ def guard_aliases(orgs: list[Organisation]) -> list[Organisation]:
     undated listing dropped where the same list also gives it dated (the SDN's [FTO] tag beside
     the curated FTO table)."""
     generic = generic_words(orgs)
-    return [replace(o, aliases=[guard_alias(a, generic) for a in o.aliases], designations=_dedupe(o.designations))
-            for o in orgs]
+    owners: dict[str, set[str]] = {}
+    for org in orgs:
+        if org.kind == "organisation":
+            for alias in org.aliases:
+                owners.setdefault(name_key(alias.text), set()).add(org.id)
+    out = []
+    for org in orgs:
+        aliases = []
+        for alias in org.aliases:
+            guarded = guard_alias(alias, generic)
+            if guarded.source in IMPORTED_SOURCES and len(owners.get(name_key(alias.text), ())) > 1:
+                guarded = replace(guarded, in_text=False)  # names two organisations: identifies neither
+            aliases.append(guarded)
+        out.append(replace(org, aliases=aliases, designations=_dedupe(org.designations)))
+    return out
 
 
 def _dedupe(designations: list[Designation]) -> list[Designation]:
