@@ -1,7 +1,7 @@
 """One organisation across lists: merge the entries of the official lists into registry organisations.
 
 An entry joins an organisation first by a reference number both carry (UK entries give the UN
-reference of a UN-derived listing), then by name: one of its names, folded as the alias matcher
+reference of a UN-derived listing), then, organisations only (persons have namesakes), by name: one of its names, folded as the alias matcher
 folds it, is a name of exactly one organisation of the same kind, and that organisation has no
 other entry of the same list (two entries of one list are two organisations). Names that are
 too weak to identify anything (a short acronym) are never used, and two organisations that
@@ -118,7 +118,7 @@ class _Merger:
                        if link in self.links and self.links[link].kind == new.kind), None)
         if target is not None:
             report.by_ref += 1
-        else:
+        elif new.kind == "organisation":  # persons and vessels have namesakes: joined by reference only
             candidates = sorted({i for n in names for i in self.names.get((new.kind, name_key(n)), ())})
             if len(candidates) == 1 and self._free(candidates[0], entry):
                 target = self.by_id[candidates[0]]

@@ -49,6 +49,8 @@ def import_ofac(path: Path, taken: str | None = None) -> list[Listed]:
             ref, name, kind = row[0].strip(), _field(row[1]), _field(row[2]).lower()
             remarks = _field(row[11])
             names = [name] + _ALIAS.findall(remarks)
+            if kind == "individual":  # "UTKIN, Dmitriy Valeryevich" is also "Dmitriy Valeryevich UTKIN"
+                names += [" ".join(reversed(n.split(", ", 1))) for n in names if n.count(", ") == 1]
             designations = []
             for programme in programmes(_field(row[3])):
                 fto = programme == "FTO"
