@@ -55,11 +55,12 @@ def merge(orgs: list[Organisation], extra: list[Organisation]) -> list[Organisat
     return out
 
 
-#: the snapshots of the other jurisdictions' lists the bundled registry is built from (older first)
+#: the snapshots of the other jurisdictions' lists the bundled registry is built from (older first),
+#: in merge order: the UK list joins UN entries by their references and brings more of their names
 LIST_SNAPSHOTS: dict[str, tuple[str, ...]] = {
     "UN": ("un/un_consolidated_2020-11-24.xml", "un/un_consolidated_2026-02-27.xml"),
-    "US-SDN": ("us/sdn_2021-08-20.csv", "us/sdn_2024-05-03.csv"),
     "GB-UKSL": ("uk",),
+    "US-SDN": ("us/sdn_2021-08-20.csv", "us/sdn_2024-05-03.csv"),
     "EU-FSF": ("eu/eu-fsf-merged_2022-09-13.csv",),
 }
 

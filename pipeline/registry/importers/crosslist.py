@@ -16,6 +16,7 @@ merge kept apart ("Ansar al-Sharia" of Benghazi and of Derna) not looked for in 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ MIN_NAME_KEY = 5       # a one-word name shorter than this (an acronym) never me
 ACRONYM_MAX = 4        # a one-word imported name this short is an acronym: as written, with context
 GENERIC_MIN_ORGS = 12  # a word in at least this many listed organisations' names is generic
 _CONNECTORS = load_lexicon().connectors["alias"]
+_CLOSING_PARENS = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 def family(d: Designation) -> str:
@@ -65,6 +67,24 @@ def entry_links(entry: Listed) -> set[str]:
 def name_key(text: str) -> str:
     """A name as the alias matcher compares it: folded words, particles left out."""
     return " ".join(t.key for t in tokens(text) if not t.particle)
+
+
+def _keys(name: str) -> set[str]:
+    """The name's key, and the key without a closing acronym of it ("… Peninsula (AQAP)", "… Khorasan (ISIL-K)"),
+    but not without a qualifier ("Al-Haramain Foundation (Kenya)" is not the one of Tanzania)."""
+    keys = {name_key(name)}
+    found = _CLOSING_PARENS.search(name)
+    if found:
+        plain = name[:found.start()]
+        initials = [w[0].upper() for w in re.findall(r"[^\W_]+", plain)]
+        if _subsequence([c for c in found.group(1).upper() if c.isalpha()], initials):
+            keys.add(name_key(plain))
+    return {k for k in keys if k}
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    it = iter(initials)
+    return bool(letters) and all(c in it for c in letters)
 
 
 def _strong(key: str) -> bool:
@@ -106,9 +126,9 @@ class _Merger:
                 self.links.setdefault(f"{family(d)}:{d.ref}", org)
             self.lists.setdefault(org.id, set()).add((list_key(d), d.ref))
         for name in names:
-            key = name_key(name)
-            if key and _strong(key):
-                self.names.setdefault((org.kind, key), set()).add(org.id)
+            for key in _keys(name):
+                if _strong(key):
+                    self.names.setdefault((org.kind, key), set()).add(org.id)
 
     def add(self, entry: Listed, report: MergeReport) -> None:
         report.entries += 1
@@ -119,7 +139,9 @@ class _Merger:
         if target is not None:
             report.by_ref += 1
         elif new.kind == "organisation":  # persons and vessels have namesakes: joined by reference only
-            candidates = sorted({i for n in names for i in self.names.get((new.kind, name_key(n)), ())})
+            # the entry's own name first (an alias may also name a sibling: "Ansar al-Shari'a"), then any name
+            candidates = sorted({i for k in _keys(new.name) for i in self.names.get((new.kind, k), ())}) or sorted(
+                {i for n in names for k in _keys(n) for i in self.names.get((new.kind, k), ())})
             if len(candidates) == 1 and self._free(candidates[0], entry):
                 target = self.by_id[candidates[0]]
                 report.by_name += 1

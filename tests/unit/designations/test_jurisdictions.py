@@ -84,8 +84,8 @@ def test_listed_company_beside_an_ordinary_one(tagger, entities_of) -> None:
     text = ("Bank Melli Iran was cut off from SWIFT, while Mahan Airways Cargo, a Dubai freight firm, "
             "and Melli Foods Company said they were not affected. Mahan Air flights continued.")
     orgs = _tag(tagger, entities_of, text, "2024-06-01")
-    assert {o.name for o in orgs.values()} == {"BANK MELLI IRAN", "MAHAN AIR"}
     assert [m.text for o in orgs.values() for m in o.mentions] == ["Bank Melli Iran", "Mahan Air"]
+    assert all(o.designated and "US" in _where(o) for o in orgs.values())
 
 
 def test_alias_that_is_a_common_word(tagger, entities_of) -> None:
