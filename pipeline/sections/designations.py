@@ -73,6 +73,21 @@ class DesignatedOrganisation(msgspec.Struct, kw_only=True):
     mentions: list[OrganisationMention]
 
 
+ClaimVerdict = Literal["confirmed", "contradicted", "unknown", "not_in_registry"]
+
+
+class Claim(msgspec.Struct, kw_only=True):
+    """A designation the text states, for one jurisdiction, checked against the registry."""
+
+    start: int
+    end: int
+    text: str
+    org_id: str | None
+    jurisdiction: str
+    category: Literal["terrorist"] | None
+    verdict: ClaimVerdict
+
+
 class Summary(msgspec.Struct, kw_only=True):
     """Counts over the organisations, for filters and dashboards."""
 
@@ -92,3 +107,4 @@ class Designations(msgspec.Struct, kw_only=True):
     organisations: list[DesignatedOrganisation]
     unlinked_notices: list[Notice]
     summary: Summary
+    claims: list[Claim] | UnsetType = UNSET

@@ -93,3 +93,21 @@ def test_alias_that_is_a_common_word(tagger, entities_of) -> None:
     assert _tag(tagger, entities_of, text, "2024-06-01") == {}
     militants = "The Youth, the militant group also known as al-Shabaab, attacked a base."
     assert "AL-SHABAAB" in {o.name for o in _tag(tagger, entities_of, militants, "2024-06-01").values()}
+
+
+def test_claims_in_the_seed_checked_per_country(tagger) -> None:
+    section = tagger.tag(SEED.read_text(), date(2015, 10, 8), [])
+    stated = [c for c in section.claims if c.text.startswith("recognized as a terrorist organization")]
+    verdicts = {c.jurisdiction: c.verdict for c in stated}
+    assert verdicts == {"US": "confirmed", "GB": "confirmed", "RU": "confirmed", "CA": "not_in_registry",
+                        "AU": "not_in_registry", "TR": "not_in_registry", "EG": "not_in_registry",
+                        "AE": "not_in_registry", "IN": "not_in_registry", "ID": "not_in_registry"}
+    assert {c.org_id for c in stated} == {"islamic-state"} and {c.category for c in stated} == {"terrorist"}
+
+
+def test_claims_confirmed_and_contradicted(tagger) -> None:
+    text = ("Hamas, designated a terrorist group by the United States and the European Union, denied it. "
+            "The Muslim Brotherhood is proscribed in Britain, he said.")
+    claims = [(c.org_id, c.jurisdiction, c.verdict) for c in tagger.tag(text, date(2024, 1, 1), []).claims]
+    assert claims == [("hamas", "US", "confirmed"), ("hamas", "EU", "confirmed"),
+                      ("muslim-brotherhood", "GB", "contradicted")]
