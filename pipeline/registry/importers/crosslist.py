@@ -201,6 +201,7 @@ def guard_alias(alias: Alias, generic: frozenset[str]) -> Alias:
     """An imported name with the matcher's safeguards set (curated and Russian-list names pass unchanged)."""
     if alias.source not in IMPORTED_SOURCES:
         return alias
+    alias = Alias(alias.text, alias.lang, alias.source)  # decided afresh each time the registry changes
     toks = [t for t in tokens(alias.text) if not t.particle]
     content = [t.key for t in toks if t.key not in _CONNECTORS]
     distinctive = [k for k in content if k not in generic and not k.isdigit()]
