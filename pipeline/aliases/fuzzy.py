@@ -47,7 +47,7 @@ class FuzzyMatcher:
         self._by_key: dict[str, _Choice] = {}
         for pattern in patterns:  # in index order: the alias that claimed a key keeps it
             org = pattern.org
-            if org is None or org.written is not None or org.needs_context:
+            if org is None or org.written is not None or org.needs_context or org.strict:
                 continue
             if len(pattern.full) >= MIN_KEY:
                 self._by_key.setdefault(pattern.full, _Choice(org.id, org.alias))

@@ -31,7 +31,10 @@ class AliasSpec:
 
     ``case_sensitive`` aliases (acronyms, common words) match only as written;
     ``needs_context`` ones ("IS", "Memorial") only next to a context cue;
-    an ``artefact`` is a machine-translation rendering of its entry ("Sands").
+    an ``artefact`` is a machine-translation rendering of its entry ("Sands");
+    a ``strict`` alias (a name imported from an official list, no curated reading) matches
+    only with every word capitalised as a name is ("Bank Melli", not "bank melli" or
+    "Bank melli"; connectors and particles aside) and never fuzzily.
     """
 
     text: str
@@ -40,6 +43,7 @@ class AliasSpec:
     case_sensitive: bool = False
     needs_context: bool = False
     artefact: bool = False
+    strict: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,7 @@ class Reading:
     written: tuple[str, ...] | None  # the words as they must be written, for case-sensitive aliases
     needs_context: bool = False
     artefact: bool = False
+    strict: bool = False
 
 
 @dataclass(slots=True)
@@ -97,7 +102,8 @@ class AliasIndex:
             if spec.entry_id is not None and pattern.entry is None:
                 pattern.entry = Reading(spec.entry_id, spec.text, written, artefact=spec.artefact)
             if spec.org_id is not None and pattern.org is None:
-                pattern.org = Reading(spec.org_id, spec.text, written, needs_context=spec.needs_context)
+                pattern.org = Reading(spec.org_id, spec.text, written, needs_context=spec.needs_context,
+                                      strict=spec.strict)
         self.automaton = ahocorasick.Automaton()
         for n, pattern in enumerate(self.patterns):
             self.automaton.add_word(f" {' '.join(pattern.keys)} ", n)

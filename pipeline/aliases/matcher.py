@@ -8,7 +8,9 @@ wins; a case-sensitive alias (acronyms, common words) matches only as written; a
 capitalised alias written all in lower case is a common phrase, not the name; an
 attached particle is taken in ("al-" of "al-Qaeda"). Registry aliases that are
 also common words or acronyms ("IS", "IG", "Memorial") are kept only with a
-context cue nearby or an overlapping NER entity (data/context.yaml).
+context cue nearby or an overlapping NER entity (data/context.yaml); for names imported from
+official lists (``strict``) only a cue counts, since an ORG entity says that "MIT" is an
+organisation, not which one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import yaml
 from pipeline.aliases.fuzzy import FuzzyMatcher
 from pipeline.aliases.index import AliasIndex, AliasSpec, Hit, Pattern, Reading, written_words
 from pipeline.aliases.text import DATA_DIR, Token, WordKey, Words, particles, without_possessive, words
+from pipeline.lexicon import load_lexicon
 
 #: ``Doc.user_data`` key under which the gazetteer component leaves its scan for the NER stage
 ALIAS_SCAN = "alias_scan"
@@ -33,6 +36,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'«A-ZА-ЯЁ])|\n\s*\n")
 _PLACES = frozenset({"LOC", "GPE", "FAC"})
 _DASHES = frozenset("-‐‑‒–—―−")
 _PARTICLES = particles()
+_CONNECTORS = load_lexicon().connectors["alias"]  # lower-case words inside names ("Bank of Moscow")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +151,8 @@ class AliasMatcher:
             if n < next_free:
                 continue
             pattern = next((p for p in scan.at[n] if p.org is not None
-                            and self._as_written(scan, n, p, p.org)), None)
+                            and self._as_written(scan, n, p, p.org)
+                            and (not p.org.strict or context_free or self._capitalised(scan, n, p))), None)
             if pattern is None:
                 continue
             reading = pattern.org
@@ -156,7 +161,8 @@ class AliasMatcher:
             if _lowercased(reading.alias, text[start:end]) and not context_free:
                 continue  # "the right sector of the stand": names are capitalised in English copy
             if (not reading.needs_context or context_free
-                    or self._in_context(scan, n, len(pattern.keys), start, end, spans, places)):
+                    or self._in_context(scan, n, len(pattern.keys), start, end,
+                                        [] if reading.strict else spans, places)):
                 end = without_possessive(text, end)
                 hits.append(Hit(reading.id, start, end, text[start:end], reading.alias))
                 next_free = n + len(pattern.keys)
@@ -176,6 +182,14 @@ class AliasMatcher:
         start = scan.starts[scan.words[n]]
         end = scan.ends[scan.words[n + len(pattern.keys) - 1]]
         return written_words(scan.text[start:end]) == reading.written
+
+    @staticmethod
+    def _capitalised(scan: Scan, n: int, pattern: Pattern) -> bool:
+        """Every word of the match written capitalised, connectors and particles aside ("Bank of Moscow")."""
+        text = scan.text
+        first, last = scan.words[n], scan.words[n + len(pattern.keys) - 1]
+        return all(text[scan.starts[i]].isupper() or text[scan.starts[i]].isdigit()
+                   or scan.keys[i] in _CONNECTORS or scan.particle(i) for i in range(first, last + 1))
 
     @staticmethod
     def _extent(scan: Scan, n: int, pattern: Pattern) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pipeline.aliases import registry_specs
 from pipeline.aliases.index import Hit
 from pipeline.aliases.matcher import AliasMatcher, Scan
+from pipeline.designations.claims import find_claims
 from pipeline.designations.notices import Notice, NoticeDetector
 from pipeline.registry.model import Designation
 from pipeline.registry.registry import Registry
@@ -74,6 +75,7 @@ class Tagger:
             org.notice_missing = org.notice_required and not any(m.notice for m in org.mentions)
         used = set(linked.values())
         out = list(orgs.values())
+        claims = find_claims(text, hits, self.registry, day)
         return Designations(
             as_of=day.isoformat(),
             registry_version=self.registry.version,
@@ -87,6 +89,7 @@ class Tagger:
                 notice_required=sum(o.notice_required for o in out),
                 notice_missing=sum(o.notice_missing for o in out),
             ),
+            claims=claims,
         )
 
     def _org(self, org_id: str, day: date) -> DesignatedOrganisation:
@@ -136,8 +139,13 @@ class Tagger:
 
 
 def _listing(d: Designation) -> Listing:
-    return Listing(jurisdiction=d.jurisdiction, category=d.category, authority=d.authority, list=d.list,
-                   since=d.since, until=d.until, source_url=d.source_url)
+    listing = Listing(jurisdiction=d.jurisdiction, category=d.category, authority=d.authority, list=d.list,
+                      since=d.since, until=d.until, source_url=d.source_url)
+    for name in ("programme", "ref", "snapshot", "absent", "basis"):
+        value = getattr(d, name)
+        if value is not None:
+            setattr(listing, name, value)
+    return listing
 
 
 def _other(d: Designation, day: date) -> Listing:

@@ -13,6 +13,10 @@ from pipeline.sections.designations import Category
 CATEGORIES: tuple[Category, ...] = get_args(Category)
 #: a listing on a given day: in force, or why not
 ListingStatus = Literal["in_force", "ended", "not_yet", "unknown"]
+#: what a registry record names; only organisations are tagged in text unless a setting asks for more
+Kind = Literal["organisation", "person", "vessel", "aircraft"]
+#: what is tagged in text by default (persons, vessels and aircraft stay in a registry for lookups)
+TAGGED_KINDS: frozenset[str] = frozenset({"organisation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,9 @@ class Alias:
 
     ``case_sensitive`` aliases (acronyms, common words) match only as written;
     ``needs_context`` ones ("IS", "IG") are accepted only next to a context cue.
+    ``strict`` ones (names imported from official lists) match only capitalised as a
+    name and never fuzzily; ``in_text`` is false for names too generic to look for in
+    articles at all ("General Directorate", "Trading Company"): kept for lookups.
     """
 
     text: str
@@ -28,6 +35,8 @@ class Alias:
     source: str | None = None
     case_sensitive: bool = False
     needs_context: bool = False
+    strict: bool = False
+    in_text: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +57,20 @@ class Designation:
     source_url: str | None = None
     basis: str | None = None
     seen: str | None = None
+    programme: str | None = None
+    ref: str | None = None
+    snapshot: str | None = None
+    absent: str | None = None
 
     def status(self, day: date) -> ListingStatus:
         """"in_force", "ended" (delisted on or before ``day``), "not_yet" (listed after) or "unknown"."""
         if self.until and date.fromisoformat(self.until) <= day:
             return "ended"
+        if self.absent:
+            if date.fromisoformat(self.absent) <= day:
+                return "ended"
+            if self.snapshot and date.fromisoformat(self.snapshot) < day:
+                return "unknown"  # delisted between the two snapshots, day not published
         if self.since:
             return "in_force" if date.fromisoformat(self.since) <= day else "not_yet"
         return "in_force" if self.seen and date.fromisoformat(self.seen) <= day else "unknown"
@@ -63,6 +81,8 @@ class Designation:
 
     def unknown_reason(self) -> str:
         """Why :meth:`status` says "unknown" (for the record)."""
+        if self.absent and self.snapshot:
+            return f"listed on {self.snapshot}, no longer listed on {self.absent}; delisting date not published"
         if self.seen:
             return f"start date not published; first seen listed on {self.seen}"
         return "start date not published and no snapshot date"
@@ -79,6 +99,8 @@ class Organisation:
     designations: list[Designation] = field(default_factory=list)
     source_url: str | None = None
     curated: bool = False
+    kind: Kind = "organisation"
+    refs: list[str] = field(default_factory=list)  # entries of official lists it is known as ("UN:QDe.115")
 
     def to_json(self) -> dict[str, Any]:
         """Compact JSON form: defaults are omitted so the bundled file stays small."""
@@ -92,6 +114,10 @@ class Organisation:
             out["source_url"] = self.source_url
         if self.curated:
             out["curated"] = True
+        if self.kind != "organisation":
+            out["kind"] = self.kind
+        if self.refs:
+            out["refs"] = self.refs
         return out
 
     @classmethod
@@ -105,6 +131,8 @@ class Organisation:
             designations=[msgspec.convert(d, Designation) for d in data.get("designations", [])],
             source_url=data.get("source_url"),
             curated=data.get("curated", False),
+            kind=data.get("kind", "organisation"),
+            refs=data.get("refs", []),
         )
 
 

@@ -23,7 +23,11 @@ class Notice(msgspec.Struct, kw_only=True):
 
 
 class Listing(msgspec.Struct, kw_only=True):
-    """One designation of an organisation; ``status`` (and ``seen``, ``reason``) only when not in force."""
+    """One designation of an organisation; ``status`` (and ``seen``, ``reason``) only when not in force.
+
+    ``programme`` (regime), ``ref`` (the list's reference number), ``snapshot`` (the list
+    snapshot it comes from) and ``absent`` (a later snapshot without it) when the list gives them.
+    """
 
     jurisdiction: str
     category: Category
@@ -32,6 +36,11 @@ class Listing(msgspec.Struct, kw_only=True):
     since: str | None
     until: str | None
     source_url: str | None
+    programme: str | None | UnsetType = UNSET
+    ref: str | None | UnsetType = UNSET
+    snapshot: str | None | UnsetType = UNSET
+    absent: str | None | UnsetType = UNSET
+    basis: str | None | UnsetType = UNSET
     status: OutOfForce | UnsetType = UNSET
     seen: str | None | UnsetType = UNSET
     reason: str | UnsetType = UNSET
@@ -64,6 +73,21 @@ class DesignatedOrganisation(msgspec.Struct, kw_only=True):
     mentions: list[OrganisationMention]
 
 
+ClaimVerdict = Literal["confirmed", "contradicted", "unknown", "not_in_registry"]
+
+
+class Claim(msgspec.Struct, kw_only=True):
+    """A designation the text states, for one jurisdiction, checked against the registry."""
+
+    start: int
+    end: int
+    text: str
+    org_id: str | None
+    jurisdiction: str
+    category: Literal["terrorist"] | None
+    verdict: ClaimVerdict
+
+
 class Summary(msgspec.Struct, kw_only=True):
     """Counts over the organisations, for filters and dashboards."""
 
@@ -83,3 +107,4 @@ class Designations(msgspec.Struct, kw_only=True):
     organisations: list[DesignatedOrganisation]
     unlinked_notices: list[Notice]
     summary: Summary
+    claims: list[Claim] | UnsetType = UNSET

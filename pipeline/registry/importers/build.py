@@ -1,14 +1,23 @@
-"""Build the bundled registry: the Russian snapshot plus the curated layer, reproducibly."""
+"""Build the bundled registry: the Russian snapshot plus the curated layer, then the lists of the
+UN, the US, the UK and the EU (organisations only), reproducibly."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
+from pipeline.registry.importers.crosslist import MergeReport, drop_list, guard_aliases, merge_listed
 from pipeline.registry.importers.curated import CURATED_PATH, apply_curated, read_curated
+from pipeline.registry.importers.designated import DESIGNATED_FAMILIES, DESIGNATED_PATH, import_designated
+from pipeline.registry.importers.eu import import_eu
+from pipeline.registry.importers.ofac import import_ofac
+from pipeline.registry.importers.official import SHARED_REGISTRIES, Listed, with_history
+from pipeline.registry.importers.uk import import_uk
+from pipeline.registry.importers.un import import_un
 from pipeline.registry.importers.ru import BRANDS_FILE, LISTS, import_ru
-from pipeline.registry.model import Organisation
+from pipeline.registry.model import TAGGED_KINDS, Organisation
 from pipeline.registry.registry import Registry
 
 
@@ -44,3 +53,68 @@ def merge(orgs: list[Organisation], extra: list[Organisation]) -> list[Organisat
         target.aliases += [a for a in new.aliases if a.text.casefold() not in known]
         target.designations += [d for d in new.designations if d not in target.designations]
     return out
+
+
+#: the snapshots of the other jurisdictions' lists the bundled registry is built from (older first),
+#: in merge order: the UK list joins UN entries by their references and brings more of their names
+LIST_SNAPSHOTS: dict[str, tuple[str, ...]] = {
+    "UN": ("un/un_consolidated_2020-11-24.xml", "un/un_consolidated_2026-02-27.xml"),
+    "GB-UKSL": ("uk",),
+    "US-SDN": ("us/sdn_2021-08-20.csv", "us/sdn_2024-05-03.csv"),
+    "EU-FSF": ("eu/eu-fsf-merged_2022-09-13.csv",),
+}
+
+
+def import_list(family: str, paths: list[Path], taken: str | None = None) -> list[Listed]:
+    """One list's entries from its snapshots (older first): the newest, plus what only older ones show."""
+    read = {"UN": import_un, "US-SDN": import_ofac, "GB-UKSL": import_uk, "EU-FSF": import_eu}[family]
+    entries: list[Listed] = []
+    for n, path in enumerate(paths):
+        newer = read(path, taken if n == len(paths) - 1 else None)
+        entries = with_history(entries, newer) if entries else newer
+    return entries
+
+
+def add_lists(registry: Registry, lists: dict[str, list[Path]], kinds: Collection[str] = TAGGED_KINDS,
+              designated: Path | None = None) -> tuple[Registry, dict[str, MergeReport]]:
+    """``registry`` with the given lists (re)imported and merged in, and how each merged.
+
+    A list already in the registry is replaced by the new import (its delistings come from the
+    snapshots given); ``designated`` is the curated table of the US FTO and UK proscription dates.
+    """
+    orgs = list(registry.organisations)
+    sources = dict(registry.sources)
+    reports = {}
+    for family, paths in lists.items():
+        orgs = drop_list(orgs, family)
+        entries = [e for e in import_list(family, paths) if e.org.kind in kinds]
+        orgs, reports[family] = merge_listed(orgs, entries)
+        sources.update({p.name: _sha256_tree(p) for p in paths})
+    if designated is not None:
+        for family in DESIGNATED_FAMILIES:
+            orgs = drop_list(orgs, family)
+        orgs, reports["curated"] = merge_listed(orgs, import_designated(designated))
+        sources[designated.name] = _sha256(designated)
+    return Registry(guard_aliases(orgs), sources=sources), reports
+
+
+def build_bundled(ru_dir: Path, shared: Path = SHARED_REGISTRIES,
+                  kinds: Collection[str] = TAGGED_KINDS) -> tuple[Registry, dict[str, MergeReport]]:
+    """The bundled registry: the Russian lists and curated layer, then the other jurisdictions' lists."""
+    missing = [shared / p for ps in LIST_SNAPSHOTS.values() for p in ps if not (shared / p).exists()]
+    if missing:
+        raise FileNotFoundError(f"list snapshots missing: {', '.join(map(str, missing))} "
+                                f"(expected in {shared}, see its README.md)")
+    lists = {family: [shared / p for p in paths] for family, paths in LIST_SNAPSHOTS.items()}
+    return add_lists(build_registry(ru_dir), lists, kinds, DESIGNATED_PATH)
+
+
+def _sha256_tree(path: Path) -> str:
+    """sha256 of a file, or of a directory's files in name order."""
+    if path.is_file():
+        return _sha256(path)
+    digest = hashlib.sha256()
+    for child in sorted(path.iterdir()):
+        if child.is_file():
+            digest.update(child.name.encode() + b"\0" + bytes.fromhex(_sha256(child)))
+    return digest.hexdigest()

@@ -69,8 +69,8 @@ def apply_curated(orgs: list[Organisation], entries: list[dict[str, Any]]) -> li
     absorbed: set[str] = set()
     curated: list[Organisation] = []
     for entry in entries:
-        org = Organisation(entry["id"], entry["name"], names={"ru": []}, aliases=_curated_aliases(entry),
-                           source_url=entry["source_url"], curated=True)
+        org = Organisation(entry["id"], entry["name"], names={"ru": []} if entry.get("ru") else {}, aliases=_curated_aliases(entry),
+                           source_url=entry["source_url"], curated=True, refs=list(entry.get("refs", [])))
         for ref in entry.get("ru", []):
             hits = [o for o in orgs if _category(o) == ref["list"] and ref["contains"] in o.name]
             if not hits or (len(hits) > 1 and not ref.get("all")):

@@ -1,7 +1,9 @@
 """Score designated-mention detection and notice linking on the gold set, through the whole pipeline.
 
-Gold lists the mentions of organisations designated on the article's date (a delisted,
-not-yet-listed or unknown-status organisation is not a designated mention).
+Gold lists the mentions of organisations designated in Russia on the article's date (a delisted,
+not-yet-listed or unknown-status organisation is not a designated mention); an organisation the
+record shows designated by other jurisdictions only is not scored here (see
+tests/gold/jurisdictions/ for those).
 
 Run: ``.venv/bin/python -m tests.gold.designations.score [-v]``. Each article goes in as a raw
 article (its ``title`` if it has one, ``text`` as the body, dateline and all, ``date`` as the
@@ -30,6 +32,7 @@ from tests.gold.enriched import RawGold, SpanMap, enrich
 
 GOLD = Path(__file__).with_name("articles.jsonl")
 GROUPS = ("dev", "tuned", "heldout")
+JURISDICTION = "RU"  # the jurisdiction this gold set annotates
 
 
 @dataclass(slots=True)
@@ -91,7 +94,7 @@ def _count(tally: Tally, item: dict[str, Any], record: dict[str, Any], verbose: 
     predicted: Counter[tuple[str, str]] = Counter()
     notices = {}
     for org in section["organisations"]:
-        if not org["designated"]:
+        if not any(d["jurisdiction"] == JURISDICTION for d in org["designations"]):
             continue
         for m in org["mentions"]:
             key = (org["org_id"], m["text"].casefold())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.registry.importers.build import merge
+from pipeline.registry.importers.build import build_registry, merge
 from pipeline.registry.importers.opensanctions import import_opensanctions
-from pipeline.registry.registry import load_registry
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "opensanctions-targets.nested.json"
+RU_DIR = Path(__file__).parents[2] / "fixtures" / "registries" / "ru"
 
 
 def test_import_reads_organisations_and_sanctions() -> None:
@@ -23,7 +23,8 @@ def test_import_reads_organisations_and_sanctions() -> None:
 
 
 def test_merge_joins_known_organisations() -> None:
-    base = [o for o in load_registry() if o.curated]
+    base = [o for o in build_registry(RU_DIR) if o.curated]  # the Russian lists and the curated layer only
     merged = {o.id: o for o in merge([*base], import_opensanctions(FIXTURE))}
     assert {d.jurisdiction for d in merged["islamic-state"].designations} == {"RU", "US", "UN"}
-    assert "os-NK-isis" not in merged and "os-NK-hamas" in merged
+    assert "os-NK-isis" not in merged and "os-NK-hamas" not in merged and "os-NK-bank" in merged
+    assert {d.jurisdiction for d in merged["hamas"].designations}  # joins the curated Hamas
