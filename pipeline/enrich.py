@@ -106,9 +106,9 @@ class Enricher:
         for stage in self.stages:
             stage.setup()
 
-    @cached_property
+    @property
     def provenance(self) -> StageProvenance:
-        """The data versions every set-up stage reports, merged once, and the first model."""
+        """The data versions every stage reports for the backends set up so far, and the first model."""
         versions: dict[str, str] = {}
         models = []
         for stage in self.stages:
@@ -150,11 +150,12 @@ class Enricher:
                     failures[index] = (error, articles[index].raw.id)
 
         outcomes = []
+        provenance = self.provenance  # after the stages: a backend set up by this batch counts
         for index, message in enumerate(messages):
             if index in failures:
                 outcomes.append(Outcome.dead_letter(message, *failures[index]))
                 continue
-            outcome = Outcome(message, enriched_record(articles[index], self.provenance))
+            outcome = Outcome(message, enriched_record(articles[index], provenance))
             if len(outcome.value) > self.settings.max_record_bytes:
                 error = RecordTooLarge(f"the enriched record is {len(outcome.value)} bytes, "
                                        f"the limit is {self.settings.max_record_bytes}")

@@ -25,8 +25,11 @@ def _files(path: Path) -> list[Path]:
                   and not _SKIPPED_PARTS.intersection(p.relative_to(path).parts))
 
 
+@cache
 def content_hash(*paths: Path, length: int = 8) -> str:
-    """A short hash of the given files and of every file under the given folders (names and bytes)."""
+    """A short hash of the given files and of every file under the given folders (names and bytes).
+
+    Read once per process and set of paths: package data does not change under a running worker."""
     digest = hashlib.sha256()
     for root in paths:
         for path in _files(root):

@@ -16,7 +16,8 @@ or any exception); the runner isolates the failure to that article.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import ClassVar, Generic, Self, TypeVar
@@ -42,6 +43,8 @@ class StageConfig(BaseModel):
 class NoConfig(StageConfig):
     """For stages that need no settings."""
 
+
+log = logging.getLogger(__name__)
 
 ConfigT = TypeVar("ConfigT", bound=StageConfig, covariant=True)
 
@@ -122,13 +125,22 @@ def load_object(reference: str) -> object:
 
 
 class LanguageStage(Stage[ConfigT]):
-    """A stage with one backend per language; ``backend_types`` maps a language code to its backend class."""
+    """A stage with one backend per language; ``backend_types`` maps a language code to its backend class.
+
+    Backends of the ``preload`` languages (all when None) are set up with the stage; the others
+    on their language's first article, so a worker that never sees Russian copy never loads
+    the Russian models.
+    """
 
     backend_types: ClassVar[Mapping[str, str]]
 
-    def __init__(self, config: ConfigT, backend_types: Mapping[str, str] | None = None) -> None:
+    def __init__(self, config: ConfigT, backend_types: Mapping[str, str] | None = None,
+                 preload: Collection[str] | None = None) -> None:
         super().__init__(config)
         self._backend_types = dict(backend_types if backend_types is not None else self.backend_types)
+        self._preload = None if preload is None else frozenset(preload)
+        self._classes: dict[str, type[Backend[ConfigT]]] = {}
+        #: the backends set up so far, by language
         self.backends: dict[str, Backend[ConfigT]] = {}
 
     @property
@@ -140,19 +152,27 @@ class LanguageStage(Stage[ConfigT]):
             backend_type = load_object(reference)
             if not (isinstance(backend_type, type) and issubclass(backend_type, Backend)):
                 raise TypeError(f"{reference} (backend of {self.name!r} for {language!r}) is not a Backend")
-            backend = backend_type(self.config)
-            backend.setup()
-            self.backends[language] = backend
+            self._classes[language] = backend_type
+            if self._preload is None or language in self._preload:
+                self._set_up(language)
+
+    def _set_up(self, language: str) -> Backend[ConfigT]:
+        log.info("stage %s: setting up the %s backend", self.name, language)
+        backend = self._classes[language](self.config)
+        backend.setup()
+        self.backends[language] = backend
+        return backend
 
     def process(self, articles: Sequence[Article]) -> None:
         by_language: dict[str, list[Article]] = {}
         for article in articles:
             by_language.setdefault(article.language, []).append(article)
         for language, group in by_language.items():
-            self.backends[language].process(group)
+            (self.backends.get(language) or self._set_up(language)).process(group)
 
     def provenance(self) -> StageProvenance:
-        """The data versions of every backend (each names its keys by language: ``lexicon.en``), the first model."""
+        """The data versions of the backends set up so far (each names its keys by language:
+        ``lexicon.en``), and the first one's model."""
         versions: dict[str, str] = {}
         models = []
         for backend in self.backends.values():

@@ -50,7 +50,7 @@ def build_stages(settings: Settings) -> list[Stage[StageConfig]]:
         config = kind.config_type.from_settings(settings)
         if issubclass(kind, LanguageStage):
             backends = {**kind.backend_types, **settings.backends.get(kind.name, {})}
-            stages.append(kind(config, backends))
+            stages.append(kind(config, backends, preload=settings.preload_languages))
         else:
             stages.append(kind(config))
     names = [stage.name for stage in stages]

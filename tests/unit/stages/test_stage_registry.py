@@ -86,3 +86,18 @@ def test_a_backend_that_is_not_a_backend_is_refused() -> None:
 def test_stage_is_abstract_without_process() -> None:
     with pytest.raises(TypeError):
         Stage(NoConfig())  # type: ignore[abstract]
+
+
+def test_a_backend_not_preloaded_is_set_up_with_its_first_article() -> None:
+    echo = Echo(NoConfig(), {"de": f"{__name__}:Shout", "fr": f"{__name__}:Whisper"}, preload=["de"])
+    echo.setup()
+    assert set(echo.backends) == {"de"}  # French not loaded at start
+    french = article("Bonjour", language="fr")
+    echo.process([french])
+    assert set(echo.backends) == {"de", "fr"} and french.title == "bonjour"
+
+
+def test_workers_preload_english_only_by_default() -> None:
+    ner = next(s for s in build_stages(Settings()) if s.name == "ner")
+    assert isinstance(ner, LanguageStage)
+    assert ner.languages == {"en", "ru"} and Settings().preload_languages == ["en"]
