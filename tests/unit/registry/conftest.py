@@ -1,8 +1,7 @@
 """The official list snapshots of other jurisdictions, read once per test session.
 
-They are not in the repository (several MB each): tests read them from the shared folder
-beside it (``../shared/data/registries``, or $WIRESTREAM_REGISTRY_SNAPSHOTS) and fail, naming
-the folder, when it is absent.
+They are committed unedited under ``tests/fixtures/registries/`` (origins and dates in its
+README), so the importers are tested on the real files on any machine.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from pipeline.registry.importers.build import build_bundled
 from pipeline.registry.importers.crosslist import MergeReport
 from pipeline.registry.importers.eu import import_eu
 from pipeline.registry.importers.ofac import import_ofac
-from pipeline.registry.importers.official import Listed, shared_registries
+from pipeline.registry.importers.official import Listed
 from pipeline.registry.importers.uk import import_uk
 from pipeline.registry.importers.un import import_un
 from pipeline.registry.registry import Registry
@@ -23,13 +22,13 @@ from pipeline.registry.registry import Registry
 RU_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "registries" / "ru"
 
 
+SNAPSHOTS = RU_DIR.parent
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    folder = shared_registries()
-    if not (folder / "README.md").exists():
-        pytest.fail(f"the official list snapshots are missing: expected {folder} (shared/data/registries beside "
-                    "the repository, or set WIRESTREAM_REGISTRY_SNAPSHOTS)")
-    return folder
+    """The folder of the snapshots, laid out as the importers' default folder is."""
+    return SNAPSHOTS
 
 
 @pytest.fixture(scope="session")
