@@ -25,9 +25,8 @@ from playwright.async_api import async_playwright, expect
 
 from pipeline.article import Origin
 from pipeline.config import get_settings
-from pipeline.enrich import Message
+from pipeline.enrich import Message, build_enricher
 from pipeline.view.app import jsonl_app
-from pipeline.worker import build_enricher
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples" / "articles.jsonl"
