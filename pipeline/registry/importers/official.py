@@ -24,11 +24,14 @@ _REPO = Path(__file__).resolve().parents[3]
 
 
 def shared_registries() -> Path:
-    """The folder of the official list snapshots: $WIRESTREAM_REGISTRY_SNAPSHOTS, else
-    ``shared/data/registries`` beside the repository (``../shared/…`` of a clone; a worktree
-    nested deeper finds it beside the nearest ancestor that has one)."""
+    """The folder of the official list snapshots: $WIRESTREAM_REGISTRY_SNAPSHOTS, else the copies
+    committed in a source checkout (``tests/fixtures/registries``), else ``shared/data/registries``
+    beside the repository or the nearest ancestor that has one."""
     if os.environ.get(SNAPSHOTS_ENV):
         return Path(os.environ[SNAPSHOTS_ENV])
+    committed = _REPO / "tests" / "fixtures" / "registries"
+    if (committed / "un").is_dir():
+        return committed
     for ancestor in _REPO.parents:
         candidate = ancestor / "shared" / "data" / "registries"
         if candidate.is_dir():
