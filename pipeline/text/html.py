@@ -102,10 +102,20 @@ def check_nesting(source: str) -> None:
             depth -= 1
 
 
+#: the elements the HTML5 tree builder reopens after a misnested close ("active formatting")
+_FORMATTING_TAGS = frozenset("a b big code em font i nobr s small strike strong tt u".split())
+
+
 def _mode(text_node: LexborNode) -> int:
-    """How the source spells this text node (by its parent element)."""
-    parent = text_node.parent
-    return _TEXT_MODES.get(parent.tag or "", DATA) if parent is not None else DATA
+    """How the source spells this text node: by its parent element.
+
+    Lexbor may reopen a formatting element inside a ``<textarea>`` (``<b><p><textarea>a<b``),
+    so reopened formatting elements are looked through.
+    """
+    node = text_node.parent
+    while node is not None and node.tag in _FORMATTING_TAGS:
+        node = node.parent
+    return _TEXT_MODES.get(node.tag or "", DATA) if node is not None else DATA
 
 
 class _Aligner:

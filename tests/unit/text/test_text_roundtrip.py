@@ -11,7 +11,7 @@ import html
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.text.html import html_to_text
@@ -120,6 +120,8 @@ def html_docs(draw: st.DrawFn, depth: int = 0) -> str:
 
 @settings(max_examples=1000, deadline=None)
 @given(html_docs())
+# Lexbor reopens <b> inside the <textarea>: its text is still spelt the textarea's way
+@example('<p class="c"><b class="c"><p class="c"><textarea>a<b</textarea>000</p>0&lt;0</b>b</p>')
 def test_html_round_trips(source: str) -> None:
     text, m = clean(source, is_html=True)
     check(source, text, m, markup=True)
