@@ -1,6 +1,6 @@
 """Score entity mentions and clusters on the gold articles through the pipeline: bare spaCy vs NER stage.
 
-Usage: ``python -m tests.gold.entities.score [--verbose] [--glob PATTERN]`` from the repository root.
+Usage: ``python -m tests.gold.entities.score [--verbose] [--glob PATTERN] [--articles DIR]`` from the repository root.
 Each article goes in as a raw article (first paragraph the title, the whole file the body, dateline
 and all) through the production runner (``tests/gold/enriched.py``); the enriched record is scored.
 Gold spans are annotated on the raw body and carried into the record's text through its offset map;
@@ -74,9 +74,12 @@ def parse(name: str, marked: str) -> Gold:
     return Gold(name, "".join(text), mentions, {k: frozenset(v) for k, v in clusters.items()})
 
 
-def load_gold(pattern: str = "*.txt") -> list[Gold]:
-    """The articles under ``articles/`` matching ``pattern``, in file name order (raw-body offsets)."""
-    return [parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob(pattern))]
+def load_gold(pattern: str = "*.txt", articles: Path = ARTICLES) -> list[Gold]:
+    """The articles under ``articles`` (this set's by default) matching ``pattern``, in file name order.
+
+    Offsets are into the raw body. Other entity sets in the same format pass their own directory.
+    """
+    return [parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(articles.glob(pattern))]
 
 
 def raw_article(gold: Gold) -> RawGold:
@@ -180,8 +183,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list each article's misses and extras")
     parser.add_argument("--glob", default="*.txt", help="score only these article files (e.g. '*heldout*')")
+    parser.add_argument("--articles", type=Path, default=ARTICLES,
+                        help="directory of annotated articles (default: this set's; e.g. tests/gold/entities_desks/articles)")
     args = parser.parse_args()
-    golds, records = prepare(load_gold(args.glob))
+    golds, records = prepare(load_gold(args.glob, args.articles))
     results = {"baseline": run_baseline(records), "stage": run_stage(records)}
     figures = {name: by_group(golds, preds) for name, preds in results.items()}
     for name, groups in figures.items():
