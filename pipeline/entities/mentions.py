@@ -41,6 +41,8 @@ class Mention:
     source: MentionSource
     key: str = ""
     roles: list[Span] = field(default_factory=list)
+    #: the label was settled by the context (a team, a company): it wins its cluster's vote
+    decided: bool = False
 
 
 def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list[Mention]:

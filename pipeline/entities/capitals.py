@@ -1,0 +1,76 @@
+"""Lines written in capitals (headlines, digest items): names found by the article, not the model.
+
+The small model reads "DORTMUND SLIP AGAIN" as a person and "SOUTH KOREA - COURT" as a place:
+capitals hide the shape it relies on. On a line whose words are all capitals, its guesses are
+dropped (gazetteer matches stay: the alias matcher ignores case) and the line's words are
+matched, case-insensitively, against the names the rest of the article writes normally: the
+whole name ("BAYERN MUNICH"), or a person's surname ("MACRON" for Emmanuel Macron). Each match
+joins the mention it repeats, with its label and cluster (the team, not the country, when the
+article says it is the team).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.entities.mentions import Mention
+
+_MIN_WORDS = 3  # capital words on a line before it counts as a headline ("UN" alone does not)
+_KEPT_SOURCES = frozenset({"gazetteer", "artefact"})
+
+
+def capital_lines(doc: Doc) -> set[int]:
+    """Indices of the tokens on lines whose words of two letters or more are all capitals."""
+    found: set[int] = set()
+    line: list[int] = []
+    upper = True
+    words = 0
+    for tok in [*doc, None]:
+        if tok is None or "\n" in tok.text:
+            if upper and words >= _MIN_WORDS:
+                found.update(line)
+            line, upper, words = [], True, 0
+            continue
+        line.append(tok.i)
+        if tok.is_alpha and len(tok) > 1:
+            words += 1
+            upper = upper and tok.is_upper
+    return found
+
+
+def drop_capital_guesses(mentions: list[Mention], capitals: set[int]) -> list[Mention]:
+    """The mentions, less the model's and the rules' guesses on capital lines."""
+    return [m for m in mentions if m.source in _KEPT_SOURCES or capitals.isdisjoint(range(m.span.start, m.span.end))]
+
+
+def capital_repeats(doc: Doc, mentions: list[Mention], capitals: set[int]) -> list[Mention]:
+    """Mentions on capital lines that repeat, whatever their case, a name written elsewhere."""
+    if not capitals:
+        return []
+    names: dict[tuple[str, ...], Mention] = {}
+    surnames: dict[str, set[str]] = {}
+    for m in sorted(mentions, key=lambda m: not m.decided):  # a team or company sense comes first
+        if not capitals.isdisjoint(range(m.span.start, m.span.end)):
+            continue
+        names.setdefault(tuple(t.lower_ for t in m.span), m)
+        alpha = [t for t in m.span if t.is_alpha]
+        if m.label == "PERSON" and len(alpha) >= 2:
+            surnames.setdefault(alpha[-1].lower_, set()).add(m.key)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            names.setdefault((surname,), next(m for m in mentions if m.key in owners))
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    longest = sorted(names, key=len, reverse=True)
+    added: list[Mention] = []
+    for i in sorted(capitals):
+        if i in taken:
+            continue
+        for words in longest:
+            end = i + len(words)
+            if (end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == words
+                    and capitals.issuperset(range(i, end)) and taken.isdisjoint(range(i, end))):
+                src = names[words]
+                added.append(Mention(doc[i:end], src.label, src.kb_id, "alias", src.key, decided=src.decided))
+                taken.update(range(i, end))
+                break
+    return added
