@@ -38,9 +38,40 @@ def capital_lines(doc: Doc) -> set[int]:
     return found
 
 
-def drop_capital_guesses(mentions: list[Mention], capitals: set[int]) -> list[Mention]:
-    """The mentions, less the model's and the rules' guesses on capital lines."""
-    return [m for m in mentions if m.source in _KEPT_SOURCES or capitals.isdisjoint(range(m.span.start, m.span.end))]
+def drop_capital_guesses(doc: Doc, mentions: list[Mention], capitals: set[int]) -> list[Mention]:
+    """The mentions, less the model's and the rules' guesses on capital lines that nothing confirms.
+
+    A guess stands when the article writes the same words elsewhere as an untagged name
+    ("STARBUCKS" ORG, and "Starbucks said" the model missed after a dateline): those
+    repeats are added with its label.
+    """
+    kept = [m for m in mentions if m.source in _KEPT_SOURCES or capitals.isdisjoint(range(m.span.start, m.span.end))]
+    if len(kept) == len(mentions):
+        return kept
+    taken = {i for m in kept for i in range(m.span.start, m.span.end)}
+    for guess in (m for m in mentions if m not in kept):
+        words = tuple(t.lower_ for t in guess.span)
+        repeats = [doc[i: i + len(words)] for i in range(len(doc) - len(words) + 1)
+                   if i not in capitals and doc[i].lower_ == words[0] and taken.isdisjoint(range(i, i + len(words)))
+                   and _written_name(doc, i, words)]
+        if repeats:
+            kept.append(guess)
+            kept.extend(Mention(span, guess.label, guess.kb_id, "alias", guess.key) for span in repeats)
+            taken.update(i for span in repeats for i in range(span.start, span.end))
+    return kept
+
+
+def _written_name(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
+    """``words`` at ``start`` in title case, not inside a longer run of capitalised words."""
+    end = start + len(words)
+    if end > len(doc) or tuple(t.lower_ for t in doc[start:end]) != words:
+        return False
+    if not all(t.is_title or not t.is_alpha for t in doc[start:end]):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not any(t is not None and t.is_title and t.is_alpha and not t.is_sent_start
+                   for t in (before, after))
 
 
 def capital_repeats(doc: Doc, mentions: list[Mention], capitals: set[int]) -> list[Mention]:

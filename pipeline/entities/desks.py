@@ -23,7 +23,7 @@ def correct_for_desks(doc: Doc, mentions: list[Mention], entries: Mapping[str, E
     """The mentions with desk corrections applied, in text order."""
     cues = load_cues(doc.lang_)
     capitals = capital_lines(doc)
-    kept = drop_capital_guesses(mentions, capitals)
+    kept = drop_capital_guesses(doc, mentions, capitals)
     relabel_teams(doc, kept, cues)
     relabel_companies(kept, entries, cues)
     kept.extend(capital_repeats(doc, kept, capitals))
