@@ -70,9 +70,9 @@ class WireGazetteer:
         start, end = span.start, span.end
         if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
             return None  # "an Islamic state", "a Kremlin"
-        if len(span) == 1 and is_acronym(span.text) and _in_capitals(doc, start):
-            return None  # "IS" in an all-caps headline
         entry = self.entries[key]
+        if len(span) == 1 and span.text in entry.all_aliases() and is_acronym(span.text) and _in_capitals(doc, start):
+            return None  # the acronym "IS" in an all-caps headline (a name in capitals, "FRANCE", stays)
         if entry.generic and start > 0 and doc[start - 1].ent_type_ == "NORP":
             start -= 1  # "Russian foreign Ministry": a generic body takes its nationality
         return Span(doc, start, end, label=entry.label, kb_id=entry.id)
