@@ -11,30 +11,31 @@ article says it is the team).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.entities.mentions import Mention
 
 _MIN_WORDS = 3  # capital words on a line before it counts as a headline ("UN" alone does not)
+_CAPITAL_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _KEPT_SOURCES = frozenset({"gazetteer", "artefact"})
 
 
 def capital_lines(doc: Doc) -> set[int]:
-    """Indices of the tokens on lines whose words of two letters or more are all capitals."""
+    """Indices of the tokens on lines with no lower-case letter and three capital words or more.
+
+    Read from the text, line by line (no per-token work on the usual article with no such line).
+    """
     found: set[int] = set()
-    line: list[int] = []
-    upper = True
-    words = 0
-    for tok in [*doc, None]:
-        if tok is None or "\n" in tok.text:
-            if upper and words >= _MIN_WORDS:
-                found.update(line)
-            line, upper, words = [], True, 0
-            continue
-        line.append(tok.i)
-        if tok.is_alpha and len(tok) > 1:
-            words += 1
-            upper = upper and tok.is_upper
+    start = 0
+    for line in doc.text.split("\n"):
+        end = start + len(line)
+        if line.upper() == line and len(_CAPITAL_WORD.findall(line)) >= _MIN_WORDS:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.update(range(span.start, span.end))
+        start = end + 1
     return found
 
 

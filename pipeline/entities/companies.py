@@ -11,7 +11,6 @@ the surname of a person with that name ("Hess" the company, "John Hess" its chie
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
@@ -21,7 +20,7 @@ from pipeline.entities.gazetteer import Entry
 from pipeline.entities.mentions import Mention
 
 _RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "ORG"})
-_BRACKETED = re.compile(r"\s*\(([^()]{1,24})\)")
+_MAX_BRACKETED = 8  # tokens: "( NYSE : IBM )"
 
 
 def relabel_companies(mentions: list[Mention], entries: Mapping[str, Entry], cues: DeskCues) -> None:
@@ -41,8 +40,8 @@ def _known(m: Mention, entries: Mapping[str, Entry]) -> bool:
 def _company(m: Mention, cues: DeskCues) -> bool:
     """A ticker, a share price move, a company noun (not after a place: "China's chief") or an employer."""
     span = m.span
-    bracket = _BRACKETED.match(span.doc.text, span.end_char)
-    if bracket is not None and cues.ticker.match(bracket.group(1).strip()):
+    bracketed = _bracketed(span)
+    if bracketed is not None and cues.ticker.match(bracketed):
         return True
     after = _after_possessive(span)
     if m.label != "GPE" and after is not None and (
@@ -54,6 +53,15 @@ def _company(m: Mention, cues: DeskCues) -> bool:
     head = root.head
     return (root.dep_ == "pobj" and head.lower_ == "at" and head.head is not head
             and head.head.lower_ in cues.employee_nouns)
+
+
+def _bracketed(span: Span) -> str | None:
+    """What stands in brackets right after the name ("NVDA.O" in "Nvidia (NVDA.O)"), read from tokens."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i + 1: i + _MAX_BRACKETED] if t.text == ")"), None)
+    return doc[i + 1: close].text.strip() if close is not None else None
 
 
 def _after_possessive(span: Span) -> Token | None:

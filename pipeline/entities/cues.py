@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
+
 from pipeline.lexicon.files import LexiconError, read_resource
 
 RESOURCE = "desk_cues"
@@ -34,6 +36,16 @@ class DeskCues:
     employee_nouns: frozenset[str]
     ticker: re.Pattern[str]
     version: str
+
+    @property
+    def sports_word_hashes(self) -> frozenset[int]:
+        """spaCy string hashes of the sports words, to test a Doc's lemma counts without a token loop."""
+        return _hashes(self.sports_words)
+
+
+@cache
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
 @cache

@@ -14,19 +14,23 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.cues import DeskCues
 from pipeline.entities.mentions import Mention
 
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d.,:/-]|\s*(?:percent|%))")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # labels of the place before a dateline comma
 TEAM_KEY = "team:"
 
 
 def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
     """A score and a sports word: the test that keeps election and vote counts ("passed 78-18") out."""
-    return _SCORE.search(doc.text) is not None and any(t.lemma_.lower() in cues.sports_words for t in doc)
+    if _SCORE.search(doc.text) is None:
+        return False
+    lemmas = doc.count_by(LEMMA)
+    return any(h in lemmas for h in cues.sports_word_hashes)
 
 
 def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
@@ -35,7 +39,8 @@ def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
         return
     playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)}
     for m in mentions:
-        if m.key in playing and m.label in _PLACE_LABELS | {"ORG"} and not _kept_a_place(m, cues):
+        if m.key in playing and not _kept_a_place(m, cues):  # "Southampton led 2-1" tagged PERSON too
+            m.span = _without_score(m.span)
             m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
 
 
@@ -54,12 +59,28 @@ def _side(root: Token, cues: DeskCues) -> bool:
     return any(c.dep_ == "relcl" and c.lemma_.lower() in cues.sports_verbs for c in root.children)
 
 
+def _without_score(span: Span) -> Span:
+    """The name without a score the model ran into it ("Bayern Munich 2-1", tagged PRODUCT)."""
+    end = span.end
+    while end > span.start + 1 and (span.doc[end - 1].like_num or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[span.start:end]
+
+
 def _kept_a_place(m: Mention, cues: DeskCues) -> bool:
-    """A locative preposition ("in Rome") or a place and a comma ("Udine, Italy") before the name."""
-    start = m.span.start
+    """A locative preposition ("in Rome") before the name, or a place and a comma that open a line
+    or follow one ("SAITAMA, Japan", "in Udine, Italy"; not "beat Australia, Saudi Arabia held")."""
+    doc, start = m.span.doc, m.span.start
     if start == 0:
         return False
-    before = m.span.doc[start - 1]
-    if before.lower_ in cues.locative_prepositions:
+    if doc[start - 1].lower_ in cues.locative_prepositions:
         return True
-    return before.text == "," and start > 1 and m.span.doc[start - 2].ent_type_ in _PLACE_LABELS
+    place = start - 1
+    if doc[place].text != ",":
+        return False
+    while place > 0 and doc[place - 1].ent_type_ in _PLACE_LABELS:
+        place -= 1
+    if place == start - 1:
+        return False
+    opener = doc[place - 1] if place > 0 else None
+    return opener is None or "\n" in opener.text or opener.lower_ in cues.locative_prepositions
