@@ -38,7 +38,8 @@ def _known(m: Mention, entries: Mapping[str, Entry]) -> bool:
 
 
 def _company(m: Mention, cues: DeskCues) -> bool:
-    """A ticker, a share price move, a company noun (not after a place: "China's chief") or an employer."""
+    """A ticker, a share price move (not a poll's), a company noun (not after a place: "China's
+    chief") or an employer."""
     span = m.span
     bracketed = _bracketed(span)
     if bracketed is not None and cues.ticker.match(bracketed):
@@ -49,7 +50,9 @@ def _company(m: Mention, cues: DeskCues) -> bool:
         return True
     root = span.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.market_verbs:
-        return any(t.text == "%" or t.lower_ in ("percent", "pct") for t in root.head.subtree)
+        sentence = root.sent
+        return (any(t.text == "%" or t.lower_ in ("percent", "pct") for t in root.head.subtree)
+                and not any(t.lower_ in cues.poll_words for t in sentence))
     head = root.head
     return (root.dep_ == "pobj" and head.lower_ == "at" and head.head is not head
             and head.head.lower_ in cues.employee_nouns)

@@ -17,7 +17,7 @@ from pipeline.lexicon.files import LexiconError, read_resource
 
 RESOURCE = "desk_cues"
 _LISTS = ("sports_verbs", "result_nouns", "side_prepositions", "team_nouns", "sports_words", "locative_prepositions",
-          "market_verbs", "company_nouns", "share_nouns", "employee_nouns")
+          "market_verbs", "poll_words", "company_nouns", "share_nouns", "employee_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class DeskCues:
     sports_words: frozenset[str]
     locative_prepositions: frozenset[str]
     market_verbs: frozenset[str]
+    poll_words: frozenset[str]
     company_nouns: frozenset[str]
     share_nouns: frozenset[str]
     employee_nouns: frozenset[str]

@@ -71,3 +71,8 @@ def test_a_capital_guess_the_body_repeats_stands(nlp: Language) -> None:
 def test_a_dash_after_a_dateline_ends_it(nlp: Language) -> None:
     found = _labels(nlp, "JOHANNESBURG - Interpol issued a red notice for a former rail chief, prosecutors said.")
     assert ("Interpol", "ORG") in found and ("JOHANNESBURG", "GPE") in found
+
+
+def test_a_poll_gain_is_not_a_share_price(nlp: Language) -> None:
+    found = _labels(nlp, "Kamala Harris gained 3 percent in the latest polls, and Harris said she was encouraged.")
+    assert ("Kamala Harris", "PERSON") in found and ("Harris", "ORG") not in found
