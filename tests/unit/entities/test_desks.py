@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from pipeline.entities.cues import load_cues
 from pipeline.entities.english import add_gazetteer
 from pipeline.entities.resolve import resolve
 from pipeline.lexicon import load_lexicon
@@ -76,3 +77,10 @@ def test_a_dash_after_a_dateline_ends_it(nlp: Language) -> None:
 def test_a_poll_gain_is_not_a_share_price(nlp: Language) -> None:
     found = _labels(nlp, "Kamala Harris gained 3 percent in the latest polls, and Harris said she was encouraged.")
     assert ("Kamala Harris", "PERSON") in found and ("Harris", "ORG") not in found
+
+
+def test_desk_cues_load_from_data() -> None:
+    cues = load_cues()
+    assert {"beat", "host", "lose"} <= cues.sports_verbs and "in" in cues.locative_prepositions
+    assert cues.ticker.match("NVDA.O") and cues.ticker.match("NYSE: IBM") and not cues.ticker.match("Reuters")
+    assert len(cues.version) == 8
