@@ -85,7 +85,8 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
     Surnames of PERSON names (and, for a one-word PERSON mention no one has as a surname, given
     names); acronyms of ORG names ("FAA"); the last two or
     more words of a longer ORG name ("Foreign Ministry" → "Russian Foreign
-    Ministry"). A short form owned by two different longer names links to neither.
+    Ministry"). A short form owned by two different longer names links to neither (a surname two
+    people share is labelled a person all the same).
     """
     owners: dict[str, set[str]] = defaultdict(set)
     owner: dict[str, int] = {}
@@ -123,6 +124,8 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
             key = "tail:" + m.key if m.label == "ORG" else ""
         if len(owners.get(key, ())) == 1 and owner[key] != i:
             links.append((i, owner[key]))
+        elif key.startswith("sur:") and len(owners.get(key, ())) > 1:
+            m.label = "PERSON"  # the surname of two people ("Duterte": Rodrigo and Sara) is a person's
     return links
 
 

@@ -102,3 +102,10 @@ def test_a_one_word_name_that_is_a_title_word_is_kept(nlp: Language) -> None:
     doc = nlp("Prince performed in Minneapolis; President Obama watched.")
     doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
     assert [m.span.text for m in collect(doc, load_lexicon(), set())] == ["Prince", "Obama"]
+
+
+def test_a_surname_two_people_share_is_a_person(nlp: Language) -> None:
+    text = ("Former president Rodrigo Duterte was flown to The Hague. His daughter, Vice President Sara Duterte, "
+            "flew to the Netherlands. Police said 6,000 people died under Duterte.")
+    labels = {m.text: e.label for e in _resolve(nlp, text) for m in e.mentions}
+    assert labels["Duterte"] == "PERSON"
