@@ -4,7 +4,8 @@ The small model reads "DORTMUND SLIP AGAIN" as a person and "SOUTH KOREA - COURT
 capitals hide the shape it relies on. On a line whose words are all capitals, its guesses are
 dropped (gazetteer matches stay: the alias matcher ignores case) and the line's words are
 matched, case-insensitively, against the names the rest of the article writes normally: the
-whole name ("BAYERN MUNICH"), or a person's surname ("MACRON" for Emmanuel Macron). Each match
+whole name ("BAYERN MUNICH"), a person's surname ("MACRON" for Emmanuel Macron) or a distinctive
+word of a team's name ("DORTMUND" for Borussia Dortmund). Each match
 joins the mention it repeats, with its label and cluster (the team, not the country, when the
 article says it is the team).
 """
@@ -15,11 +16,14 @@ import re
 
 from spacy.tokens import Doc
 
+from pipeline.entities.cues import load_cues
 from pipeline.entities.mentions import Mention
+from pipeline.entities.teams import TEAM_KEY
 
 _MIN_WORDS = 3  # capital words on a line before it counts as a headline ("UN" alone does not)
 _CAPITAL_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _KEPT_SOURCES = frozenset({"gazetteer", "artefact"})
+_MIN_SHORT_FORM = 4  # letters of a team-name word a headline may use alone
 
 
 def capital_lines(doc: Doc) -> set[int]:
@@ -75,22 +79,35 @@ def _written_name(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
                    for t in (before, after))
 
 
+def _short_forms(m: Mention) -> list[str]:
+    """Words a headline may name ``m`` by: a person's surname ("MACRON"), a word of a team's name
+    ("DORTMUND" for Borussia Dortmund; not a short or generic word: "UNION", "CITY", "NEW")."""
+    alpha = [t for t in m.span if t.is_alpha]
+    if len(alpha) < 2:
+        return []
+    if m.label == "PERSON":
+        return [alpha[-1].lower_]
+    if m.key.startswith(TEAM_KEY):
+        generic = load_cues().generic_name_words
+        return [t.lower_ for t in alpha if len(t) >= _MIN_SHORT_FORM and t.lower_ not in generic]
+    return []
+
+
 def capital_repeats(doc: Doc, mentions: list[Mention], capitals: set[int]) -> list[Mention]:
     """Mentions on capital lines that repeat, whatever their case, a name written elsewhere."""
     if not capitals:
         return []
     names: dict[tuple[str, ...], Mention] = {}
-    surnames: dict[str, set[str]] = {}
+    short: dict[str, set[str]] = {}
     for m in sorted(mentions, key=lambda m: not m.decided):  # a team or company sense comes first
         if not capitals.isdisjoint(range(m.span.start, m.span.end)):
             continue
         names.setdefault(tuple(t.lower_ for t in m.span), m)
-        alpha = [t for t in m.span if t.is_alpha]
-        if m.label == "PERSON" and len(alpha) >= 2:
-            surnames.setdefault(alpha[-1].lower_, set()).add(m.key)
-    for surname, owners in surnames.items():
+        for word in _short_forms(m):
+            short.setdefault(word, set()).add(m.key)
+    for word, owners in short.items():
         if len(owners) == 1:
-            names.setdefault((surname,), next(m for m in mentions if m.key in owners))
+            names.setdefault((word,), next(m for m in mentions if m.key in owners))
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     longest = sorted(names, key=len, reverse=True)
     added: list[Mention] = []

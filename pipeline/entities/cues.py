@@ -16,8 +16,9 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, a
 from pipeline.lexicon.files import LexiconError, read_resource
 
 RESOURCE = "desk_cues"
-_LISTS = ("sports_verbs", "result_nouns", "side_prepositions", "team_nouns", "sports_words", "locative_prepositions",
-          "market_verbs", "poll_words", "company_nouns", "share_nouns", "employee_nouns")
+_LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "team_nouns", "sports_words",
+          "locative_prepositions", "generic_name_words", "market_verbs", "poll_words", "company_nouns",
+          "share_nouns", "employee_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +26,13 @@ class DeskCues:
     """Word lists of sports and markets copy, lower case."""
 
     sports_verbs: frozenset[str]
+    side_verbs: frozenset[str]
     result_nouns: frozenset[str]
     side_prepositions: frozenset[str]
     team_nouns: frozenset[str]
     sports_words: frozenset[str]
     locative_prepositions: frozenset[str]
+    generic_name_words: frozenset[str]
     market_verbs: frozenset[str]
     poll_words: frozenset[str]
     company_nouns: frozenset[str]

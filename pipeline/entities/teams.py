@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.cues import DeskCues
 from pipeline.entities.mentions import Mention
+from pipeline.entities.names import PROPER_TAGS
+from pipeline.lexicon import name_key
 
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d.,:/-]|\s*(?:percent|%))")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # labels of the place before a dateline comma
@@ -34,14 +36,34 @@ def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
 
 
 def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
-    """Turn place mentions that name a side into team mentions (label ``ORG``, team cluster key)."""
+    """Turn place mentions that name a side into team mentions (label ``ORG``, team cluster key);
+    add the sides the model left untagged ("Bayern Munich beat RB Leipzig" after a dateline)."""
     if not mentions or not is_sports_copy(doc, cues):
         return
+    mentions.extend(_untagged_sides(doc, mentions, cues))
     playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)}
     for m in mentions:
         if m.key in playing and not _kept_a_place(m, cues):  # "Southampton led 2-1" tagged PERSON too
             m.span = _without_score(m.span)
             m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
+
+
+def _untagged_sides(doc: Doc, mentions: list[Mention], cues: DeskCues) -> list[Mention]:
+    """Proper-noun runs no entity covers, subject or object of a sports verb a side is the subject of."""
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    found = []
+    for tok in doc:
+        if (tok.tag_ not in PROPER_TAGS or tok.ent_type_ or tok.i in taken or not tok.is_title
+                or tok.dep_ not in ("nsubj", "dobj") or tok.head.lemma_.lower() not in cues.side_verbs):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and (
+                doc[start - 1].tag_ in PROPER_TAGS and not doc[start - 1].ent_type_ and start - 1 not in taken):
+            start -= 1
+        span = doc[start: tok.i + 1]
+        found.append(Mention(span, "ORG", "", "syntax", TEAM_KEY + name_key(span.text), decided=True))
+        taken.update(range(span.start, span.end))
+    return found
 
 
 def _side(root: Token, cues: DeskCues) -> bool:

@@ -84,3 +84,11 @@ def test_desk_cues_load_from_data() -> None:
     assert {"beat", "host", "lose"} <= cues.sports_verbs and "in" in cues.locative_prepositions
     assert cues.ticker.match("NVDA.O") and cues.ticker.match("NYSE: IBM") and not cues.ticker.match("Reuters")
     assert len(cues.version) == 8
+
+
+def test_an_untagged_side_and_its_headline_short_form(nlp: Language) -> None:
+    text = ("SOCCER - DORTMUND SLIP AGAIN IN BUNDESLIGA\n\nBERLIN, Sept 28 - Borussia Dortmund lost 2-1 at "
+            "Union Berlin on Saturday, their third league defeat of the season.")
+    found = _labels(nlp, text)
+    assert found[("DORTMUND", "ORG")] == found[("Borussia Dortmund", "ORG")]
+    assert ("Union Berlin", "ORG") in found
