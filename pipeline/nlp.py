@@ -5,7 +5,9 @@ quotes stages share the object returned by :func:`load_nlp` (cached per model
 name). Components no stage reads are removed so they cost nothing per
 article, and the attribute ruler is swapped for its table form (same
 annotations, a fraction of the time; see :mod:`pipeline.attribute_table`).
-Any ``en_core_web_*`` package (sm/md/lg/trf) can be dropped in.
+The model is a setting (``WIRESTREAM_SPACY_MODEL``): any ``en_core_web_*``
+package (sm/md/lg/trf) or a model directory, such as the medium model
+unpacked from its PyPI wheel (``docs/models.md``).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from spacy.language import Language
 from pipeline.article import Article
 from pipeline.aliases.matcher import ALIAS_SCAN
 from pipeline.aliases.text import DATA_DIR as ALIAS_DATA_DIR
+from pipeline.entities.cues import load_cues
 from pipeline.entities.gazetteer import DATA_DIR
 from pipeline.entities.matcher import WireGazetteer
 from pipeline.entities.resolve import resolve
@@ -64,5 +65,6 @@ class EnglishEntities(Backend[NerConfig]):
             article.entities = resolve(doc, self.gazetteer.entries, lexicon)
 
     def provenance(self) -> StageProvenance:
-        versions = {"gazetteer.en": content_hash(DATA_DIR, ALIAS_DATA_DIR), **load_lexicon().data_versions()}
+        versions = {"gazetteer.en": content_hash(DATA_DIR, ALIAS_DATA_DIR), "lexicon.en.desk_cues": load_cues().version,
+                    **load_lexicon().data_versions()}
         return StageProvenance(model=self.model, data_versions=versions)

@@ -24,6 +24,8 @@ from pipeline.registry.registry import load_registry
 from pipeline.sections.entities import EntityLabel
 
 DATA_DIR = Path(__file__).parent / "data"
+#: the English gazetteer: curated wire-copy entities, then the world's countries and international bodies
+GAZETTEER_FILES = ("gazetteer.yaml", "gazetteer.world.yaml")
 
 
 class GazetteerError(ValueError):
@@ -69,7 +71,7 @@ def load_entries(extra: Iterable[tuple[str, str, str]] = ()) -> list[Entry]:
     """
     entries: list[Entry] = []
     seen: set[str] = set()
-    for raw in _read("gazetteer.yaml"):
+    for raw in [row for name in GAZETTEER_FILES for row in _read(name)]:
         try:
             entry = Entry(id=raw["id"], label=msgspec.convert(raw["label"], EntityLabel), name=raw["name"],
                           aliases=[str(a) for a in raw.get("aliases", [])], generic=bool(raw.get("generic")))

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.aliases.matcher import ALIAS_SCAN, AliasMatcher
@@ -29,6 +29,7 @@ from pipeline.lexicon import Lexicon, load_lexicon
 
 ARTEFACT_GROUP = "mt_artefacts"
 _INDEFINITE = frozenset({"a", "an"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 class WireGazetteer:
@@ -58,8 +59,9 @@ class WireGazetteer:
                 (artefacts if match.reading.artefact else found).append(span)
         known = {s.kb_id_ for s in found}
         found.extend(s for s in artefacts if s.kb_id_ in known)
-        found = filter_spans([*found, *self._datelines(doc)])
-        doc.ents = self._merge(list(doc.ents), found)
+        places, dashes = self._datelines(doc)
+        found = filter_spans([*found, *places])
+        doc.ents = self._merge(_cut_at_dashes(list(doc.ents), dashes), found)
         doc.spans[ARTEFACT_GROUP] = [s for s in found if s in artefacts]
         return doc
 
@@ -68,16 +70,21 @@ class WireGazetteer:
         start, end = span.start, span.end
         if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
             return None  # "an Islamic state", "a Kremlin"
-        if len(span) == 1 and is_acronym(span.text) and _in_capitals(doc, start):
-            return None  # "IS" in an all-caps headline
         entry = self.entries[key]
+        if len(span) == 1 and span.text in entry.all_aliases() and is_acronym(span.text) and _in_capitals(doc, start):
+            return None  # the acronym "IS" in an all-caps headline (a name in capitals, "FRANCE", stays)
         if entry.generic and start > 0 and doc[start - 1].ent_type_ == "NORP":
             start -= 1  # "Russian foreign Ministry": a generic body takes its nationality
         return Span(doc, start, end, label=entry.label, kb_id=entry.id)
 
-    def _datelines(self, doc: Doc) -> list[Span]:
-        """Places in datelines: capitals opening a line, then a comma and a date ("SOCHI, October 8")."""
-        spans = []
+    def _datelines(self, doc: Doc) -> tuple[list[Span], set[int]]:
+        """Places in datelines, and the dashes that end datelines.
+
+        Capitals opening a line, then an optional region, a date and an agency, and a comma
+        and a date ("SOCHI, October 8") or a dash before running text ("LONDON - Unilever
+        said", a digest item; "MUNICH, Germany, Sept 28 - Bayern beat").
+        """
+        spans, dashes = [], set()
         flags = doc.to_array([IS_SPACE, IS_UPPER, IS_ALPHA]).tolist()
         for i, (_, upper, alpha) in enumerate(flags):
             if i > 0 and not flags[i - 1][0] or not (upper and alpha):
@@ -85,18 +92,42 @@ class WireGazetteer:
             end = i
             while end < len(doc) and end - i < 4 and flags[end][1] and flags[end][2]:
                 end += 1
-            after = doc[end + 1] if end + 1 < len(doc) else None
-            if after is not None and doc[end].text == "," and (
-                    after.lower_.rstrip(".") in self.lexicon.dateline_months or after.like_num):
+            dated, dash = self._dateline_tail(doc, end)
+            if dated or dash is not None:
                 spans.append(Span(doc, i, end, label="GPE"))
-        return spans
+            if dash is not None:
+                dashes.add(dash)
+        return spans, dashes
+
+    def _dateline_tail(self, doc: Doc, k: int) -> tuple[bool, int | None]:
+        """After a dateline place at ``k``: whether a date follows, and the dash ending the dateline."""
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_title and not self._date_word(doc[k + 1]):
+            k += 1
+            while k < len(doc) and doc[k].is_title and not self._date_word(doc[k]):
+                k += 1  # ", Virginia"
+        dated = k + 1 < len(doc) and doc[k].text == "," and self._date_word(doc[k + 1])
+        if dated:
+            k += 1
+            while k < len(doc) and (self._date_word(doc[k]) or doc[k].text == "."):
+                k += 1
+        if k < len(doc) and doc[k].text == "(":
+            close = next((t.i for t in doc[k: k + 6] if t.text == ")"), None)
+            k = close + 1 if close is not None else k  # "(Reuters)"
+        if not (k + 1 < len(doc) and doc[k].text in self.lexicon.marks.dashes and doc[k].whitespace_):
+            return dated, None
+        running = any(t.is_lower and t.is_alpha for t in doc[k + 1: k + 12])
+        return dated, k if running else None
+
+    def _date_word(self, tok: Token) -> bool:
+        return tok.like_num or tok.lower_.rstrip(".") in self.lexicon.dateline_months
 
     @staticmethod
     def _merge(model: list[Span], found: list[Span]) -> list[Span]:
         """Gazetteer spans win overlaps, except against a model span that strictly contains them.
 
         A longer model name is kept ("Bank of America" over "America", "Russian
-        Foreign Ministry" over "Foreign Ministry"), but not a PERSON span that
+        Foreign Ministry" over "Foreign Ministry"; an organisation over the several names
+        it holds, "Kenya Red Cross", "U.S. Federal Trade Commission"), but not a PERSON span that
         only adds a title. It takes the match's kb id only when it adds nothing
         but an article or punctuation ("The Federation Council"): a longer name
         is a more specific entity.
@@ -108,16 +139,41 @@ class WireGazetteer:
                 result.append(ent)
                 continue
             inner = hits[0]
-            contains = (len(hits) == 1 and ent.start <= inner.start and inner.end <= ent.end
-                        and len(ent) > len(inner))
-            if not contains or (ent.label_ == inner.label_ == "PERSON"):
-                continue
-            result.remove(inner)
+            inside = all(ent.start <= h.start and h.end <= ent.end for h in hits)
+            contains = inside and (len(ent) > len(inner) if len(hits) == 1 else _holds_names(ent, hits))
+            if not contains or ent.label_ == inner.label_ == "PERSON" or ent.text.isupper():
+                continue  # in capitals the model's boundaries are guesses ("SOUTH KOREA - COURT")
+            for hit in hits:
+                result.remove(hit)
             extra = [t for t in ent if not inner.start <= t.i < inner.end]
-            same = ent.label_ == inner.label_ and all(t.is_punct or t.lower_ == "the" for t in extra)
+            same = len(hits) == 1 and ent.label_ == inner.label_ and all(t.is_punct or t.lower_ == "the" for t in extra)
             kb_id = inner.kb_id if same else 0
             result.append(Span(ent.doc, ent.start, ent.end, label=ent.label, kb_id=kb_id))
         return sorted(result, key=lambda s: s.start)
+
+
+def _holds_names(ent: Span, hits: list[Span]) -> bool:
+    """An organisation named with a place and a known body ("Kenya Red Cross"), not a run of several
+    people and bodies the model glued together ("foreign Ministry of Russia Maria Zakharova")."""
+    return ent.label_ == "ORG" and all(h.label_ != "PERSON" for h in hits) and len(ent) >= sum(len(h) for h in hits)
+
+
+def _cut_at_dashes(ents: list[Span], dashes: set[int]) -> list[Span]:
+    """Model entities running over a dateline's dash lose the part before it.
+
+    "JOHANNESBURG - Interpol" (ORG) is Interpol; "Jan 28 - Starbucks" (DATE) was never a name,
+    so it goes and the name after the dash is left to the rules that read the parse.
+    """
+    if not dashes:
+        return ents
+    kept = []
+    for ent in ents:
+        dash = next((d for d in dashes if ent.start <= d < ent.end), None)
+        if dash is None:
+            kept.append(ent)
+        elif ent.label_ in _NAME_LABELS and dash + 1 < ent.end:
+            kept.append(Span(ent.doc, dash + 1, ent.end, label=ent.label, kb_id=ent.kb_id))
+    return kept
 
 
 def _whole_tokens(doc: Doc, text: str, start: int, end: int) -> Span | None:

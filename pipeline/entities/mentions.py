@@ -41,6 +41,8 @@ class Mention:
     source: MentionSource
     key: str = ""
     roles: list[Span] = field(default_factory=list)
+    #: the label was settled by the context (a team, a company): it wins its cluster's vote
+    decided: bool = False
 
 
 def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list[Mention]:
@@ -78,7 +80,7 @@ def _mention(span: Span, label: EntityLabel, kb_id: str, source: MentionSource, 
 
 
 def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
-    """Drop a leading article or title, edge punctuation, a possessive and a trailing amount."""
+    """Drop a leading article or title, edge punctuation, a possessive and a trailing amount or score."""
     doc = ent.doc
     start, end = ent.start, ent.end
     drop_first = lexicon.title_words | lexicon.junk_words if ent.label_ == "PERSON" else {"the"}
@@ -86,9 +88,14 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
                            or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end):
         start += 1  # a title goes, unless it is all there is ("Prince")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
-                           or ent.label_ in _NAME_LABELS and doc[end - 1].like_num):
+                           or ent.label_ in _NAME_LABELS and _amount_or_score(doc[end - 1])):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+def _amount_or_score(tok: Token) -> bool:
+    """A number, or a score written as one token ("2-1" in "Bayern Munich 2-1")."""
+    return tok.like_num or tok.text.replace("-", "").isdigit()
 
 
 def _is_junk(span: Span, lexicon: Lexicon) -> bool:

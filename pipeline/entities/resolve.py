@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
+from pipeline.entities.desks import correct_for_desks
 from pipeline.entities.gazetteer import Entry
 from pipeline.entities.matcher import ARTEFACT_GROUP
 from pipeline.entities.mentions import Mention, collect
@@ -32,7 +33,7 @@ _LINKABLE_SHORT = frozenset({"PERSON", "ORG", "NORP", "LOC"})
 def resolve(doc: Doc, entries: Mapping[str, Entry], lexicon: Lexicon) -> list[Entity]:
     """The entities section for ``doc`` (schemas/sections/entities.schema.json)."""
     artefacts = {(s.start, s.end) for s in doc.spans.get(ARTEFACT_GROUP, [])}
-    mentions = collect(doc, lexicon, artefacts)
+    mentions = correct_for_desks(doc, collect(doc, lexicon, artefacts), entries)
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -84,7 +85,8 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
     Surnames of PERSON names (and, for a one-word PERSON mention no one has as a surname, given
     names); acronyms of ORG names ("FAA"); the last two or
     more words of a longer ORG name ("Foreign Ministry" → "Russian Foreign
-    Ministry"). A short form owned by two different longer names links to neither.
+    Ministry"). A short form owned by two different longer names links to neither (a surname two
+    people share is labelled a person all the same).
     """
     owners: dict[str, set[str]] = defaultdict(set)
     owner: dict[str, int] = {}
@@ -110,8 +112,8 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
                 claim("tail:" + name_key(m.span[n:].text), m, j)
     links: list[tuple[int, int]] = []
     for i, m in enumerate(mentions):
-        if m.label not in _LINKABLE_SHORT:
-            continue
+        if m.label not in _LINKABLE_SHORT or m.decided:
+            continue  # a team or company keeps its own name ("Hess" is not John Hess)
         if len(m.span) == 1:
             key = "sur:" + m.key if not m.kb_id else ""
             if key and not owners.get(key) and m.label == "PERSON":
@@ -122,6 +124,8 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
             key = "tail:" + m.key if m.label == "ORG" else ""
         if len(owners.get(key, ())) == 1 and owner[key] != i:
             links.append((i, owner[key]))
+        elif key.startswith("sur:") and len(owners.get(key, ())) > 1:
+            m.label = "PERSON"  # the surname of two people ("Duterte": Rodrigo and Sara) is a person's
     return links
 
 
@@ -133,9 +137,11 @@ def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> En
     else:
         names = [m for m in mentions if m.source != "role"]
         votes = Counter(m.label for m in names)
+        decided = [m.label for m in names if m.decided]
         longest = max(names, key=lambda m: (len(m.span), m.source != "alias", len(m.span.text)))
         top = max(votes.values())
         label = longest.label if votes[longest.label] == top else votes.most_common(1)[0][0]
+        label = decided[0] if decided else label
         name = " ".join(longest.span.text.split())
     return Entity(
         id=f"E{n}", label=label, name=name, kb_id=kb_id,

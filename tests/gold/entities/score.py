@@ -1,6 +1,6 @@
 """Score entity mentions and clusters on the gold articles through the pipeline: bare spaCy vs NER stage.
 
-Usage: ``python -m tests.gold.entities.score [--verbose] [--glob PATTERN]`` from the repository root.
+Usage: ``python -m tests.gold.entities.score [--verbose] [--glob PATTERN] [--articles DIR]`` from the repository root.
 Each article goes in as a raw article (first paragraph the title, the whole file the body, dateline
 and all) through the production runner (``tests/gold/enriched.py``); the enriched record is scored.
 Gold spans are annotated on the raw body and carried into the record's text through its offset map;
@@ -74,9 +74,12 @@ def parse(name: str, marked: str) -> Gold:
     return Gold(name, "".join(text), mentions, {k: frozenset(v) for k, v in clusters.items()})
 
 
-def load_gold(pattern: str = "*.txt") -> list[Gold]:
-    """The articles under ``articles/`` matching ``pattern``, in file name order (raw-body offsets)."""
-    return [parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob(pattern))]
+def load_gold(pattern: str = "*.txt", articles: Path = ARTICLES) -> list[Gold]:
+    """The articles under ``articles`` (this set's by default) matching ``pattern``, in file name order.
+
+    Offsets are into the raw body. Other entity sets in the same format pass their own directory.
+    """
+    return [parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(articles.glob(pattern))]
 
 
 def raw_article(gold: Gold) -> RawGold:
@@ -131,7 +134,8 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def score(golds: list[Gold], predicted: list[Entities]) -> dict[str, object]:
-    """Mention P/R/F1 (exact span and label), entity P/R/F1 (exact label and mention set), cluster accuracy.
+    """Mention P/R/F1 (exact span and label; overall and per label), entity P/R/F1 (exact label and mention
+    set), cluster accuracy.
 
     ``golds`` are prepared (record-text offsets). Cluster accuracy: the share of gold entities whose
     mentions the system put in one entity holding no mention of another gold entity (labels ignored).
@@ -139,12 +143,18 @@ def score(golds: list[Gold], predicted: list[Entities]) -> dict[str, object]:
     where they count as misses); ``unmapped`` lists any other gold span that did not map (must be empty).
     """
     tp = n_pred = n_gold = etp = en_pred = en_gold = c_ok = c_all = 0
+    per_label: dict[str, Counter[str]] = {label: Counter() for label in sorted(SCORED)}
     for gold, ents in zip(golds, predicted, strict=True):
         ents = [(label, spans) for label, spans in ents if label in SCORED]
         pred = {s: label for label, spans in ents for s in spans}
         tp += sum(1 for s, label in gold.mentions.items() if pred.get(s) == label)
         n_pred += len(pred)
         n_gold += len(gold.mentions)
+        for s, label in gold.mentions.items():
+            per_label[label]["gold"] += 1
+            per_label[label]["tp"] += pred.get(s) == label
+        for label in pred.values():
+            per_label[label]["pred"] += 1
         gold_ents = {(gold.mentions[next(iter(spans))], spans) for spans in gold.clusters.values()}
         etp += len(gold_ents & set(ents))
         en_pred += len(ents)
@@ -160,6 +170,7 @@ def score(golds: list[Gold], predicted: list[Entities]) -> dict[str, object]:
     unmapped = [f"{g.name}@{m.raw[0]}:{m.raw_text!r} {m.status}" for g in golds for m in g.lost
                 if m.status != "removed"]
     return {"mention": _prf(tp, n_pred, n_gold), "entity": _prf(etp, en_pred, en_gold),
+            "mention_by_label": {label: _prf(c["tp"], c["pred"], c["gold"]) for label, c in per_label.items()},
             "cluster_accuracy": round(c_ok / c_all, 4) if c_all else 0.0,
             "articles": len(golds), "mentions": n_gold, "removed": removed,
             "removed_by": dict(sorted(removed_by.items())), "unmapped": unmapped,
@@ -180,8 +191,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list each article's misses and extras")
     parser.add_argument("--glob", default="*.txt", help="score only these article files (e.g. '*heldout*')")
+    parser.add_argument("--articles", type=Path, default=ARTICLES,
+                        help="directory of annotated articles (default: this set's; e.g. tests/gold/entities_desks/articles)")
     args = parser.parse_args()
-    golds, records = prepare(load_gold(args.glob))
+    golds, records = prepare(load_gold(args.glob, args.articles))
     results = {"baseline": run_baseline(records), "stage": run_stage(records)}
     figures = {name: by_group(golds, preds) for name, preds in results.items()}
     for name, groups in figures.items():
@@ -189,6 +202,9 @@ def main() -> None:
             print(f"{name:9s} {group:8s} ({fig['articles']:2d} articles, {fig['mentions']:3d} mentions) "
                   f"mention P/R/F1 {fig['mention']}  entity {fig['entity']}  "
                   f"cluster accuracy {fig['cluster_accuracy']}")
+            by_label = fig["mention_by_label"]
+            assert isinstance(by_label, dict)
+            print(" " * 19 + "  ".join(f"{label} F1 {prf['f1']}" for label, prf in by_label.items()))
     lost: dict[str, list[str]] = {}
     for gold in golds:
         for status, items in spans_report(gold.name, gold.lost).items():

@@ -34,11 +34,12 @@ def test_title_is_not_part_of_the_name(nlp: Language) -> None:
 
 
 def test_acronym_joins_expansion(nlp: Language) -> None:
-    text = ("The Federal Aviation Administration capped output. The FAA said inspectors would stay "
+    """An organisation the gazetteer does not know: its acronym is linked by the resolver."""
+    text = ("The National Transportation Safety Board opened an inquiry. The NTSB said investigators would stay "
             "at the Renton plant.")
-    faa = _by_name(_resolve(nlp, text))["Federal Aviation Administration"]
-    assert {m.text for m in faa.mentions} == {"Federal Aviation Administration", "FAA"}
-    assert {m.source for m in faa.mentions} >= {"alias"}
+    ntsb = _by_name(_resolve(nlp, text))["National Transportation Safety Board"]
+    assert {m.text for m in ntsb.mentions} == {"National Transportation Safety Board", "NTSB"}
+    assert {m.source for m in ntsb.mentions} >= {"alias"}
 
 
 def test_trailing_amount_is_cut_from_a_name(nlp: Language) -> None:
@@ -101,3 +102,10 @@ def test_a_one_word_name_that_is_a_title_word_is_kept(nlp: Language) -> None:
     doc = nlp("Prince performed in Minneapolis; President Obama watched.")
     doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
     assert [m.span.text for m in collect(doc, load_lexicon(), set())] == ["Prince", "Obama"]
+
+
+def test_a_surname_two_people_share_is_a_person(nlp: Language) -> None:
+    text = ("Former president Rodrigo Duterte was flown to The Hague. His daughter, Vice President Sara Duterte, "
+            "flew to the Netherlands. Police said 6,000 people died under Duterte.")
+    labels = {m.text: e.label for e in _resolve(nlp, text) for m in e.mentions}
+    assert labels["Duterte"] == "PERSON"

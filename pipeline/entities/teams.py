@@ -1,0 +1,108 @@
+"""Clubs and national teams named after places: a place that plays is a team (an ``ORG``).
+
+Sports copy names sides by their place ("Japan beat Australia 2-0", "a 3-2 win at
+Southampton", "Minnesota 110-103"), and the small model tags them as the place. In a document
+that reads as sports copy (a score such as "2-0" and a sports word), a place-labelled name in a
+side's position is a team: subject or object of a sports verb, the other side after a result
+("lost to Tottenham", "held by Bahrain"), the antecedent of "who lost", or the modifier of a team
+noun ("India captain"). One sense per article: the same name elsewhere is the team too, unless a
+locative preposition or a place before it keeps it a place ("in Rome", "Jannik Sinner of Italy",
+"Udine, Italy"). Teams get their own cluster key, so the country and the side stay two entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities.cues import DeskCues
+from pipeline.entities.mentions import Mention
+from pipeline.entities.names import PROPER_TAGS
+from pipeline.lexicon import name_key
+
+_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d.,:/-]|\s*(?:percent|%))")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # labels of the place before a dateline comma
+TEAM_KEY = "team:"
+
+
+def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
+    """A score and a sports word: the test that keeps election and vote counts ("passed 78-18") out."""
+    if _SCORE.search(doc.text) is None:
+        return False
+    lemmas = doc.count_by(LEMMA)
+    return any(h in lemmas for h in cues.sports_word_hashes)
+
+
+def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
+    """Turn place mentions that name a side into team mentions (label ``ORG``, team cluster key);
+    add the sides the model left untagged ("Bayern Munich beat RB Leipzig" after a dateline)."""
+    if not mentions or not is_sports_copy(doc, cues):
+        return
+    mentions.extend(_untagged_sides(doc, mentions, cues))
+    playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)}
+    for m in mentions:
+        if m.key in playing and not _kept_a_place(m, cues):  # "Southampton led 2-1" tagged PERSON too
+            m.span = _without_score(m.span)
+            m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
+
+
+def _untagged_sides(doc: Doc, mentions: list[Mention], cues: DeskCues) -> list[Mention]:
+    """Proper-noun runs no entity covers, subject or object of a sports verb a side is the subject of."""
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    found = []
+    for tok in doc:
+        if (tok.tag_ not in PROPER_TAGS or tok.ent_type_ or tok.i in taken or not tok.is_title
+                or tok.dep_ not in ("nsubj", "dobj") or tok.head.lemma_.lower() not in cues.side_verbs):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and (
+                doc[start - 1].tag_ in PROPER_TAGS and not doc[start - 1].ent_type_ and start - 1 not in taken):
+            start -= 1
+        span = doc[start: tok.i + 1]
+        found.append(Mention(span, "ORG", "", "syntax", TEAM_KEY + name_key(span.text), decided=True))
+        taken.update(range(span.start, span.end))
+    return found
+
+
+def _side(root: Token, cues: DeskCues) -> bool:
+    """Whether the name headed by ``root`` stands where a side of a match stands."""
+    head = root.head
+    if root.dep_ == "conj" and head is not root:
+        return _side(head, cues)
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in cues.sports_verbs:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in cues.side_prepositions:
+        governor = head.head.lemma_.lower()
+        return governor in cues.sports_verbs or governor in cues.result_nouns
+    if root.dep_ == "compound" and head.lemma_.lower() in cues.team_nouns:
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in cues.sports_verbs for c in root.children)
+
+
+def _without_score(span: Span) -> Span:
+    """The name without a score the model ran into it ("Bayern Munich 2-1", tagged PRODUCT)."""
+    end = span.end
+    while end > span.start + 1 and (span.doc[end - 1].like_num or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _kept_a_place(m: Mention, cues: DeskCues) -> bool:
+    """A locative preposition ("in Rome") before the name, or a place and a comma that open a line
+    or follow one ("SAITAMA, Japan", "in Udine, Italy"; not "beat Australia, Saudi Arabia held")."""
+    doc, start = m.span.doc, m.span.start
+    if start == 0:
+        return False
+    if doc[start - 1].lower_ in cues.locative_prepositions:
+        return True
+    place = start - 1
+    if doc[place].text != ",":
+        return False
+    while place > 0 and doc[place - 1].ent_type_ in _PLACE_LABELS:
+        place -= 1
+    if place == start - 1:
+        return False
+    opener = doc[place - 1] if place > 0 else None
+    return opener is None or "\n" in opener.text or opener.lower_ in cues.locative_prepositions

@@ -1,0 +1,47 @@
+"""Floors on the entity gold set across desks, scored through the whole pipeline by the entity scorer.
+
+The figures are in README.md; the floors sit a little under them and above bare spaCy.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tests.gold.entities.score import load_gold, prepare, run_baseline, run_stage, score
+
+ARTICLES = Path(__file__).parent / "articles"
+FLOORS = {"mention": 0.83, "org": 0.80, "heldout_mention": 0.74}
+
+
+@cache
+def figures(pattern: str) -> dict[str, Any]:
+    golds, records = prepare(load_gold(pattern, ARTICLES))
+    return {"baseline": score(golds, run_baseline(records)), "stage": score(golds, run_stage(records))}
+
+
+def test_every_desk_is_covered() -> None:
+    names = [g.name for g in load_gold("*.txt", ARTICLES)]
+    assert len(names) >= 40 and sum("-heldout-" in n for n in names) >= 10
+    for desk in ("politics", "markets", "business", "sports", "science", "crime", "courts", "caps"):
+        assert any(f"-{desk}-" in n for n in names), desk
+
+
+def test_gold_spans_map_into_the_record() -> None:
+    stage = figures("*.txt")["stage"]
+    assert stage["unmapped"] == []
+    assert set(stage["removed_by"]) <= {"title", "dateline"}
+
+
+def test_whole_set_floors() -> None:
+    stage = figures("*.txt")["stage"]
+    assert stage["mention"]["f1"] >= FLOORS["mention"]
+    assert stage["mention_by_label"]["ORG"]["f1"] >= FLOORS["org"]
+
+
+def test_held_out_articles_beat_bare_spacy() -> None:
+    fig = figures("*-heldout-*")
+    assert fig["stage"]["mention"]["f1"] >= FLOORS["heldout_mention"]
+    assert fig["stage"]["mention"]["f1"] > fig["baseline"]["mention"]["f1"] + 0.1
+    assert fig["stage"]["mention_by_label"]["ORG"]["f1"] > fig["baseline"]["mention_by_label"]["ORG"]["f1"] + 0.2
