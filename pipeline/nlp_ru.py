@@ -10,6 +10,10 @@ gives the same annotations for a chunk of articles faster: every sentence of the
 through the morphology and syntax models in batches of sentences of similar length (less
 padding, fewer calls), and the NER model reads the tokens the segmenter already made.
 ``bench/russian.py``: NER stage 122 → 79 ms per 700-word article, output identical.
+
+The models multiply small matrices through numpy's BLAS, which starts a thread per core for
+each product; a worker is one process per core, and on a busy machine those threads wait for
+each other (three times the CPU time). The parse runs with one BLAS thread.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ class RussianModels:
     morph_tagger: Any
     syntax_parser: Any
     ner_tagger: Any
+    #: threadpoolctl's controller of the BLAS libraries numpy loaded
+    blas: Any
 
     def parse(self, text: str) -> Any:
         """A natasha ``Doc`` of ``text``: sentences, tokens with lemma, POS, features and
@@ -46,6 +52,10 @@ class RussianModels:
 
     def parse_many(self, texts: Sequence[str]) -> list[Any]:
         """One natasha ``Doc`` per text, annotated as natasha's ``Doc`` methods would, batched over the texts."""
+        with self.blas.limit(limits=1, user_api="blas"):
+            return self._parse_many(texts)
+
+    def _parse_many(self, texts: Sequence[str]) -> list[Any]:
         natasha = import_module("natasha")
         docs = [natasha.Doc(text) for text in texts]
         for doc in docs:
@@ -110,7 +120,8 @@ def load_russian() -> RussianModels:
     return RussianModels(segmenter=natasha.Segmenter(), morph_vocab=natasha.MorphVocab(),
                          morph_tagger=natasha.NewsMorphTagger(embedding),
                          syntax_parser=natasha.NewsSyntaxParser(embedding),
-                         ner_tagger=natasha.NewsNERTagger(embedding))
+                         ner_tagger=natasha.NewsNERTagger(embedding),
+                         blas=import_module("threadpoolctl").ThreadpoolController())
 
 
 def model_version() -> str:
