@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from corpus import BenchArticle  # noqa: E402
+
 from pipeline.article import Article, RawArticle  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
 from pipeline.stages.registry import build_stages  # noqa: E402
@@ -52,6 +54,14 @@ def corpus(n: int, seed: int) -> list[str]:
             parts.append(rng.choice(pool))
         articles.append("МОСКВА, 2 марта. /ТАСС/. " + "\n\n".join(parts))
     return articles
+
+
+def bench_articles(n: int, seed: int = 7) -> list[BenchArticle]:
+    """The same articles as raw Russian articles (schemas/raw-article), for bench/throughput.py."""
+    return [BenchArticle({"id": f"bench-ru-{k:05d}", "source": "Wirestream bench", "language": "ru",
+                          "published_at": "2024-03-02T12:00:00+03:00", "title": text.split(". ", 2)[-1][:60],
+                          "body": text}, text)
+            for k, text in enumerate(corpus(n, seed))]
 
 
 def main() -> None:
