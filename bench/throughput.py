@@ -189,6 +189,10 @@ def _ms_per_1000_words(rate: Rate) -> float:
     return 1e6 / rate.words_per_s
 
 
+def _per_1000_words(rate: Rate) -> str:
+    return f"  {_ms_per_1000_words(rate):.0f} ms, {rate.cpu_seconds * 1e6 / rate.words:.0f} CPU ms per 1,000 words"
+
+
 def russian_phase(base: Settings, kafka: Settings, run_dir: Path, english: Sequence[BenchArticle],
                   baseline: Rate) -> dict[str, float | int]:
     """(6) As many Russian articles as ``english`` (bench/russian.py) through the offline Enricher, then
@@ -197,23 +201,26 @@ def russian_phase(base: Settings, kafka: Settings, run_dir: Path, english: Seque
     joining (both models loaded, no article yet) and at peak."""
     russian = russian_articles(len(english))
     ru_rate, _ = offline(base, russian)
-    print(ru_rate.line("(6) offline Enricher, Russian copy") + f"  {_ms_per_1000_words(ru_rate):.0f} ms/1,000 words")
+    print(ru_rate.line("(6) offline Enricher, Russian copy") + _per_1000_words(ru_rate))
     en_rate, _ = offline(base, english)
-    print(en_rate.line("    English, Russian models loaded") + f"  {_ms_per_1000_words(en_rate):.0f} ms/1,000 words")
+    print(en_rate.line("    English, Russian models loaded") + _per_1000_words(en_rate))
     half = len(english) // 2
     mixed = [article for pair in zip(english[:half], russian[:half], strict=True) for article in pair]
     both = kafka.model_copy(update={"preload_languages": ["en", "ru"]})
     run = asyncio.run(end_to_end(both, "ru", 1, mixed, [], 0.0, run_dir))
     print(run.rate.line("    Kafka, 1 worker, English + Russian"))
     print(f"    RSS of a worker with both languages loaded: {run.joined_rss_mb[0]:.0f} MB on joining, "
-          f"{run.peak_rss_mb[0]:.0f} MB at peak (target < 700 MB); English offline / baseline "
-          f"{en_rate.words_per_s / baseline.words_per_s:.2f} with the Russian models loaded")
+          f"{run.peak_rss_mb[0]:.0f} MB at peak (target < 700 MB); English offline / baseline with the Russian "
+          f"models loaded {en_rate.words_per_s / baseline.words_per_s:.2f} by words/s, "
+          f"{baseline.cpu_ms_per_article / en_rate.cpu_ms_per_article:.2f} by CPU per article")
     return {
         "ru_offline_articles_per_s": round(ru_rate.articles_per_s, 2),
         "ru_offline_words_per_s": round(ru_rate.words_per_s),
         "ru_ms_per_1000_words": round(_ms_per_1000_words(ru_rate), 1),
+        "ru_cpu_ms_per_1000_words": round(ru_rate.cpu_seconds * 1e6 / ru_rate.words, 1),
         "en_ms_per_1000_words_ru_loaded": round(_ms_per_1000_words(en_rate), 1),
         "en_offline_ratio_ru_loaded": round(en_rate.words_per_s / baseline.words_per_s, 3),
+        "en_offline_cpu_ratio_ru_loaded": round(baseline.cpu_ms_per_article / en_rate.cpu_ms_per_article, 3),
         "mixed_1worker_articles_per_s": round(run.rate.articles_per_s, 2),
         "both_languages_joined_rss_mb": round(run.joined_rss_mb[0], 1),
         "both_languages_peak_rss_mb": round(run.peak_rss_mb[0], 1),
@@ -232,6 +239,7 @@ def russian_only(args: argparse.Namespace) -> dict[str, float | int | str]:
         russian = russian_phase(base, kafka, run_root, quarter, base_rate)
     return {"articles": len(quarter), "batch_size": args.batch_size,
             "offline_ratio": round(off_rate.words_per_s / base_rate.words_per_s, 3),
+            "offline_cpu_ratio": round(base_rate.cpu_ms_per_article / off_rate.cpu_ms_per_article, 3),
             "en_ms_per_1000_words": round(_ms_per_1000_words(off_rate), 1), **russian}
 
 
