@@ -5,14 +5,17 @@ plain text, the baseline (and, beside it, the model as the stages load it:
 the attribute ruler in its table form, same annotations); (2) the offline Enricher (every stage, no Kafka);
 (3) end to end through Kafka, 1 worker and 2 workers on 2 partitions; (4) the
 per-stage share of time, p50/p99 latency at half of the 1-worker peak rate and
-peak RSS per worker; (5) the ratios. The last line is one JSON object for scripts.
+peak RSS per worker; (5) the ratios; (6) Russian copy: its offline rate next to
+English's, English again with the Russian models loaded (its ratio to the baseline
+must not move), and one worker with both languages loaded on a mixed burst (RSS).
+The last line is one JSON object for scripts.
 
 Phases use nested slices of one corpus so that each takes about the same wall
 time: baseline, offline and 1 worker the first quarter, 2 workers the first half.
 Ratios compare words per second (articles per second of different slices differ
 by their mean length). See docs/performance.md.
 
-    python bench/throughput.py [--articles 2000] [--batch-size 32] [--quick]
+    python bench/throughput.py [--articles 2000] [--batch-size 32] [--quick] [--russian-only]
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import orjson
 import spacy
 from corpus import BenchArticle, generate
 from e2e import Collected, Collector, Workers, bench_broker, broker_cpu_seconds, burst, paced, run_settings, stage_ms
+from russian import bench_articles as russian_articles
 from spacy.language import Language
 
 from pipeline.article import Origin
@@ -181,6 +185,68 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _ms_per_1000_words(rate: Rate) -> float:
+    return 1e6 / rate.words_per_s
+
+
+def _cpu_ms_per_1000_words(rate: Rate) -> float:
+    return rate.cpu_seconds * 1e6 / rate.words
+
+
+def _per_1000_words(rate: Rate) -> str:
+    return f"  {_ms_per_1000_words(rate):.0f} ms, {_cpu_ms_per_1000_words(rate):.0f} CPU ms per 1,000 words"
+
+
+def russian_phase(base: Settings, kafka: Settings, run_dir: Path, english: Sequence[BenchArticle],
+                  baseline: Rate) -> dict[str, float | int]:
+    """(6) As many Russian articles as ``english`` (bench/russian.py) through the offline Enricher, then
+    ``english`` again in the same process, the Russian models now loaded; then one worker with both
+    languages preloaded (``preload_languages``) on a burst of half of each, interleaved: its RSS on
+    joining (both models loaded, no article yet) and at peak."""
+    russian = russian_articles(len(english))
+    ru_rate, _ = offline(base, russian)
+    print(ru_rate.line("(6) offline Enricher, Russian copy") + _per_1000_words(ru_rate))
+    en_rate, _ = offline(base, english)
+    print(en_rate.line("    English, Russian models loaded") + _per_1000_words(en_rate))
+    half = len(english) // 2
+    mixed = [article for pair in zip(english[:half], russian[:half], strict=True) for article in pair]
+    both = kafka.model_copy(update={"preload_languages": ["en", "ru"]})
+    run = asyncio.run(end_to_end(both, "ru", 1, mixed, [], 0.0, run_dir))
+    print(run.rate.line("    Kafka, 1 worker, English + Russian"))
+    print(f"    RSS of a worker with both languages loaded: {run.joined_rss_mb[0]:.0f} MB on joining, "
+          f"{run.peak_rss_mb[0]:.0f} MB at peak (target < 700 MB); English offline / baseline with the Russian "
+          f"models loaded {en_rate.words_per_s / baseline.words_per_s:.2f} by words/s, "
+          f"{_cpu_ms_per_1000_words(baseline) / _cpu_ms_per_1000_words(en_rate):.2f} by CPU per word")
+    return {
+        "ru_offline_articles_per_s": round(ru_rate.articles_per_s, 2),
+        "ru_offline_words_per_s": round(ru_rate.words_per_s),
+        "ru_ms_per_1000_words": round(_ms_per_1000_words(ru_rate), 1),
+        "ru_cpu_ms_per_1000_words": round(_cpu_ms_per_1000_words(ru_rate), 1),
+        "en_ms_per_1000_words_ru_loaded": round(_ms_per_1000_words(en_rate), 1),
+        "en_offline_ratio_ru_loaded": round(en_rate.words_per_s / baseline.words_per_s, 3),
+        "en_offline_cpu_ratio_ru_loaded": round(_cpu_ms_per_1000_words(baseline) / _cpu_ms_per_1000_words(en_rate), 3),
+        "mixed_1worker_articles_per_s": round(run.rate.articles_per_s, 2),
+        "both_languages_joined_rss_mb": round(run.joined_rss_mb[0], 1),
+        "both_languages_peak_rss_mb": round(run.peak_rss_mb[0], 1),
+    }
+
+
+def russian_only(args: argparse.Namespace) -> dict[str, float | int | str]:
+    """Phase (6) alone, after the baseline and offline English phases it compares with, on the first quarter."""
+    quarter = list(generate(args.articles))[: args.articles // 4]
+    base = Settings(metrics_port=0, batch_size=args.batch_size)
+    base_rate = model_rate(spacy.load(base.spacy_model), quarter, args.batch_size)
+    print(base_rate.line("(1) bare nlp.pipe baseline"))
+    off_rate, _ = offline(base, quarter)
+    print(off_rate.line("(2) offline Enricher, all stages"))
+    with bench_broker("wirestream-bench-", batch_size=args.batch_size) as (kafka, run_root):
+        russian = russian_phase(base, kafka, run_root, quarter, base_rate)
+    return {"articles": len(quarter), "batch_size": args.batch_size,
+            "offline_ratio": round(off_rate.words_per_s / base_rate.words_per_s, 3),
+            "offline_cpu_ratio": round(base_rate.cpu_ms_per_article / off_rate.cpu_ms_per_article, 3),
+            "en_ms_per_1000_words": round(_ms_per_1000_words(off_rate), 1), **russian}
+
+
 def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
     """Every phase, printed as it completes; returns the summary for the last line."""
     corpus = list(generate(args.articles))
@@ -226,6 +292,8 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
           f"2 workers / 1 worker {scaling:.2f}   [words/s; {cores} cores, load average {os.getloadavg()[0]:.2f} at end]")
     print(f"    by CPU per article (less sensitive to other load): offline / baseline {cpu_offline:.2f}; "
           f"1 worker / baseline {cpu_e2e:.2f} (broker CPU excluded)")
+    with bench_broker("wirestream-bench-ru-", batch_size=args.batch_size) as (kafka, run_root):
+        russian = russian_phase(base, kafka, run_root, quarter[: len(quarter) // 2], base_rate)
     return {
         "cores": cores,
         "articles": len(corpus),
@@ -244,6 +312,8 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
         "p50_latency_s": round(p50, 3),
         "p99_latency_s": round(p99, 3),
         "peak_rss_mb": round(max(rss), 1),
+        "en_ms_per_1000_words": round(_ms_per_1000_words(off_rate), 1),
+        **russian,
     }
 
 
@@ -253,11 +323,13 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=Settings().batch_size,
                         help="nlp.pipe batch size and worker batch size")
     parser.add_argument("--quick", action="store_true", help="smoke run: 300 articles, short paced phase")
+    parser.add_argument("--russian-only", action="store_true",
+                        help="phase (6) alone, with the baseline and offline English phases it is compared with")
     args = parser.parse_args()
     if args.quick:
         args.articles = 300
     started = time.perf_counter()
-    summary = bench(args)
+    summary = russian_only(args) if args.russian_only else bench(args)
     summary["total_s"] = round(time.perf_counter() - started, 1)
     print(orjson.dumps(summary).decode())
 

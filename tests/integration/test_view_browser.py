@@ -147,3 +147,26 @@ async def test_dead_letters_are_listed_with_their_reasons(page: Page, url: str) 
     await expect(letter).to_have_count(1)
     await expect(letter.locator(".error-class")).to_have_text("NotJson")
     await expect(letter.locator(".reason")).to_contain_text("not a JSON document")
+
+
+RUSSIAN_SAMPLE = "ws-sample-ru-004"
+RUSSIAN_QUOTE = "Мы не будем комментировать детали"
+
+
+async def test_russian_article_shows_guillemet_quotes_and_cyrillic_entities(page: Page, url: str) -> None:
+    record = await open_article(page, url, RUSSIAN_SAMPLE)
+    assert record["clean"]["language"]["code"] == "ru" and record["skipped_stages"] == []
+    text = await page.locator(".text").text_content()
+    assert f"«{RUSSIAN_QUOTE}»" in (text or ""), text  # the marks are shown as the agency wrote them
+    quotes = await page.evaluate(QUOTES_ON_PAGE)
+    [quote] = [q for q in quotes.values() if q["text"] == RUSSIAN_QUOTE]
+    assert quote["speaker"] == "Дмитрий Песков", quote
+    assert quote["colour"] not in ("rgba(0, 0, 0, 0)", "transparent"), quote
+    await expect(page.locator("#quotes li", has_text=RUSSIAN_QUOTE).locator(".speaker")).to_have_text("Дмитрий Песков")
+    mentions = sorted(m["text"] for e in record["entities"] for m in e["mentions"])
+    assert {"Дмитрий Песков", "Кремль"} <= set(mentions)
+    assert sorted(await page.locator(".text .ent").all_text_contents()) == mentions
+    peskov = page.locator(".text .ent-PERSON", has_text="Дмитрий Песков")
+    await expect(peskov).to_have_attribute("title", "Дмитрий Песков (PERSON)")
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    await page.screenshot(path=SCREENSHOT.with_name("review-page-ru.png"))

@@ -116,3 +116,52 @@ def test_interview_answers_belong_to_the_interviewee(enricher: Enricher) -> None
     answers = [(q.content.text, q.speaker_entity, q.rule) for q in record.quotes if q.rule == "direct-answer"]
     assert answers == [("Мы готовы продолжить их в любой момент", lavrov.id, "direct-answer"),
                        ("Санкции не изменят нашей позиции", lavrov.id, "direct-answer")]
+
+
+TRANSLITERATED = ("Ministr inostrannykh del Rossii Sergei Lavrov zayavil, chto Moskva gotova k dialogu s "
+                  "Vashingtonom. Po ego slovam, peregovory prodolzhatsya v sleduyushchem mesyatse.")
+LANGUAGE_STAGES = ["ner", "quotes", "designations"]
+
+
+def test_transliterated_russian_declared_english_is_skipped_not_parsed_as_english(enricher: Enricher) -> None:
+    record = enrich_one(enricher, TRANSLITERATED, language="en", title="Lavrov o dialoge")
+    assert record.language not in ("en", "ru")
+    assert record.skipped_stages == LANGUAGE_STAGES
+    assert record.entities == [] and record.quotes == [] and record.provenance.model.name == "none"
+
+
+def test_belarusian_declared_russian_is_skipped(enricher: Enricher) -> None:
+    body = ("Прэзідэнт Беларусі Аляксандр Лукашэнка правёў нараду з урадам у Мінску. Узровень вады ў рацэ "
+            "пачаў зніжацца, паведаміла МНС.")
+    record = enrich_one(enricher, body)
+    assert record.language == "be" and record.skipped_stages == LANGUAGE_STAGES
+
+
+ENGLISH_LEAD = ("Editor's note: the following report by the Russian state news agency is published in the "
+                "original language, as it was sent to subscribers. Moscow said on Monday that it would not "
+                "disclose details of the call between the two presidents, and that no meeting was planned for "
+                "now. The spokesman declined to say whether sanctions or the exchange of prisoners had been "
+                "discussed. Analysts in Paris said the call was the first in several months and that both "
+                "sides had described it as businesslike. The French presidency issued its own account later "
+                "in the day, saying the leaders had agreed to keep in touch through their advisers.\n\n")
+
+
+def test_an_english_lead_does_not_make_a_russian_report_english(enricher: Enricher) -> None:
+    body = ENGLISH_LEAD + "\n\n".join([TASS.removeprefix("МОСКВА, 2 марта. /ТАСС/. ")] * 3)
+    record = enrich_one(enricher, body, language=None, title="Kremlin")
+    assert record.language == "ru" and record.skipped_stages == []
+    assert record.provenance.model is not None and record.provenance.model.name == "natasha_news"
+    assert any(e.name == "Дмитрий Песков" for e in record.entities)
+
+
+def test_a_russian_lead_does_not_make_an_english_report_russian(enricher: Enricher) -> None:
+    english = ("The Kremlin will not disclose details of the conversation between the presidents of Russia "
+               "and France, spokesman Dmitry Peskov told reporters on Monday. ") * 8
+    russian = ("Кремль не будет раскрывать подробности разговора президентов России и Франции. Об этом заявил "
+               "журналистам пресс-секретарь президента РФ Дмитрий Песков. По его словам, контакты продолжатся, "
+               "а встреча лидеров пока не планируется. Он также отметил, что беседа была конструктивной, "
+               "и отказался уточнить, обсуждались ли санкции.")
+    body = russian + "\n\n" + english
+    record = enrich_one(enricher, body, language="ru", title="Kremlin")
+    assert record.language == "en"
+    assert record.provenance.model is not None and record.provenance.model.name != "natasha_news"
