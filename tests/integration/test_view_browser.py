@@ -163,6 +163,8 @@ async def test_russian_article_shows_guillemet_quotes_and_cyrillic_entities(page
     assert quote["speaker"] == "Дмитрий Песков", quote
     assert quote["colour"] not in ("rgba(0, 0, 0, 0)", "transparent"), quote
     await expect(page.locator("#quotes li", has_text=RUSSIAN_QUOTE).locator(".speaker")).to_have_text("Дмитрий Песков")
+    panel_quote = page.locator("#quotes li", has_text=RUSSIAN_QUOTE).locator("q")
+    assert (await panel_quote.evaluate("q => getComputedStyle(q).quotes")).startswith('"«" "»"')
     mentions = sorted(m["text"] for e in record["entities"] for m in e["mentions"])
     assert {"Дмитрий Песков", "Кремль"} <= set(mentions)
     assert sorted(await page.locator(".text .ent").all_text_contents()) == mentions

@@ -131,6 +131,7 @@ function renderArticle(record) {
       el("ol", { id: "entities" }, ...record.entities.map((e) => el("li", { "data-entity": e.id },
         el("strong", {}, e.name), ` ${e.label} · ${e.mentions.length}×`, e.roles ? ` · ${e.roles.join(", ")}` : "")))));
   main.dataset.articleId = record.id;
+  main.lang = lang || "";  // <q> in the panel then takes the language's own marks («» for ru)
 }
 
 function renderList() {
