@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.stance import STANCE_FRAMES, from_stance
 
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
 
@@ -149,7 +150,7 @@ def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
 
 #: the frames that are no preposition (any other frame names the preposition whose object is the
 #: content: "call: [for]" → "called for a review")
-_FRAMES = frozenset({"direct", "that", "to", "noun"})
+_FRAMES = frozenset({"direct", "that", "to", "noun"}) | STANCE_FRAMES
 
 
 _INDIRECT_VERBS: dict[int, frozenset[str]] = {}
@@ -223,7 +224,7 @@ def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     frames = lex.verb_frames.get(lemma, frozenset())
     preps = frames - _FRAMES
     noun = "noun" in frames or "that" in frames
-    if not (preps or noun) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
+    if not (preps or noun or frames & STANCE_FRAMES) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
         return None
     speaker = _subject(tok)
     if speaker is None or speaker.lower_ in ("you", "i", "we") or speaker.i > tok.i:
@@ -235,11 +236,9 @@ def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         return Attribution(INDIRECT, _trim(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
                            cue, lemma, speaker.i, tok.i)
     dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if dobj is None:
-        return None
-    comp = _that_clause(dobj) if noun and dobj.lemma_.lower() in lex.speech_nouns else None
+    comp = _that_clause(dobj) if dobj is not None and noun and dobj.lemma_.lower() in lex.speech_nouns else None
     if comp is None:
-        return None
+        return from_stance(doc, tok, speaker, frames)
     return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
                        cue, lemma, speaker.i, tok.i)
 

@@ -1,0 +1,64 @@
+"""Stance reports: a source's act on an object, with no reported clause.
+
+X criticized the plan / X endorsed Clinton        → the object ("object" frame)
+X called the deal a mistake / X described it as …  → the object with its predicate ("predicate" frame)
+X accused Y of lying                               → the object with its "of" phrase
+X asked whether … / X asked Y to …                 → the question or the request ("question" frame)
+
+Annotated news corpora (PolNeAR) count these as attributions: the source takes a position that
+the reporter attributes to them. Only verbs the lexicon lists with one of these frames anchor one,
+and only with a subject that can hold a position (not "it", not an expletive).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.lexicon import Lexicon
+from pipeline.quotes.model import INDIRECT, Attribution
+
+#: the frames of a stance verb (speech_verbs.yaml)
+STANCE_FRAMES = frozenset({"object", "predicate", "question"})
+#: the verb's children, after it, that carry the stance's content with the object
+_WITH_OBJECT = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
+#: prepositions whose phrase belongs to the content ("accused X of Y", "described X as Y")
+_CONTENT_PREPS = frozenset({"of", "as"})
+#: subjects that hold no position
+_NO_SOURCE = frozenset({"it", "there", "this", "that", "which", "what"})
+#: a question's opening word ("asked whether …", "asked how …")
+_QUESTION_MARKS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
+
+
+def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str]) -> Attribution | None:
+    """The stance report anchored on ``tok`` (a verb listed with a stance frame), if it has one."""
+    cue = (tok.idx, tok.idx + len(tok))
+    lemma = tok.lemma_.lower()
+    if speaker.lower_ in _NO_SOURCE:
+        return None
+    if "question" in frames:
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                     and c.left_edge.lower_ in _QUESTION_MARKS), None)
+        if comp is not None:
+            return Attribution(INDIRECT, _span(doc, comp.left_edge.i, comp.right_edge.i + 1), "indirect-question",
+                               cue, lemma, speaker.i, tok.i)
+    if not frames & {"object", "predicate"}:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0 and "predicate" not in frames:
+        return None
+    parts = [c for c in tok.children if c.i >= obj.i and (c.dep_ in _WITH_OBJECT or
+                                                          c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+    if "predicate" in frames and "object" not in frames and len(parts) < 2:
+        return None  # "called a meeting" is no stance; "called the deal a mistake" is
+    end = max(p.right_edge.i for p in parts) + 1
+    return Attribution(INDIRECT, _span(doc, obj.left_edge.i, end), "indirect-stance", cue, lemma, speaker.i, tok.i)
+
+
+def _span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens [start, end) without edge punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct
+                           and doc[end - 1].text not in ("”", "»", '"', "’")):
+        end -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else (0, 0)
