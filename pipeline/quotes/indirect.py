@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
-from pipeline.quotes.stance import STANCE_FRAMES, from_stance
+from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_stance
 
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
 
@@ -122,8 +122,9 @@ def _around(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
     return _trim(doc, head.left_edge.i, head.right_edge.i + 1, cut) if inside else _clause_without(doc, head, cut)
 
 
-def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
-    """Reported speech anchored on speech verbs, speech nouns and attributive phrases."""
+def find_indirect(doc: Doc, lex: Lexicon, stances: bool = False) -> list[Attribution]:
+    """Reported speech anchored on speech verbs, speech nouns and attributive phrases; with
+    ``stances``, the stance reports too (:mod:`pipeline.quotes.stance`)."""
     found: list[Attribution] = []
     for tok in _anchors(doc, lex):
         att = _from_verb(doc, tok, lex) if tok.pos_ in ("VERB", "AUX") else None
@@ -133,7 +134,7 @@ def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
             att = _according(doc, tok)
         if att is None and tok.lower_ == "as" and (tok.i == tok.sent.start or doc[tok.i - 1].is_punct):
             att = _as_phrase(doc, tok)
-        if att is not None and att.content[1] - att.content[0] > 3:
+        if att is not None and att.content[1] - att.content[0] > 3 and (stances or att.rule not in STANCE_RULES):
             found.append(att)
     return found
 
@@ -204,7 +205,8 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
                                cue, lemma, speaker.i, tok.i)
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) \
+                and not anonymity(comp):
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)  # urged X to …
             start = comp.left_edge.i if obj is None else obj.left_edge.i
             return Attribution(INDIRECT, _trim(doc, start, comp.right_edge.i + 1, tok), "indirect-to",

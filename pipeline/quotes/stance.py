@@ -16,9 +16,12 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.sections.quotes import QuoteRule
 
 #: the frames of a stance verb (speech_verbs.yaml)
 STANCE_FRAMES = frozenset({"object", "predicate", "question"})
+#: the rules of the reports this module finds
+STANCE_RULES: frozenset[QuoteRule] = frozenset({"indirect-stance", "indirect-question"})
 #: the verb's children, after it, that carry the stance's content with the object
 _WITH_OBJECT = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
 #: prepositions whose phrase belongs to the content ("accused X of Y", "described X as Y")
@@ -31,27 +34,48 @@ _QUESTION_MARKS = frozenset({"whether", "if", "how", "why", "what", "who", "when
 
 def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str]) -> Attribution | None:
     """The stance report anchored on ``tok`` (a verb listed with a stance frame), if it has one."""
-    cue = (tok.idx, tok.idx + len(tok))
-    lemma = tok.lemma_.lower()
     if speaker.lower_ in _NO_SOURCE:
         return None
-    if "question" in frames:
-        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
-                     and c.left_edge.lower_ in _QUESTION_MARKS), None)
-        if comp is not None:
-            return Attribution(INDIRECT, _span(doc, comp.left_edge.i, comp.right_edge.i + 1), "indirect-question",
-                               cue, lemma, speaker.i, tok.i)
-    if not frames & {"object", "predicate"}:
+    content = _question(tok) if "question" in frames else None
+    if content is None and frames & {"object", "predicate"}:
+        content = _object(tok, frames)
+    if content is None:
         return None
+    rule: QuoteRule = "indirect-stance" if content[2] == "stance" else "indirect-question"
+    return Attribution(INDIRECT, _span(doc, content[0], content[1]), rule, (tok.idx, tok.idx + len(tok)),
+                       tok.lemma_.lower(), speaker.i, tok.i)
+
+
+def _question(tok: Token) -> tuple[int, int, str] | None:
+    """ "asked whether …" → the question; "asked X to …" → the request with its addressee."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                 and c.left_edge.lower_ in _QUESTION_MARKS), None)
+    if comp is not None:
+        return (comp.left_edge.i, comp.right_edge.i + 1, "question")
+    request = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if request is None or anonymity(request):
+        return None
+    addressee = next((c for c in tok.children if c.dep_ == "dobj" and c.i < request.i), request)
+    return (addressee.left_edge.i, request.right_edge.i + 1, "question")
+
+
+def _object(tok: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
+    """ "criticized the plan" → the object; "called the deal a mistake" → the object with its predicate."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0 and "predicate" not in frames:
         return None
     parts = [c for c in tok.children if c.i >= obj.i and (c.dep_ in _WITH_OBJECT or
                                                           c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
-    if "predicate" in frames and "object" not in frames and len(parts) < 2:
+    if "object" not in frames and len(parts) < 2:
         return None  # "called a meeting" is no stance; "called the deal a mistake" is
-    end = max(p.right_edge.i for p in parts) + 1
-    return Attribution(INDIRECT, _span(doc, obj.left_edge.i, end), "indirect-stance", cue, lemma, speaker.i, tok.i)
+    return (obj.left_edge.i, max(p.right_edge.i for p in parts) + 1, "stance")
+
+
+def anonymity(comp: Token) -> bool:
+    """ "asked not to be named / identified": a source's terms, not a report."""
+    deps = {c.dep_ for c in comp.children}
+    return "neg" in deps and "auxpass" in deps
 
 
 def _span(doc: Doc, start: int, end: int) -> tuple[int, int]:
