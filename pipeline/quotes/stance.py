@@ -67,7 +67,8 @@ def _object(tok: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
         return None
     parts = [c for c in tok.children if c.i >= obj.i and (c.dep_ in _WITH_OBJECT or
                                                           c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
-    if "object" not in frames and len(parts) < 2:
+    predicate = len(parts) > 1 or any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children)
+    if "object" not in frames and not predicate:
         return None  # "called a meeting" is no stance; "called the deal a mistake" is
     return (obj.left_edge.i, max(p.right_edge.i for p in parts) + 1, "stance")
 
