@@ -189,8 +189,9 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-as", cue, lemma,
                            None if speaker is None else speaker.i, tok.i)
     speaker = _subject(tok)
-    if speaker is None or speaker.lower_ == "you" and tok.dep_ in ("parataxis", "advcl"):
-        return None  # "you know", "as you know": discourse fillers, not reports
+    if speaker is None or speaker.lower_ == "you" and tok.dep_ in ("parataxis", "advcl") \
+            or speaker.lower_ in ("i", "we", "you") and lemma in lex.hedge_verbs:
+        return None  # "you know", "as you know", "I think": discourse fillers and hedges, not reports
     if lex.takes(lemma, "that"):
         comps = [c for c in tok.children if c.dep_ == "ccomp"]  # two when a headline got joined on
         comp = min(comps, key=lambda c: (c.left_edge.lower_ != "that", abs(c.i - tok.i)), default=None)

@@ -19,7 +19,7 @@ from pipeline.quotes.model import INDIRECT, Attribution
 from pipeline.sections.quotes import QuoteRule
 
 #: the frames of a stance verb (speech_verbs.yaml)
-STANCE_FRAMES = frozenset({"object", "predicate", "question"})
+STANCE_FRAMES = frozenset({"object", "predicate", "question", "intent"})
 #: the rules of the reports this module finds
 STANCE_RULES: frozenset[QuoteRule] = frozenset({"indirect-stance", "indirect-question"})
 #: the verb's children, after it, that carry the stance's content with the object
@@ -37,6 +37,8 @@ def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str]) ->
     if speaker.lower_ in _NO_SOURCE:
         return None
     content = _question(tok) if "question" in frames else None
+    if content is None and "intent" in frames:
+        content = _intent(tok)
     if content is None and frames & {"object", "predicate"}:
         content = _object(tok, frames)
     if content is None:
@@ -52,12 +54,22 @@ def _question(tok: Token) -> tuple[int, int, str] | None:
                  and c.left_edge.lower_ in _QUESTION_MARKS), None)
     if comp is not None:
         return (comp.left_edge.i, comp.right_edge.i + 1, "question")
-    request = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    request = _infinitive(tok)
     if request is None or anonymity(request):
         return None
     addressee = next((c for c in tok.children if c.dep_ == "dobj" and c.i < request.i), request)
     return (addressee.left_edge.i, request.right_edge.i + 1, "question")
+
+
+def _intent(tok: Token) -> tuple[int, int, str] | None:
+    """ "plans to run", "declined to comment" → the infinitive with its "to"."""
+    comp = _infinitive(tok)
+    return None if comp is None or anonymity(comp) else (comp.left_edge.i, comp.right_edge.i + 1, "stance")
+
+
+def _infinitive(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _object(tok: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:

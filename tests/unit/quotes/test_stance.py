@@ -64,3 +64,14 @@ def test_speech_only_default_leaves_stances_out() -> None:
     text = "Senator Maria Lopez praised the governor's budget plan on Tuesday."
     assert quotes(text, stances=False) == []
     assert len(quotes(text)) == 1
+
+
+def test_intent_infinitive() -> None:
+    q = only("A spokesman for the ministry declined to comment on the report.")
+    assert (q.content.text, q.rule, q.cue.lemma) == ("to comment on the report", "indirect-stance", "decline")
+
+
+def test_first_person_belief_is_a_hedge_not_a_report() -> None:
+    assert quotes("I think the council will approve the budget next week.", stances=False) == []
+    q = only("The mayor thinks the council will approve the budget next week.")
+    assert (q.content.text, q.rule) == ("the council will approve the budget next week", "indirect-that")
