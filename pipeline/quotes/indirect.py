@@ -265,8 +265,18 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
     obj = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
     if to is None or obj is None or tok.head is tok:
         return None
-    return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-according",
+    return Attribution(INDIRECT, _sourced_clause(doc, tok), "indirect-according",
                        (tok.idx, to.idx + len(to)), "according to", obj.i, tok.i)
+
+
+def _sourced_clause(doc: Doc, phrase: Token) -> tuple[int, int]:
+    """What "according to X" sources: at the sentence's end, everything before it ("A rose and B
+    fell, according to X": the parser hangs the phrase on B); elsewhere, the clause it attaches to."""
+    sent = phrase.sent
+    after = [t for t in doc[phrase.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if not after and phrase.left_edge.i > sent.start:
+        return _trim(doc, sent.start, phrase.left_edge.i, phrase)
+    return _clause_without(doc, phrase.head, phrase)
 
 
 def _as_phrase(doc: Doc, tok: Token) -> Attribution | None:
