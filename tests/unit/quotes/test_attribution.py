@@ -74,6 +74,8 @@ def test_cue_after_a_long_titled_subject() -> None:
 @pytest.mark.parametrize("text", [
     "“We will not back down,” Smith said. “The deal is dead.”",
     "“We will not back down,” Smith said, “and the deal is dead.”",
+    "“It's like a new plane,” Smith said in a documentary that showed off some of the renovations to the jet. "
+    "“The plane is very much an extension of the brand.”",  # a long cue clause between the parts
 ])
 def test_split_and_next_sentence_quotes_continue_the_first(text: str) -> None:
     first, second = annotate(text).quotes
