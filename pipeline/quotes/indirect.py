@@ -126,7 +126,7 @@ def find_indirect(doc: Doc, lex: Lexicon, stances: bool = False) -> list[Attribu
     """Reported speech anchored on speech verbs, speech nouns and attributive phrases; with
     ``stances``, the stance reports too (:mod:`pipeline.quotes.stance`)."""
     found: list[Attribution] = []
-    for tok in _anchors(doc, lex):
+    for tok in _anchors(doc, lex, stances):
         att = _from_verb(doc, tok, lex) if tok.pos_ in ("VERB", "AUX") else None
         if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:
             att = _from_noun(doc, tok)
@@ -139,11 +139,11 @@ def find_indirect(doc: Doc, lex: Lexicon, stances: bool = False) -> list[Attribu
     return found
 
 
-def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
+def _anchors(doc: Doc, lex: Lexicon, stances: bool) -> list[Token]:
     """The tokens that may anchor a report, picked off the doc's arrays: building a Token object
     for every word is most of this pass's cost, and few words are report verbs, speech nouns,
     "according" or "as"."""
-    verbs, nouns, words = _ids(_indirect_verbs(lex)), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
+    verbs, nouns, words = _ids(_indirect_verbs(lex, stances)), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
     rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
     return [doc[i] for i, (pos, lemma, lower) in enumerate(rows)
             if pos in (VERB, AUX) and lemma in verbs or pos == NOUN and lemma in nouns or lower in words]
@@ -154,14 +154,16 @@ def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
 _FRAMES = frozenset({"direct", "that", "to", "noun"}) | STANCE_FRAMES
 
 
-_INDIRECT_VERBS: dict[int, frozenset[str]] = {}
+_INDIRECT_VERBS: dict[tuple[int, bool], frozenset[str]] = {}
 
 
-def _indirect_verbs(lex: Lexicon) -> frozenset[str]:
-    """Verbs with a frame that yields indirect speech (the lexicon is frozen: once per lexicon)."""
-    key = id(lex.verb_frames)
+def _indirect_verbs(lex: Lexicon, stances: bool) -> frozenset[str]:
+    """Verbs with a frame that yields indirect speech, stance frames only with ``stances`` (the lexicon
+    is frozen: once per lexicon and setting)."""
+    key = (id(lex.verb_frames), stances)
+    ignored = {"direct"} if stances else {"direct"} | STANCE_FRAMES
     if key not in _INDIRECT_VERBS:
-        _INDIRECT_VERBS[key] = frozenset(lemma for lemma, frames in lex.verb_frames.items() if frames - {"direct"})
+        _INDIRECT_VERBS[key] = frozenset(lemma for lemma, frames in lex.verb_frames.items() if frames - ignored)
     return _INDIRECT_VERBS[key]
 
 
