@@ -73,13 +73,17 @@ def _infinitive(tok: Token) -> Token | None:
 
 
 def _object(tok: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
-    """ "criticized the plan" → the object; "called the deal a mistake" → the object with its predicate."""
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    """ "criticized the plan" → the object; "called the deal a mistake" → the object with its predicate
+    (the parser may take the object for a second predicate: "called [Trump]oprd [a fascist]oprd")."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "oprd") and c.i > tok.i), None)
+    if any(c.dep_ == "dobj" and c.i < tok.i for c in tok.children):
+        return None  # "what he called a con": the writer's phrase, named in passing
     if obj is None or obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0 and "predicate" not in frames:
         return None
     parts = [c for c in tok.children if c.i >= obj.i and (c.dep_ in _WITH_OBJECT or
                                                           c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
-    predicate = len(parts) > 1 or any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children)
+    predicate = len(parts) > 1 or obj.dep_ == "oprd" or any(c.dep_ == "prep" and c.lower_ == "as"
+                                                             for c in obj.children)
     if "object" not in frames and not predicate:
         return None  # "called a meeting" is no stance; "called the deal a mistake" is
     return (obj.left_edge.i, max(p.right_edge.i for p in parts) + 1, "stance")

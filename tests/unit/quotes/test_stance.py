@@ -75,3 +75,12 @@ def test_first_person_belief_is_a_hedge_not_a_report() -> None:
     assert quotes("I think the council will approve the budget next week.", stances=False) == []
     q = only("The mayor thinks the council will approve the budget next week.")
     assert (q.content.text, q.rule) == ("the council will approve the budget next week", "indirect-that")
+
+
+def test_object_the_parser_takes_for_a_predicate() -> None:
+    q = only("O'Malley called Trump a fascist.")
+    assert (q.content.text, q.rule) == ("Trump a fascist", "indirect-stance")
+
+
+def test_the_writers_phrase_is_no_stance() -> None:
+    assert quotes("She attacked what she called the angry rhetoric of the front-runner.") == []
