@@ -71,6 +71,9 @@ class Settings(BaseSettings):
                                          "(the medium English model: docs/models.md)")
     registry_path: Path | None = Field(None, description="designation registry file (default: the bundled one)")
     notice_jurisdiction: str = Field("RU", description="jurisdiction whose designations require a notice in the text")
+    quote_stances: bool = Field(False, description="the quotes stage also reports stances without a reported clause "
+                                                   "(X criticized/endorsed/accused …, X asked whether …), as "
+                                                   "attribution corpora such as PolNeAR annotate them")
 
     # Operations
     metrics_port: int = Field(9464, ge=0, description="Prometheus metrics port of a worker (0 disables)")

@@ -62,6 +62,8 @@ class Lexicon:
     report_verbs: frozenset[str]
     prepositional: tuple[tuple[str, str], ...]
     speech_nouns: frozenset[str]
+    #: belief verbs whose first- or second-person report is a hedge ("I think", "you know")
+    hedge_verbs: frozenset[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
     # speakers.yaml
@@ -155,6 +157,7 @@ def _speech(verbs: Mapping[str, Any]) -> dict[str, Any]:
         "report_verbs": frozenset(lemma for lemma, frames in verbs["verbs"].items() if {"that", "to"} & set(frames)),
         "prepositional": tuple((a, b) for a, b in verbs["prepositional"]),
         "speech_nouns": frozenset(verbs["nouns"]),
+        "hedge_verbs": frozenset(verbs["hedges"]),
         "question_labels": frozenset(verbs["interview_labels"]["question"]),
         "answer_labels": frozenset(verbs["interview_labels"]["answer"]),
     }

@@ -14,10 +14,11 @@ from pipeline.errors import StageError
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes import extract_quotes
 from pipeline.quotes.entities import fallback_entities
-from pipeline.stages.base import Backend, NoConfig, StageProvenance
+from pipeline.stages.base import Backend, StageProvenance
+from pipeline.stages.quotes import QuotesConfig
 
 
-class EnglishQuotes(Backend[NoConfig]):
+class EnglishQuotes(Backend[QuotesConfig]):
     """Quote attribution for English copy."""
 
     lexicon: Lexicon
@@ -30,7 +31,8 @@ class EnglishQuotes(Backend[NoConfig]):
             if article.doc is None:
                 raise StageError("quotes", f"article {article.raw.id} reached the quotes stage unparsed")
             entities = fallback_entities(article.doc) if article.entities is None else article.entities
-            article.quotes = extract_quotes(article.doc, entities, self.lexicon)
+            article.quotes = extract_quotes(article.doc, entities, self.lexicon,
+                                            stances=self.config.quote_stances)
 
     def provenance(self) -> StageProvenance:
         return StageProvenance(data_versions=self.lexicon.data_versions())

@@ -17,8 +17,9 @@ from pipeline.sections.entities import Entity
 from pipeline.sections.quotes import Quote
 
 
-def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon) -> list[Quote]:
-    """Every attribution in ``doc`` as quotes-section items (offsets into ``doc.text``)."""
+def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon, stances: bool = False) -> list[Quote]:
+    """Every attribution in ``doc`` as quotes-section items (offsets into ``doc.text``); with ``stances``,
+    the stance reports too (:mod:`pipeline.quotes.stance`)."""
     text = doc.text  # spaCy rebuilds this string on every access: read it once
     spans = pair_quote_marks(text)
     direct = find_direct(doc, text, spans, lexicon)
@@ -27,7 +28,7 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon) -> li
         inner = doc.char_span(q.start, q.end, alignment_mode="contract")
         if q.depth == 0 and inner is not None and len(inner) and not is_name_like(doc, inner):
             fragments.append((q.start, q.end))
-    attributions = merge(direct, find_indirect(doc, lexicon), fragments)
+    attributions = merge(direct, find_indirect(doc, lexicon, stances), fragments)
     continue_speakers(attributions)
     speakers = {a.speaker_token for a in attributions if a.speaker_token is not None}
     resolver = SpeakerResolver(doc, text, EntityIndex(entities), lexicon, [d.content for d in direct], speakers)

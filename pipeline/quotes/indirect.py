@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_stance
 
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
 
@@ -121,10 +122,11 @@ def _around(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
     return _trim(doc, head.left_edge.i, head.right_edge.i + 1, cut) if inside else _clause_without(doc, head, cut)
 
 
-def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
-    """Reported speech anchored on speech verbs, speech nouns and attributive phrases."""
+def find_indirect(doc: Doc, lex: Lexicon, stances: bool = False) -> list[Attribution]:
+    """Reported speech anchored on speech verbs, speech nouns and attributive phrases; with
+    ``stances``, the stance reports too (:mod:`pipeline.quotes.stance`)."""
     found: list[Attribution] = []
-    for tok in _anchors(doc, lex):
+    for tok in _anchors(doc, lex, stances):
         att = _from_verb(doc, tok, lex) if tok.pos_ in ("VERB", "AUX") else None
         if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:
             att = _from_noun(doc, tok)
@@ -132,16 +134,16 @@ def find_indirect(doc: Doc, lex: Lexicon) -> list[Attribution]:
             att = _according(doc, tok)
         if att is None and tok.lower_ == "as" and (tok.i == tok.sent.start or doc[tok.i - 1].is_punct):
             att = _as_phrase(doc, tok)
-        if att is not None and att.content[1] - att.content[0] > 3:
+        if att is not None and att.content[1] - att.content[0] > 3 and (stances or att.rule not in STANCE_RULES):
             found.append(att)
     return found
 
 
-def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
+def _anchors(doc: Doc, lex: Lexicon, stances: bool) -> list[Token]:
     """The tokens that may anchor a report, picked off the doc's arrays: building a Token object
     for every word is most of this pass's cost, and few words are report verbs, speech nouns,
     "according" or "as"."""
-    verbs, nouns, words = _ids(_indirect_verbs(lex)), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
+    verbs, nouns, words = _ids(_indirect_verbs(lex, stances)), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
     rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
     return [doc[i] for i, (pos, lemma, lower) in enumerate(rows)
             if pos in (VERB, AUX) and lemma in verbs or pos == NOUN and lemma in nouns or lower in words]
@@ -149,17 +151,19 @@ def _anchors(doc: Doc, lex: Lexicon) -> list[Token]:
 
 #: the frames that are no preposition (any other frame names the preposition whose object is the
 #: content: "call: [for]" → "called for a review")
-_FRAMES = frozenset({"direct", "that", "to", "noun"})
+_FRAMES = frozenset({"direct", "that", "to", "noun"}) | STANCE_FRAMES
 
 
-_INDIRECT_VERBS: dict[int, frozenset[str]] = {}
+_INDIRECT_VERBS: dict[tuple[int, bool], frozenset[str]] = {}
 
 
-def _indirect_verbs(lex: Lexicon) -> frozenset[str]:
-    """Verbs with a frame that yields indirect speech (the lexicon is frozen: once per lexicon)."""
-    key = id(lex.verb_frames)
+def _indirect_verbs(lex: Lexicon, stances: bool) -> frozenset[str]:
+    """Verbs with a frame that yields indirect speech, stance frames only with ``stances`` (the lexicon
+    is frozen: once per lexicon and setting)."""
+    key = (id(lex.verb_frames), stances)
+    ignored = {"direct"} if stances else {"direct"} | STANCE_FRAMES
     if key not in _INDIRECT_VERBS:
-        _INDIRECT_VERBS[key] = frozenset(lemma for lemma, frames in lex.verb_frames.items() if frames - {"direct"})
+        _INDIRECT_VERBS[key] = frozenset(lemma for lemma, frames in lex.verb_frames.items() if frames - ignored)
     return _INDIRECT_VERBS[key]
 
 
@@ -187,8 +191,9 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-as", cue, lemma,
                            None if speaker is None else speaker.i, tok.i)
     speaker = _subject(tok)
-    if speaker is None or speaker.lower_ == "you" and tok.dep_ in ("parataxis", "advcl"):
-        return None  # "you know", "as you know": discourse fillers, not reports
+    if speaker is None or speaker.lower_ == "you" and tok.dep_ in ("parataxis", "advcl") \
+            or speaker.lower_ in ("i", "we", "you") and lemma in lex.hedge_verbs:
+        return None  # "you know", "as you know", "I think": discourse fillers and hedges, not reports
     if lex.takes(lemma, "that"):
         comps = [c for c in tok.children if c.dep_ == "ccomp"]  # two when a headline got joined on
         comp = min(comps, key=lambda c: (c.left_edge.lower_ != "that", abs(c.i - tok.i)), default=None)
@@ -203,7 +208,8 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
                                cue, lemma, speaker.i, tok.i)
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) \
+                and not anonymity(comp):
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)  # urged X to …
             start = comp.left_edge.i if obj is None else obj.left_edge.i
             return Attribution(INDIRECT, _trim(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
@@ -223,7 +229,7 @@ def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     frames = lex.verb_frames.get(lemma, frozenset())
     preps = frames - _FRAMES
     noun = "noun" in frames or "that" in frames
-    if not (preps or noun) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
+    if not (preps or noun or frames & STANCE_FRAMES) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
         return None
     speaker = _subject(tok)
     if speaker is None or speaker.lower_ in ("you", "i", "we") or speaker.i > tok.i:
@@ -235,11 +241,9 @@ def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         return Attribution(INDIRECT, _trim(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
                            cue, lemma, speaker.i, tok.i)
     dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if dobj is None:
-        return None
-    comp = _that_clause(dobj) if noun and dobj.lemma_.lower() in lex.speech_nouns else None
+    comp = _that_clause(dobj) if dobj is not None and noun and dobj.lemma_.lower() in lex.speech_nouns else None
     if comp is None:
-        return None
+        return from_stance(doc, tok, speaker, frames)
     return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
                        cue, lemma, speaker.i, tok.i)
 
@@ -263,8 +267,18 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
     obj = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
     if to is None or obj is None or tok.head is tok:
         return None
-    return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-according",
+    return Attribution(INDIRECT, _sourced_clause(doc, tok), "indirect-according",
                        (tok.idx, to.idx + len(to)), "according to", obj.i, tok.i)
+
+
+def _sourced_clause(doc: Doc, phrase: Token) -> tuple[int, int]:
+    """What "according to X" sources: at the sentence's end, everything before it ("A rose and B
+    fell, according to X": the parser hangs the phrase on B); elsewhere, the clause it attaches to."""
+    sent = phrase.sent
+    after = [t for t in doc[phrase.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if not after and phrase.left_edge.i > sent.start:
+        return _trim(doc, sent.start, phrase.left_edge.i, phrase)
+    return _clause_without(doc, phrase.head, phrase)
 
 
 def _as_phrase(doc: Doc, tok: Token) -> Attribution | None:

@@ -30,6 +30,8 @@ RULE_CONFIDENCE: dict[QuoteRule, float] = {
     "indirect-parenthetical": 0.75,
     "indirect-noun": 0.7,
     "indirect-object": 0.6,
+    "indirect-stance": 0.55,
+    "indirect-question": 0.6,
 }
 
 

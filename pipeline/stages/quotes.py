@@ -9,12 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from pipeline.stages.base import LanguageStage, NoConfig
+from pipeline.stages.base import LanguageStage, StageConfig
 
 
-class QuoteStage(LanguageStage[NoConfig]):
+class QuotesConfig(StageConfig):
+    """Settings of the quotes stage."""
+
+    #: also report stances with no reported clause ("X criticized the plan", "X asked whether …")
+    quote_stances: bool
+
+
+class QuoteStage(LanguageStage[QuotesConfig]):
     """Direct, indirect and mixed quotations with speakers resolved to entities."""
 
     name: ClassVar[str] = "quotes"
+    config_type: ClassVar[type[StageConfig]] = QuotesConfig
     backend_types: ClassVar[Mapping[str, str]] = {"en": "pipeline.quotes.english:EnglishQuotes",
                                                   "ru": "pipeline.quotes.russian:RussianQuotes"}

@@ -74,6 +74,8 @@ def test_cue_after_a_long_titled_subject() -> None:
 @pytest.mark.parametrize("text", [
     "“We will not back down,” Smith said. “The deal is dead.”",
     "“We will not back down,” Smith said, “and the deal is dead.”",
+    "“It's like a new plane,” Smith said in a documentary that showed off some of the renovations to the jet. "
+    "“The plane is very much an extension of the brand.”",  # a long cue clause between the parts
 ])
 def test_split_and_next_sentence_quotes_continue_the_first(text: str) -> None:
     first, second = annotate(text).quotes
@@ -84,3 +86,10 @@ def test_split_and_next_sentence_quotes_continue_the_first(text: str) -> None:
 def test_another_speakers_quote_starts_its_own_attribution() -> None:
     text = "“We will not back down,” Smith said.\n\n“The deal is dead,” Jones said. Brown disagreed: “It is alive.”"
     assert [q.continues for q in annotate(text).quotes] == [None, None, None]
+
+
+def test_according_to_at_the_end_sources_the_whole_sentence() -> None:
+    text = ("Hillary Clinton has raised $2.7 million from tech donors, while Bernie Sanders has raised $6 million, "
+            "according to campaign filings.")  # the parser hangs the phrase on the "while" clause
+    q = next(q for q in annotate(text).quotes if q.rule == "indirect-according")
+    assert q.content.text == "Hillary Clinton has raised $2.7 million from tech donors, while Bernie Sanders has raised $6 million"

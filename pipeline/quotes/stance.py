@@ -1,0 +1,105 @@
+"""Stance reports: a source's act on an object, with no reported clause.
+
+X criticized the plan / X endorsed Clinton        → the object ("object" frame)
+X called the deal a mistake / X described it as …  → the object with its predicate ("predicate" frame)
+X accused Y of lying                               → the object with its "of" phrase
+X asked whether … / X asked Y to …                 → the question or the request ("question" frame)
+
+Annotated news corpora (PolNeAR) count these as attributions: the source takes a position that
+the reporter attributes to them. Only verbs the lexicon lists with one of these frames anchor one,
+and only with a subject that can hold a position (not "it", not an expletive).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.lexicon import Lexicon
+from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.sections.quotes import QuoteRule
+
+#: the frames of a stance verb (speech_verbs.yaml)
+STANCE_FRAMES = frozenset({"object", "predicate", "question", "intent"})
+#: the rules of the reports this module finds
+STANCE_RULES: frozenset[QuoteRule] = frozenset({"indirect-stance", "indirect-question"})
+#: the verb's children, after it, that carry the stance's content with the object
+_WITH_OBJECT = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
+#: prepositions whose phrase belongs to the content ("accused X of Y", "described X as Y")
+_CONTENT_PREPS = frozenset({"of", "as"})
+#: subjects that hold no position
+_NO_SOURCE = frozenset({"it", "there", "this", "that", "which", "what"})
+#: a question's opening word ("asked whether …", "asked how …")
+_QUESTION_MARKS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
+
+
+def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str]) -> Attribution | None:
+    """The stance report anchored on ``tok`` (a verb listed with a stance frame), if it has one."""
+    if speaker.lower_ in _NO_SOURCE:
+        return None
+    content = _question(tok) if "question" in frames else None
+    if content is None and "intent" in frames:
+        content = _intent(tok)
+    if content is None and frames & {"object", "predicate"}:
+        content = _object(tok, frames)
+    if content is None:
+        return None
+    rule: QuoteRule = "indirect-stance" if content[2] == "stance" else "indirect-question"
+    return Attribution(INDIRECT, _span(doc, content[0], content[1]), rule, (tok.idx, tok.idx + len(tok)),
+                       tok.lemma_.lower(), speaker.i, tok.i)
+
+
+def _question(tok: Token) -> tuple[int, int, str] | None:
+    """ "asked whether …" → the question; "asked X to …" → the request with its addressee."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                 and c.left_edge.lower_ in _QUESTION_MARKS), None)
+    if comp is not None:
+        return (comp.left_edge.i, comp.right_edge.i + 1, "question")
+    request = _infinitive(tok)
+    if request is None or anonymity(request):
+        return None
+    addressee = next((c for c in tok.children if c.dep_ == "dobj" and c.i < request.i), request)
+    return (addressee.left_edge.i, request.right_edge.i + 1, "question")
+
+
+def _intent(tok: Token) -> tuple[int, int, str] | None:
+    """ "plans to run", "declined to comment" → the infinitive with its "to"."""
+    comp = _infinitive(tok)
+    return None if comp is None or anonymity(comp) else (comp.left_edge.i, comp.right_edge.i + 1, "stance")
+
+
+def _infinitive(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _object(tok: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
+    """ "criticized the plan" → the object; "called the deal a mistake" → the object with its predicate
+    (the parser may take the object for a second predicate: "called [Trump]oprd [a fascist]oprd")."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "oprd") and c.i > tok.i), None)
+    if any(c.dep_ == "dobj" and c.i < tok.i for c in tok.children):
+        return None  # "what he called a con": the writer's phrase, named in passing
+    if obj is None or obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0 and "predicate" not in frames:
+        return None
+    parts = [c for c in tok.children if c.i >= obj.i and (c.dep_ in _WITH_OBJECT or
+                                                          c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+    predicate = len(parts) > 1 or obj.dep_ == "oprd" or any(c.dep_ == "prep" and c.lower_ == "as"
+                                                             for c in obj.children)
+    if "object" not in frames and not predicate:
+        return None  # "called a meeting" is no stance; "called the deal a mistake" is
+    return (obj.left_edge.i, max(p.right_edge.i for p in parts) + 1, "stance")
+
+
+def anonymity(comp: Token) -> bool:
+    """ "asked not to be named / identified": a source's terms, not a report."""
+    deps = {c.dep_ for c in comp.children}
+    return "neg" in deps and "auxpass" in deps
+
+
+def _span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens [start, end) without edge punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct
+                           and doc[end - 1].text not in ("”", "»", '"', "’")):
+        end -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else (0, 0)
