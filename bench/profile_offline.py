@@ -25,17 +25,18 @@ import pipeline
 from pipeline.article import Origin
 from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message, build_enricher
+from pipeline.nlp import load_nlp
 
 #: (label, file path suffix, function name): entry points whose cumulative time is reported
 ENTRY_POINTS = [
     ("decode + validate", "pipeline/records.py", "decode_raw_article"),
     ("clean stage", "pipeline/stages/clean.py", "process"),
-    ("ner stage (all)", "pipeline/stages/ner.py", "process"),
+    ("ner backend, English (all)", "pipeline/entities/english.py", "process"),
     ("  ner: spaCy model (Language.pipe)", "spacy/language.py", "pipe"),
     ("  ner: wire_gazetteer component", "pipeline/entities/matcher.py", "__call__"),
     ("  ner: resolve()", "pipeline/entities/resolve.py", "resolve"),
-    ("quotes stage", "pipeline/stages/quotes.py", "process"),
-    ("designations stage", "pipeline/stages/designations.py", "process"),
+    ("quotes backend, English", "pipeline/quotes/english.py", "process"),
+    ("designations backend, English", "pipeline/designations/english.py", "process"),
     ("enriched_record()", "pipeline/records.py", "enriched_record"),
     ("serialise (Outcome.value)", "pipeline/enrich.py", "value"),
 ]
@@ -74,7 +75,7 @@ def _heaviest(stats: pstats.Stats, cumulative: bool, keep: Callable[[str], bool]
 
 def component_times(enricher: Enricher, texts: list[str], batch_size: int) -> dict[str, float]:
     """Seconds per spaCy component over ``texts``, unprofiled: the model against the gazetteer."""
-    nlp = enricher.stages[[s.name for s in enricher.stages].index("ner")].nlp  # type: ignore[attr-defined]
+    nlp = load_nlp(enricher.settings.spacy_model)  # the process's one model, the English backend's
     docs = [nlp.make_doc(text) for text in texts]
     times = {}
     for name, component in nlp.pipeline:
