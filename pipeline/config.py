@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     metrics_addr: str = Field("127.0.0.1", description="address the metrics endpoint binds (0.0.0.0 in containers)")
     dedupe_window: int = Field(100_000, ge=0, description="recent article ids remembered to refuse exact re-sends (0 off)")
     log_level: str = Field("info", description="worker log level")
+    session_timeout_s: float = Field(
+        60.0, ge=6, description="a worker silent this long loses its partitions to the others (consumer session)")
     shutdown_timeout_s: float = Field(30.0, gt=0, description="grace period to finish the in-flight batch")
 
     # Embedded broker (wirestream kafka up|down|status)

@@ -31,6 +31,8 @@ def create_app(settings: Settings) -> faust.App:
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
         producer_max_request_size=settings.max_record_bytes + 1024,
         consumer_max_fetch_size=settings.max_record_bytes,
         # Our own Prometheus endpoint serves metrics; Faust's web server is not needed.
