@@ -15,6 +15,7 @@ committed offset, so it never starts from an offset a zombie is still moving.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
-from aiokafka.structs import OffsetAndMetadata, TopicPartition
+from aiokafka.structs import OffsetAndMetadata, RecordMetadata, TopicPartition
 
 from pipeline.config import Settings
 from pipeline.enrich import Outcome
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 #: a transaction left open by a dead worker is aborted by the broker after this long,
 #: unless the partition's next owner fences it first (it does, as it starts)
 TRANSACTION_TIMEOUT_MS = 60_000
+#: tries at reading a committed offset while the group's coordinator is not available yet, 0.5 s apart
+COORDINATOR_ATTEMPTS = 20
 
 
 def transactional_id(settings: Settings, partition: int) -> str:
@@ -88,6 +91,17 @@ class PartitionTransactions:
             claim.in_transaction = True
         return claim
 
+    async def send(self, partition: int, outcomes: Sequence[Outcome]) -> list[asyncio.Future[RecordMetadata]]:
+        """Send ``outcomes`` in the claim's open transaction; the futures resolve once the broker has them."""
+        producer = self._claims[partition].producer
+        pending = []
+        for outcome in outcomes:
+            topic, headers = ((self._settings.topic_dead_letter, DEAD_LETTER_HEADERS) if outcome.dead
+                              else (self._settings.topic_enriched, ENRICHED_HEADERS))
+            pending.append(await producer.send(topic, value=outcome.value, key=outcome.key,
+                                               headers=list(headers.items())))
+        return pending
+
     async def commit(self, partition: int, outcomes: Sequence[Outcome], next_offset: int) -> float:
         """Send ``outcomes`` and the offset ``next_offset`` in the claim's open transaction, then commit.
 
@@ -95,22 +109,15 @@ class PartitionTransactions:
         step fails (``ProducerFenced`` when another worker owns the partition).
         """
         claim = self._claims[partition]
-        pending = []
-        for outcome in outcomes:
-            topic, headers = ((self._settings.topic_dead_letter, DEAD_LETTER_HEADERS) if outcome.dead
-                              else (self._settings.topic_enriched, ENRICHED_HEADERS))
-            pending.append(await claim.producer.send(topic, value=outcome.value, key=outcome.key,
-                                                     headers=list(headers.items())))
+        await self.send(partition, outcomes)
         raw = TopicPartition(self._settings.topic_raw, partition)
         await claim.producer.send_offsets_to_transaction({raw: OffsetAndMetadata(next_offset, "")},
                                                          self._settings.app_id)
         started = time.perf_counter()
-        await claim.producer.commit_transaction()
+        await claim.producer.commit_transaction()  # fails unless every record sent above was delivered
         seconds = time.perf_counter() - started
         TRANSACTION_COMMIT_SECONDS.observe(seconds)
         claim.in_transaction, claim.next_offset = False, next_offset
-        for future in pending:
-            future.result()  # delivered: the commit would have failed otherwise
         return seconds
 
     async def abort(self, partition: int) -> None:
@@ -143,6 +150,13 @@ class PartitionTransactions:
             await start(admin, self._settings)
             self._admin = admin
         raw = TopicPartition(self._settings.topic_raw, partition)
-        offsets = await self._admin.list_consumer_group_offsets(self._settings.app_id, partitions=[raw])
+        for attempt in range(COORDINATOR_ATTEMPTS):
+            try:
+                offsets = await self._admin.list_consumer_group_offsets(self._settings.app_id, partitions=[raw])
+                break
+            except KafkaError as exc:  # e.g. the group's coordinator is still loading: the claim is kept
+                if not exc.retriable or attempt == COORDINATOR_ATTEMPTS - 1:
+                    raise
+                await asyncio.sleep(0.5)
         found = offsets.get(raw)
         return found.offset if found is not None and found.offset >= 0 else None

@@ -12,17 +12,23 @@ import random
 import signal
 
 import pytest
+from aiokafka.errors import ProducerFenced
 
+from pipeline.article import Origin
 from pipeline.config import Settings
+from pipeline.enrich import Message, build_enricher
 from pipeline.kafka import broker
 from pipeline.kafka.client import Coordinates, collect_outcomes
 from pipeline.kafka.topics import ensure_topics
+from pipeline.kafka.transactions import PartitionTransactions
 from tests.integration.faults import Ledger, ledger, numbered_articles, produce, wait_for_outputs
 from tests.integration.test_end_to_end import isolated
 
 pytestmark = pytest.mark.integration
 
 COLLECT_TIMEOUT_S = 180.0
+#: inputs of a test whose fault must land mid-stream (the clean stage alone takes them in well under a minute)
+BACKLOG = 1200
 
 
 def exactly_once(kafka: Settings, **overrides: object) -> Settings:
@@ -60,3 +66,84 @@ async def test_sigkill_at_random_points_loses_and_duplicates_nothing(kafka: Sett
         worker.proc.send_signal(signal.SIGKILL)
         worker.proc.wait()
     assert_exactly_once(await settle(settings, start_worker(settings), produced, "exactly-once, 5 SIGKILLs"))
+
+
+async def test_broker_restart_mid_transaction_loses_and_duplicates_nothing(kafka: Settings, start_worker) -> None:
+    settings = exactly_once(kafka)
+    await ensure_topics(settings)
+    produced = await produce(settings, numbered_articles(BACKLOG, "outage"))
+    worker = start_worker(settings)
+    await worker.alongside(wait_for_outputs(settings, produced, at_least=40))
+    broker.down(kafka)
+    await asyncio.sleep(3)
+    await asyncio.to_thread(broker.up, kafka)
+    assert_exactly_once(await settle(settings, worker, produced, "exactly-once, broker restarted mid-stream"))
+    log = worker.log_path.read_text(errors="replace")
+    assert "the transaction of" in log and "failed" in log, "the outage never hit a transaction"
+
+
+async def test_a_worker_joining_then_leaving_mid_stream(kafka: Settings, start_worker) -> None:
+    settings = exactly_once(kafka)
+    await ensure_topics(settings)
+    produced = await produce(settings, numbered_articles(BACKLOG, "rebalance"))
+    first = start_worker(settings)
+    await first.alongside(wait_for_outputs(settings, produced, at_least=40))
+    second = start_worker(settings)  # first rebalance: the partitions are shared
+    await second.alongside(first.alongside(wait_for_outputs(settings, produced, at_least=BACKLOG // 2)))
+    assert second.stop() == 0  # second rebalance: its partitions come back to the first
+    assert_exactly_once(await settle(settings, first, produced, "exactly-once, a worker joined then left"))
+    assert "refused" not in first.log_path.read_text(errors="replace"), "a live owner must never be fenced"
+
+
+async def test_a_paused_worker_cannot_commit_after_its_partitions_moved(kafka: Settings, start_worker) -> None:
+    settings = exactly_once(kafka)
+    await ensure_topics(settings)
+    produced = await produce(settings, numbered_articles(BACKLOG, "zombie"))
+    zombie = start_worker(settings)
+    done = await zombie.alongside(wait_for_outputs(settings, produced, at_least=40))
+    zombie.proc.send_signal(signal.SIGSTOP)  # past its session: the group gives its partitions away
+    owner = start_worker(settings)
+    await owner.alongside(wait_for_outputs(settings, produced, at_least=done + 80))
+    zombie.proc.send_signal(signal.SIGCONT)
+    produced += await produce(settings, numbered_articles(80, "zombie-after"))
+    account = await settle(settings, owner, produced, "exactly-once, paused worker resumed as a zombie")
+    assert_exactly_once(account)
+    log = zombie.log_path.read_text(errors="replace")
+    refused = "refused: fenced" in log
+    print(f"zombie: {'its commit was refused (fenced)' if refused else 'it saw the rebalance first and aborted'}")
+    assert refused or "rebalance: aborting the transaction" in log
+
+
+async def test_fenced_records_are_seen_only_by_read_uncommitted_readers(kafka: Settings) -> None:
+    """A claim's records sent, then another claim on the partition: the first one's commit is refused,
+    read_committed readers never see its records, read_uncommitted readers do."""
+    settings = exactly_once(kafka, topic_partitions=1)
+    await ensure_topics(settings)
+    values = numbered_articles(6, "fence")
+    produced = await produce(settings, values)
+    messages = [Message(value, None, Origin(settings.topic_raw, partition, offset))
+                for value, (partition, offset) in zip(values, produced)]
+    outcomes = build_enricher(settings).enrich(messages)
+    next_offset = produced[-1][1] + 1
+    zombie, owner = PartitionTransactions(settings), PartitionTransactions(settings)
+    try:
+        await zombie.claim(0)
+        await asyncio.gather(*await zombie.send(0, outcomes))  # in the log, not committed
+        await owner.claim(0)  # the partition's next owner fences the first
+        with pytest.raises(ProducerFenced):
+            await zombie.commit(0, [], next_offset)
+        uncommitted = await collect_outcomes(settings, produced, timeout_s=5, isolation_level="read_uncommitted")
+        assert await collect_outcomes(settings, produced, timeout_s=3) == {}
+        await owner.commit(0, outcomes, next_offset)
+    finally:
+        await zombie.release_all()
+        await owner.release_all()
+    committed = ledger(settings, produced, await collect_outcomes(settings, produced, timeout_s=30))
+    both = ledger(settings, produced, await collect_outcomes(settings, produced, timeout_s=5,
+                                                             isolation_level="read_uncommitted"))
+    print(f"\nfenced then committed by the owner: read_committed {committed}\n"
+          f"    read_uncommitted {both}   (the fenced claim's aborted records before the owner's commit: "
+          f"{len(uncommitted)})")
+    assert_exactly_once(committed)
+    assert len(uncommitted) == len(produced)
+    assert both.duplicated == len(produced), "read_uncommitted sees the aborted copies beside the committed ones"
