@@ -5,7 +5,9 @@ plain text, the baseline (and, beside it, the model as the stages load it:
 the attribute ruler in its table form, same annotations); (2) the offline Enricher (every stage, no Kafka);
 (3) end to end through Kafka, 1 worker and 2 workers on 2 partitions; (4) the
 per-stage share of time, p50/p99 latency at half of the 1-worker peak rate and
-peak RSS per worker; (5) the ratios. The last line is one JSON object for scripts.
+peak RSS per worker; (5) the ratios; (6) exactly-once, 1 worker, on the articles
+and at the paced rate of (3a): throughput relative to (3a), p99 latency,
+transaction commit time (bench/exactly_once.py). The last line is one JSON object for scripts.
 
 Phases use nested slices of one corpus so that each takes about the same wall
 time: baseline, offline and 1 worker the first quarter, 2 workers the first half.
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import orjson
 import spacy
+import exactly_once
 from corpus import BenchArticle, generate
 from e2e import Collected, Collector, Workers, bench_broker, broker_cpu_seconds, burst, paced, run_settings, stage_ms
 from spacy.language import Language
@@ -202,6 +205,8 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
     paced_seconds = PACED_SECONDS / 3 if args.quick else PACED_SECONDS
     with bench_broker("wirestream-bench-", batch_size=args.batch_size) as (kafka, run_root):
         one, two = asyncio.run(kafka_runs(kafka, quarter, half, paced_seconds, run_root))
+        eos = asyncio.run(exactly_once.run(kafka, "exactly_once", quarter, half[len(quarter):], one.paced_rate,
+                                           paced_seconds, run_root))
 
     print("(4) per-stage time (records' provenance: timings_ms, and chunk_ms / chunk_size of chunked stages):")
     print("\n".join(_stage_table(off_timings, one.collected, off_rate)))
@@ -226,6 +231,7 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
           f"2 workers / 1 worker {scaling:.2f}   [words/s; {cores} cores, load average {os.getloadavg()[0]:.2f} at end]")
     print(f"    by CPU per article (less sensitive to other load): offline / baseline {cpu_offline:.2f}; "
           f"1 worker / baseline {cpu_e2e:.2f} (broker CPU excluded)")
+    eos_keys = exactly_once.report(eos, one.rate.words_per_s, p99)
     return {
         "cores": cores,
         "articles": len(corpus),
@@ -244,6 +250,7 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
         "p50_latency_s": round(p50, 3),
         "p99_latency_s": round(p99, 3),
         "peak_rss_mb": round(max(rss), 1),
+        **eos_keys,
     }
 
 

@@ -116,7 +116,7 @@ class TransactionalBatches:
         while self._app.consumer_generation_id == self._generation and partition not in self._revoked:
             try:
                 return (await self._transactions.claim(partition)).next_offset or 0
-            except (KafkaError, KafkaConnectError) as exc:
+            except (KafkaError, KafkaConnectError, TimeoutError) as exc:
                 delay = await self._failed("claiming", partition, exc, delay)
         return None
 
@@ -144,7 +144,7 @@ class TransactionalBatches:
                 self._fenced.add(partition)
                 await self._transactions.release(partition)
                 return
-            except (KafkaError, KafkaConnectError) as exc:
+            except (KafkaError, KafkaConnectError, TimeoutError) as exc:
                 delay = await self._failed("committing", partition, exc, delay)
 
     async def _failed(self, doing: str, partition: int, exc: BaseException, delay: float) -> float:

@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 #: a transaction left open by a dead worker is aborted by the broker after this long,
 #: unless the partition's next owner fences it first (it does, as it starts)
 TRANSACTION_TIMEOUT_MS = 60_000
+#: a claim, commit or abort taking longer is given up (aiokafka retries some requests forever);
+#: the retry's new producer fences the stuck one
+STEP_TIMEOUT_S = 30.0
+CLOSE_TIMEOUT_S = 5.0
 #: tries at reading a committed offset while the group's coordinator is not available yet, 0.5 s apart
 COORDINATOR_ATTEMPTS = 20
 
@@ -68,28 +72,31 @@ class PartitionTransactions:
         return list(self._claims)
 
     async def claim(self, partition: int) -> Claim:
-        """This worker's claim on ``partition``, fencing the previous owner if it is new."""
+        """This worker's claim on ``partition`` with a transaction open, fencing the previous owner if new."""
         claim = self._claims.get(partition)
         if claim is None:
-            producer = AIOKafkaProducer(
-                **client_kwargs(self._settings),
-                transactional_id=transactional_id(self._settings, partition),
-                transaction_timeout_ms=TRANSACTION_TIMEOUT_MS,
-                max_request_size=self._settings.max_record_bytes + 1024,
-            )
-            try:
-                await start(producer, self._settings)
-                # begin waits for the producer id: the epoch is bumped and the previous owner fenced
-                await producer.begin_transaction()
-                claim = Claim(producer, await self._committed(partition), in_transaction=True)
-            except BaseException:
-                await producer.stop()
-                raise
+            claim = await asyncio.wait_for(self._new_claim(partition), STEP_TIMEOUT_S)
             self._claims[partition] = claim
         elif not claim.in_transaction:
             await claim.producer.begin_transaction()
             claim.in_transaction = True
         return claim
+
+    async def _new_claim(self, partition: int) -> Claim:
+        producer = AIOKafkaProducer(
+            **client_kwargs(self._settings),
+            transactional_id=transactional_id(self._settings, partition),
+            transaction_timeout_ms=TRANSACTION_TIMEOUT_MS,
+            max_request_size=self._settings.max_record_bytes + 1024,
+        )
+        try:
+            await start(producer, self._settings)
+            # begin waits for the producer id: the epoch is bumped and the previous owner fenced
+            await producer.begin_transaction()
+            return Claim(producer, await self._committed(partition), in_transaction=True)
+        except BaseException:
+            await _close(producer)
+            raise
 
     async def send(self, partition: int, outcomes: Sequence[Outcome]) -> list[asyncio.Future[RecordMetadata]]:
         """Send ``outcomes`` in the claim's open transaction; the futures resolve once the broker has them."""
@@ -106,15 +113,21 @@ class PartitionTransactions:
         """Send ``outcomes`` and the offset ``next_offset`` in the claim's open transaction, then commit.
 
         Returns the commit's duration in seconds. Raises ``KafkaError`` when any
-        step fails (``ProducerFenced`` when another worker owns the partition).
+        step fails (``ProducerFenced`` when another worker owns the partition),
+        ``TimeoutError`` after ``STEP_TIMEOUT_S``.
         """
+        return await asyncio.wait_for(self._commit(partition, outcomes, next_offset), STEP_TIMEOUT_S)
+
+    async def _commit(self, partition: int, outcomes: Sequence[Outcome], next_offset: int) -> float:
         claim = self._claims[partition]
-        await self.send(partition, outcomes)
+        # aiokafka would commit a transaction some of whose records failed (a failed produce does not
+        # make its transaction abortable), so every delivery is confirmed before the offsets go in
+        await asyncio.gather(*await self.send(partition, outcomes))
         raw = TopicPartition(self._settings.topic_raw, partition)
         await claim.producer.send_offsets_to_transaction({raw: OffsetAndMetadata(next_offset, "")},
                                                          self._settings.app_id)
         started = time.perf_counter()
-        await claim.producer.commit_transaction()  # fails unless every record sent above was delivered
+        await claim.producer.commit_transaction()
         seconds = time.perf_counter() - started
         TRANSACTION_COMMIT_SECONDS.observe(seconds)
         claim.in_transaction, claim.next_offset = False, next_offset
@@ -125,8 +138,8 @@ class PartitionTransactions:
         claim = self._claims.get(partition)
         if claim is not None and claim.in_transaction:
             try:
-                await claim.producer.abort_transaction()
-            except KafkaError as exc:  # fenced or unreachable: the next owner's fencing aborts it instead
+                await asyncio.wait_for(claim.producer.abort_transaction(), STEP_TIMEOUT_S)
+            except (KafkaError, TimeoutError) as exc:  # fenced or unreachable: the next owner's fencing aborts it
                 log.warning("aborting the transaction of %s[%d] failed: %r", self._settings.topic_raw, partition, exc)
         await self.release(partition)
 
@@ -134,7 +147,7 @@ class PartitionTransactions:
         """Give up the claim; an open transaction is aborted by the next owner's fencing or the timeout."""
         claim = self._claims.pop(partition, None)
         if claim is not None:
-            await claim.producer.stop()
+            await _close(claim.producer)
 
     async def release_all(self) -> None:
         for partition in list(self._claims):
@@ -160,3 +173,11 @@ class PartitionTransactions:
                 await asyncio.sleep(0.5)
         found = offsets.get(raw)
         return found.offset if found is not None and found.offset >= 0 else None
+
+
+async def _close(producer: AIOKafkaProducer) -> None:
+    """Stop a producer; one whose batches are stuck (idempotent batches never expire) is left to its fencing."""
+    try:
+        await asyncio.wait_for(producer.stop(), CLOSE_TIMEOUT_S)
+    except TimeoutError:
+        log.warning("a transactional producer did not stop within %.0fs; its batches are fenced", CLOSE_TIMEOUT_S)
