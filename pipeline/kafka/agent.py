@@ -79,6 +79,15 @@ def published(settings: Settings, outcomes: Sequence[Outcome]) -> None:
             _count_content(outcome.record)
 
 
+async def _send(enriched: faust.TopicT, dead_letters: faust.TopicT, outcomes: Sequence[Outcome]) -> None:
+    """Produce every outcome and wait until the broker confirmed all of them."""
+    pending = []
+    for outcome in outcomes:
+        topic, headers = (dead_letters, DEAD_LETTER_HEADERS) if outcome.dead else (enriched, ENRICHED_HEADERS)
+        pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
+    await asyncio.gather(*pending)
+
+
 def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
     """Declare the topics and register the enrichment agent and the lag monitor on ``app``."""
     exactly_once = settings.processing_guarantee == "exactly_once"
@@ -89,16 +98,6 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
     next_offsets: dict[TP, int] = {}
     stage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stages")
 
-    async def send(outcomes: Sequence[Outcome]) -> None:
-        """Produce every outcome and wait until the broker confirmed all of them."""
-        pending = []
-        for outcome in outcomes:
-            topic, headers = (
-                (dead_letter_topic, DEAD_LETTER_HEADERS) if outcome.dead else (enriched_topic, ENRICHED_HEADERS)
-            )
-            pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
-        await asyncio.gather(*pending)
-
     async def publish(outcomes: Sequence[Outcome]) -> None:
         """Send until delivered: an unreachable broker stalls the agent (backpressure), never drops.
 
@@ -108,7 +107,7 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
         delay = RETRY_FIRST_S
         while True:
             try:
-                await send(outcomes)
+                await _send(enriched_topic, dead_letter_topic, outcomes)
                 break
             except KafkaError as exc:
                 BROKER_ERRORS.labels("produce").inc()
