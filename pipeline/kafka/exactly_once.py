@@ -98,10 +98,13 @@ class TransactionalBatches:
             self._revoked.clear()
 
     async def _admit(self, events: Sequence[EventT[bytes]]) -> list[EventT[bytes]]:
-        """The events to process: of partitions assigned to us and not fenced, at or past the committed offset."""
+        """The events to process: fetched in this generation (after a rebalance Faust reads again from the
+        committed offsets, so an older event may lie past a batch that was aborted), of partitions assigned
+        to us and not fenced, at or past the committed offset."""
         assigned = self._assigned() - self._fenced - self._revoked
+        current = [e for e in events if e.message.generation_id == self._generation]
         todo: list[EventT[bytes]] = []
-        for partition, group in _by_partition((e.message.partition, e) for e in events).items():
+        for partition, group in _by_partition((e.message.partition, e) for e in current).items():
             if partition not in assigned:
                 continue
             committed = await self._committed(partition)

@@ -47,7 +47,7 @@ class HoldingStage(Stage[NoConfig]):
 
 
 #: the clean stage, then the hold: about 10 articles per second and worker
-SLOW_STAGES = ["clean", f"{__name__}:HoldingStage"]
+SLOW_STAGES = ["clean", "tests.integration.test_exactly_once:HoldingStage"]
 HOLD_S = 0.1
 
 
