@@ -110,6 +110,9 @@ async def test_sigkill_at_random_points_loses_and_duplicates_nothing(kafka: Sett
         worker.proc.send_signal(signal.SIGKILL)
         worker.proc.wait()
     assert_exactly_once(await settle(settings, start_worker(settings), produced, "exactly-once, 5 SIGKILLs"))
+    uncommitted = await collect_outcomes(settings, produced, timeout_s=5, isolation_level="read_uncommitted")
+    print(f"    the same topics read_uncommitted: {ledger(settings, produced, uncommitted)}   "
+          "(copies from the transactions the kills left open, aborted by the next owner)")
 
 
 async def test_broker_restart_mid_transaction_loses_and_duplicates_nothing(kafka: Settings, start_worker) -> None:
