@@ -20,7 +20,7 @@ from pipeline.article import Article, Origin
 from pipeline.config import Settings
 from pipeline.enrich import Message, build_enricher
 from pipeline.kafka import broker
-from pipeline.kafka.client import Coordinates, collect_outcomes
+from pipeline.kafka.client import Coordinates, EnrichedConsumer, collect_outcomes, read_topic
 from pipeline.kafka.topics import ensure_topics
 from pipeline.kafka.transactions import PartitionTransactions
 from pipeline.stages.base import NoConfig, Stage
@@ -166,6 +166,15 @@ async def test_a_paused_worker_cannot_commit_after_its_partitions_moved(kafka: S
     assert "refused: fenced" in log, "the zombie's in-flight transaction was not refused"
 
 
+async def shipped_readers_see(settings: Settings) -> tuple[int, int]:
+    """How many enriched records ``EnrichedConsumer`` and ``read_topic`` (``wirestream tail``, the review
+    page) yield with their default isolation."""
+    async with EnrichedConsumer(settings, idle_timeout_s=2) as consumer:
+        typed = [record async for record in consumer]
+    raw = [message async for message in read_topic(settings, settings.topic_enriched, idle_timeout_s=2)]
+    return len(typed), len(raw)
+
+
 async def test_fenced_records_are_seen_only_by_read_uncommitted_readers(kafka: Settings) -> None:
     """A claim's records sent, then another claim on the partition: the first one's commit is refused,
     read_committed readers never see its records, read_uncommitted readers do."""
@@ -186,6 +195,7 @@ async def test_fenced_records_are_seen_only_by_read_uncommitted_readers(kafka: S
             await zombie.commit(0, [], next_offset)
         uncommitted = await collect_outcomes(settings, produced, timeout_s=5, isolation_level="read_uncommitted")
         assert await collect_outcomes(settings, produced, timeout_s=3) == {}
+        assert await shipped_readers_see(settings) == (0, 0), "the client and `wirestream tail` read committed"
         await owner.commit(0, outcomes, next_offset)
     finally:
         await zombie.release_all()
@@ -197,5 +207,6 @@ async def test_fenced_records_are_seen_only_by_read_uncommitted_readers(kafka: S
           f"    read_uncommitted {both}   (the fenced claim's aborted records before the owner's commit: "
           f"{len(uncommitted)})")
     assert_exactly_once(committed)
+    assert await shipped_readers_see(settings) == (len(produced), len(produced))
     assert len(uncommitted) == len(produced)
     assert both.duplicated == len(produced), "read_uncommitted sees the aborted copies beside the committed ones"
