@@ -75,6 +75,15 @@ async def published_by(metrics_port: int, timeout_s: float = 90.0) -> float:
     raise AssertionError(f"the worker on metrics port {metrics_port} published nothing in {timeout_s:.0f}s")
 
 
+MALFORMED_EVERY = 8
+
+
+def with_malformed(values: list[bytes]) -> list[bytes]:
+    """Every ``MALFORMED_EVERY``-th value replaced by one that is not JSON (a dead letter)."""
+    return [b"not json %d" % index if index % MALFORMED_EVERY == MALFORMED_EVERY - 1 else value
+            for index, value in enumerate(values)]
+
+
 def exactly_once(kafka: Settings, **overrides: object) -> Settings:
     """Isolated exactly-once settings: the cheap stage list, small batches, and a short session
     (the broker's minimum) so that a killed worker's partitions move on quickly."""
@@ -102,14 +111,16 @@ async def test_sigkill_at_random_points_loses_and_duplicates_nothing(kafka: Sett
     rng = random.Random(19)
     produced: list[Coordinates] = []
     for round_number in range(5):
-        produced += await produce(settings, numbered_articles(120, f"kill{round_number}"))
+        produced += await produce(settings, with_malformed(numbered_articles(120, f"kill{round_number}")))
         done = len(await collect_outcomes(settings, produced, timeout_s=1))
         worker = start_worker(settings)
         await worker.alongside(wait_for_outputs(settings, produced, at_least=done + rng.randint(4, 60)))
         await asyncio.sleep(rng.uniform(0.0, 0.5))
         worker.proc.send_signal(signal.SIGKILL)
         worker.proc.wait()
-    assert_exactly_once(await settle(settings, start_worker(settings), produced, "exactly-once, 5 SIGKILLs"))
+    account = await settle(settings, start_worker(settings), produced, "exactly-once, 5 SIGKILLs")
+    assert_exactly_once(account)
+    assert account.dead_lettered == 5 * 120 // MALFORMED_EVERY, "dead letters are committed once, like the rest"
     uncommitted = await collect_outcomes(settings, produced, timeout_s=5, isolation_level="read_uncommitted")
     print(f"    the same topics read_uncommitted: {ledger(settings, produced, uncommitted)}   "
           "(copies from the transactions the kills left open, aborted by the next owner)")
