@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import exactly_once
 import orjson
 import spacy
-import exactly_once
 from corpus import BenchArticle, generate
 from e2e import Collected, Collector, Workers, bench_broker, broker_cpu_seconds, burst, paced, run_settings, stage_ms
 from spacy.language import Language
