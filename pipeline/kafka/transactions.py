@@ -122,7 +122,10 @@ class PartitionTransactions:
         claim = self._claims[partition]
         # aiokafka would commit a transaction some of whose records failed (a failed produce does not
         # make its transaction abortable), so every delivery is confirmed before the offsets go in
-        await asyncio.gather(*await self.send(partition, outcomes))
+        deliveries = await asyncio.gather(*await self.send(partition, outcomes), return_exceptions=True)
+        failure = next((d for d in deliveries if isinstance(d, BaseException)), None)
+        if failure is not None:  # every delivery was awaited, so none is left unretrieved in the log
+            raise failure
         raw = TopicPartition(self._settings.topic_raw, partition)
         await claim.producer.send_offsets_to_transaction({raw: OffsetAndMetadata(next_offset, "")},
                                                          self._settings.app_id)
