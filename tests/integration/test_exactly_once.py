@@ -38,9 +38,11 @@ BACKLOG = 1200
 
 class HoldingStage(Stage[NoConfig]):
     """Stands for a slow NLP stage at a fraction of its CPU: each batch (and so its transaction) stays
-    open for a while, so that a pause or a rebalance lands inside one."""
+    open for a while, so that a pause or a rebalance lands inside one. One sleep per chunk (a batch of
+    4 is one chunk): a process paused inside it resumes past its deadline, as a model would finish."""
 
     name = "hold"
+    batched = True
 
     def process(self, articles: Sequence[Article]) -> None:
         time.sleep(HOLD_S * len(articles))
@@ -162,7 +164,8 @@ async def test_a_paused_worker_cannot_commit_after_its_partitions_moved(kafka: S
     settings = exactly_once(kafka, stages=SLOW_STAGES)
     await ensure_topics(settings)
     produced: list[Coordinates] = []
-    feed = asyncio.ensure_future(trickle(settings, numbered_articles(400, "zombie"), 8, produced))
+    # faster than one worker takes them: the zombie is always inside a batch when paused
+    feed = asyncio.ensure_future(trickle(settings, numbered_articles(400, "zombie"), 15, produced))
     zombie = start_worker(settings)
     done = await zombie.alongside(wait_for_outputs(settings, produced, at_least=20))
     zombie.proc.send_signal(signal.SIGSTOP)  # mid-batch, past its session: the group gives its partitions away
