@@ -171,6 +171,7 @@ class Collector:
         self._consumer = AIOKafkaConsumer(
             settings.topic_enriched, settings.topic_dead_letter, bootstrap_servers=settings.bootstrap_servers,
             group_id=None, enable_auto_commit=False, auto_offset_reset="earliest",
+            isolation_level="read_committed",  # what an exactly-once run's readers see, and when
         )
         self._task: asyncio.Task[None] | None = None
 

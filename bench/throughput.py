@@ -5,7 +5,9 @@ plain text, the baseline (and, beside it, the model as the stages load it:
 the attribute ruler in its table form, same annotations); (2) the offline Enricher (every stage, no Kafka);
 (3) end to end through Kafka, 1 worker and 2 workers on 2 partitions; (4) the
 per-stage share of time, p50/p99 latency at half of the 1-worker peak rate and
-peak RSS per worker; (5) the ratios; (6) Russian copy: its offline rate next to
+peak RSS per worker; (5) the ratios; (6) exactly-once, 1 worker, on the articles
+and at the paced rate of (3a): throughput relative to (3a), p99 latency,
+transaction commit time (bench/exactly_once.py); (7) Russian copy: its offline rate next to
 English's, English again with the Russian models loaded (its ratio to the baseline
 must not move), and one worker with both languages loaded on a mixed burst (RSS).
 The last line is one JSON object for scripts.
@@ -30,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import exactly_once
 import orjson
 import spacy
 from corpus import BenchArticle, generate
@@ -199,13 +202,13 @@ def _per_1000_words(rate: Rate) -> str:
 
 def russian_phase(base: Settings, kafka: Settings, run_dir: Path, english: Sequence[BenchArticle],
                   baseline: Rate) -> dict[str, float | int]:
-    """(6) As many Russian articles as ``english`` (bench/russian.py) through the offline Enricher, then
+    """(7) As many Russian articles as ``english`` (bench/russian.py) through the offline Enricher, then
     ``english`` again in the same process, the Russian models now loaded; then one worker with both
     languages preloaded (``preload_languages``) on a burst of half of each, interleaved: its RSS on
     joining (both models loaded, no article yet) and at peak."""
     russian = russian_articles(len(english))
     ru_rate, _ = offline(base, russian)
-    print(ru_rate.line("(6) offline Enricher, Russian copy") + _per_1000_words(ru_rate))
+    print(ru_rate.line("(7) offline Enricher, Russian copy") + _per_1000_words(ru_rate))
     en_rate, _ = offline(base, english)
     print(en_rate.line("    English, Russian models loaded") + _per_1000_words(en_rate))
     half = len(english) // 2
@@ -232,7 +235,7 @@ def russian_phase(base: Settings, kafka: Settings, run_dir: Path, english: Seque
 
 
 def russian_only(args: argparse.Namespace) -> dict[str, float | int | str]:
-    """Phase (6) alone, after the baseline and offline English phases it compares with, on the first quarter."""
+    """Phase (7) alone, after the baseline and offline English phases it compares with, on the first quarter."""
     quarter = list(generate(args.articles))[: args.articles // 4]
     base = Settings(metrics_port=0, batch_size=args.batch_size)
     base_rate = model_rate(spacy.load(base.spacy_model), quarter, args.batch_size)
@@ -268,6 +271,8 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
     paced_seconds = PACED_SECONDS / 3 if args.quick else PACED_SECONDS
     with bench_broker("wirestream-bench-", batch_size=args.batch_size) as (kafka, run_root):
         one, two = asyncio.run(kafka_runs(kafka, quarter, half, paced_seconds, run_root))
+        eos = asyncio.run(exactly_once.run(kafka, "exactly_once", quarter, half[len(quarter):], one.paced_rate,
+                                           paced_seconds, run_root))
 
     print("(4) per-stage time (records' provenance: timings_ms, and chunk_ms / chunk_size of chunked stages):")
     print("\n".join(_stage_table(off_timings, one.collected, off_rate)))
@@ -292,6 +297,7 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
           f"2 workers / 1 worker {scaling:.2f}   [words/s; {cores} cores, load average {os.getloadavg()[0]:.2f} at end]")
     print(f"    by CPU per article (less sensitive to other load): offline / baseline {cpu_offline:.2f}; "
           f"1 worker / baseline {cpu_e2e:.2f} (broker CPU excluded)")
+    eos_keys = exactly_once.report(eos, one.rate.words_per_s, p99)
     with bench_broker("wirestream-bench-ru-", batch_size=args.batch_size) as (kafka, run_root):
         russian = russian_phase(base, kafka, run_root, quarter[: len(quarter) // 2], base_rate)
     return {
@@ -313,6 +319,7 @@ def bench(args: argparse.Namespace) -> dict[str, float | int | str]:
         "p99_latency_s": round(p99, 3),
         "peak_rss_mb": round(max(rss), 1),
         "en_ms_per_1000_words": round(_ms_per_1000_words(off_rate), 1),
+        **eos_keys,
         **russian,
     }
 
@@ -324,7 +331,7 @@ def main() -> None:
                         help="nlp.pipe batch size and worker batch size")
     parser.add_argument("--quick", action="store_true", help="smoke run: 300 articles, short paced phase")
     parser.add_argument("--russian-only", action="store_true",
-                        help="phase (6) alone, with the baseline and offline English phases it is compared with")
+                        help="phase (7) alone, with the baseline and offline English phases it is compared with")
     args = parser.parse_args()
     if args.quick:
         args.articles = 300

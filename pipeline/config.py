@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEAD_LETTER_OVERHEAD_BYTES = 16_384
@@ -30,9 +30,10 @@ class Settings(BaseSettings):
     topic_dead_letter: str = Field("wirestream.articles.dlq", description="topic of dead letters")
     topic_partitions: int = Field(4, ge=1, description="partitions of each topic created on start-up")
     topic_replication: int = Field(1, ge=1, description="replication factor of topics created on start-up")
-    processing_guarantee: str = Field("at_least_once", pattern="^(at_least_once|exactly_once)$",
-                                      description="Faust processing guarantee (exactly_once is refused, see "
-                                                  "docs/operations.md)")
+    processing_guarantee: Literal["at_least_once", "exactly_once"] = Field(
+        "at_least_once", description="at_least_once (re-processing after a crash may publish a record twice) or "
+                                     "exactly_once (each batch in Kafka transactions; read_committed consumers see "
+                                     "every record once); see docs/operations.md")
 
     # Kafka client security (every producer, consumer, admin client and the Faust app)
     security_protocol: Literal["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL", "SSL"] = Field(
@@ -80,6 +81,8 @@ class Settings(BaseSettings):
     metrics_addr: str = Field("127.0.0.1", description="address the metrics endpoint binds (0.0.0.0 in containers)")
     dedupe_window: int = Field(100_000, ge=0, description="recent article ids remembered to refuse exact re-sends (0 off)")
     log_level: str = Field("info", description="worker log level")
+    session_timeout_s: float = Field(
+        60.0, ge=6, description="a worker silent this long loses its partitions to the others (consumer session)")
     shutdown_timeout_s: float = Field(30.0, gt=0, description="grace period to finish the in-flight batch")
 
     # Embedded broker (wirestream kafka up|down|status)
@@ -89,20 +92,6 @@ class Settings(BaseSettings):
     kafka_port: int = Field(9092, ge=1, le=65535, description="port of the embedded broker")
     kafka_controller_port: int = Field(9093, ge=1, le=65535, description="controller port of the embedded broker")
 
-
-    @field_validator("processing_guarantee")
-    @classmethod
-    def _no_false_exactly_once(cls, value: str) -> str:
-        """Faust's exactly_once does not cover our agent's output: offering it would promise what it cannot keep."""
-        if value == "exactly_once":
-            raise ValueError(
-                "exactly_once is not supported: faust-streaming 0.15.3 sends the records our agent produces "
-                "outside its Kafka transactions (it derives the transactional producer from the output "
-                "partition in the consumer's metadata, which lacks the output topics), so a killed worker still "
-                "duplicates them for read_committed readers (measured: 32 duplicates of 160); see "
-                "docs/operations.md, 'Delivery guarantees'. Use at_least_once: duplicates carry the same key "
-                "and content.")
-        return value
 
     def as_environment(self) -> dict[str, str]:
         """``WIRESTREAM_*`` variables that give a child process these settings (complex values as JSON)."""

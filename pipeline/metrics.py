@@ -88,6 +88,11 @@ BROKER_ERRORS = Counter(
     "wirestream_broker_errors_total", "Kafka client errors (timeouts, disconnections), by operation.",
     ["operation"], registry=REGISTRY,
 )
+TRANSACTION_COMMIT_SECONDS = Histogram(
+    "wirestream_transaction_commit_seconds",
+    "Time to commit one exactly-once transaction (one batch's outputs and offsets of one input partition).",
+    buckets=_LATENCY_BUCKETS, registry=REGISTRY,
+)
 
 # Content and identity
 CONTENT_FOUND = Counter(

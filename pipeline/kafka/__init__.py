@@ -2,6 +2,8 @@
 
 - ``app``: the Faust application
 - ``agent``: the enrichment agent (raw topic → runner → enriched or dead-letter topic)
+- ``exactly_once``: the agent's batches in Kafka transactions, aborted on rebalance, refused when fenced
+- ``transactions``: one transactional producer per input partition (the fencing) and its commits
 - ``monitors``: consumer lag and broker reachability, measured inside a worker
 - ``worker``: starting a worker process
 - ``topics``: creating the topics with their size limits

@@ -1,8 +1,11 @@
 """The Faust agent: raw topic → stages → enriched or dead-letter topic.
 
 Batches come from ``stream.noack_take`` so that nothing is acknowledged
-before its output is produced: the events of a batch are acked only after
-the broker confirmed every enriched record and dead letter of that batch.
+before its output is produced. At-least-once: the events of a batch are
+acked (and later committed by Faust) only after the broker confirmed every
+enriched record and dead letter of that batch. Exactly-once: Faust acks and
+commits nothing of the raw topic; each batch's outputs and offsets go into
+Kafka transactions (:mod:`pipeline.kafka.exactly_once`).
 ``concurrency=1`` keeps offsets committed in order (faust-streaming #606);
 throughput scales with partitions and worker processes instead.
 """
@@ -14,6 +17,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import cast
 
 import faust
@@ -23,6 +27,7 @@ from faust.types import TP, EventT
 from pipeline.article import Origin
 from pipeline.config import Settings
 from pipeline.enrich import Enricher, Message, Outcome
+from pipeline.kafka.exactly_once import TransactionalBatches
 from pipeline.kafka.monitors import attach_monitors
 from pipeline.metrics import (
     BROKER_ERRORS,
@@ -62,23 +67,36 @@ def _count_content(record: EnrichedRecord) -> None:
     )
 
 
+def published(settings: Settings, outcomes: Sequence[Outcome]) -> None:
+    """Count what the broker confirmed: records per topic, end-to-end latency, content found."""
+    now = time.time()
+    for outcome in outcomes:
+        target = settings.topic_dead_letter if outcome.dead else settings.topic_enriched
+        MESSAGES_PUBLISHED.labels(target).inc()
+        if outcome.message.origin.timestamp_ms:
+            END_TO_END_SECONDS.observe(max(0.0, now - outcome.message.origin.timestamp_ms / 1000))
+        if isinstance(outcome.record, EnrichedRecord):
+            _count_content(outcome.record)
+
+
+async def _send(enriched: faust.TopicT, dead_letters: faust.TopicT, outcomes: Sequence[Outcome]) -> None:
+    """Produce every outcome and wait until the broker confirmed all of them."""
+    pending = []
+    for outcome in outcomes:
+        topic, headers = (dead_letters, DEAD_LETTER_HEADERS) if outcome.dead else (enriched, ENRICHED_HEADERS)
+        pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
+    await asyncio.gather(*pending)
+
+
 def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
     """Declare the topics and register the enrichment agent and the lag monitor on ``app``."""
-    raw_topic = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
+    exactly_once = settings.processing_guarantee == "exactly_once"
+    # acks=False: Faust neither tracks nor commits the raw topic's offsets; our transactions do
+    raw_topic = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes, acks=not exactly_once)
     enriched_topic = app.topic(settings.topic_enriched, key_type=bytes, value_type=bytes)
     dead_letter_topic = app.topic(settings.topic_dead_letter, key_type=bytes, value_type=bytes)
     next_offsets: dict[TP, int] = {}
     stage_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stages")
-
-    async def send(outcomes: Sequence[Outcome]) -> None:
-        """Produce every outcome and wait until the broker confirmed all of them."""
-        pending = []
-        for outcome in outcomes:
-            topic, headers = (
-                (dead_letter_topic, DEAD_LETTER_HEADERS) if outcome.dead else (enriched_topic, ENRICHED_HEADERS)
-            )
-            pending.append(await topic.send(key=outcome.key, value=outcome.value, headers=headers))
-        await asyncio.gather(*pending)
 
     async def publish(outcomes: Sequence[Outcome]) -> None:
         """Send until delivered: an unreachable broker stalls the agent (backpressure), never drops.
@@ -89,7 +107,7 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
         delay = RETRY_FIRST_S
         while True:
             try:
-                await send(outcomes)
+                await _send(enriched_topic, dead_letter_topic, outcomes)
                 break
             except KafkaError as exc:
                 BROKER_ERRORS.labels("produce").inc()
@@ -99,26 +117,28 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
                 log.log(level, "publishing %d records failed (%r); retrying in %.1fs", len(outcomes), exc, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, RETRY_MAX_S)
-        now = time.time()
-        for outcome in outcomes:
-            target = settings.topic_dead_letter if outcome.dead else settings.topic_enriched
-            MESSAGES_PUBLISHED.labels(target).inc()
-            if outcome.message.origin.timestamp_ms:
-                END_TO_END_SECONDS.observe(max(0.0, now - outcome.message.origin.timestamp_ms / 1000))
-            if isinstance(outcome.record, EnrichedRecord):
-                _count_content(outcome.record)
+        published(settings, outcomes)
 
-    async def handle(stream: faust.StreamT[bytes], events: Sequence[EventT[bytes]]) -> None:
-        """Enrich, publish, then acknowledge one batch."""
-        IN_FLIGHT.set(len(events))
-        MESSAGES_CONSUMED.labels(settings.topic_raw).inc(len(events))
-        messages = [_message(event) for event in events]
+    async def enrich_events(events: Sequence[EventT[bytes]]) -> list[Outcome]:
         # The stages are CPU-bound: run them off the event loop so heartbeats go on,
         # always on the same thread (one malloc arena, spaCy touched by one thread).
-        outcomes = await asyncio.get_running_loop().run_in_executor(stage_thread, enricher.enrich, messages)
-        await publish(outcomes)
+        messages = [_message(event) for event in events]
+        return await asyncio.get_running_loop().run_in_executor(stage_thread, enricher.enrich, messages)
+
+    transactional = (TransactionalBatches(app, settings, enrich_events, partial(published, settings))
+                     if exactly_once else None)
+
+    async def handle(stream: faust.StreamT[bytes], events: Sequence[EventT[bytes]]) -> None:
+        """Enrich, publish, then acknowledge one batch (or commit it in transactions)."""
+        IN_FLIGHT.set(len(events))
+        MESSAGES_CONSUMED.labels(settings.topic_raw).inc(len(events))
+        if transactional is not None:
+            await transactional.handle(events)
+        else:
+            await publish(await enrich_events(events))
+            for event in events:
+                await stream.ack(event)
         for event in events:
-            await stream.ack(event)
             next_offsets[event.message.tp] = event.message.offset + 1
         IN_FLIGHT.set(0)
 
@@ -135,6 +155,8 @@ def attach(app: faust.App, settings: Settings, enricher: Enricher) -> None:
                 # Shutting down: finish the in-flight batch (bounded) so its offsets get committed.
                 log.info("stopping: finishing the in-flight batch of %d", len(events))
                 await asyncio.wait({batch}, timeout=settings.shutdown_timeout_s)
+                if transactional is not None:
+                    await transactional.close()
                 raise
 
     attach_monitors(app, settings, next_offsets)

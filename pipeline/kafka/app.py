@@ -21,7 +21,9 @@ def create_app(settings: Settings) -> faust.App:
         settings.app_id,
         broker=broker_urls(settings),
         broker_credentials=faust_credentials(settings),
-        processing_guarantee=settings.processing_guarantee,
+        # Never Faust's exactly_once: its transactions leave our outputs out (docs/operations.md);
+        # WIRESTREAM_PROCESSING_GUARANTEE=exactly_once is our own (pipeline.kafka.exactly_once).
+        processing_guarantee="at_least_once",
         # Raw bytes in and out: decoding is the runner's job, so a bad message
         # becomes a dead letter instead of a crash inside Faust's deserialiser.
         key_serializer="raw",
@@ -29,6 +31,8 @@ def create_app(settings: Settings) -> faust.App:
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
         producer_max_request_size=settings.max_record_bytes + 1024,
         consumer_max_fetch_size=settings.max_record_bytes,
         # Our own Prometheus endpoint serves metrics; Faust's web server is not needed.

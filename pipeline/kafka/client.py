@@ -114,6 +114,8 @@ class EnrichedConsumer:
     left off and commits after each batch has been iterated past
     (at-least-once: a crash mid-batch hands the batch over again).
     ``idle_timeout_s`` ends the iteration after that long without a record.
+    It reads committed records only: with exactly-once workers, records of an
+    aborted transaction never reach it.
     """
 
     def __init__(
@@ -137,6 +139,7 @@ class EnrichedConsumer:
             group_id=group_id,
             enable_auto_commit=False,
             auto_offset_reset=offset,
+            isolation_level="read_committed",
         )
         self._commits = group_id is not None
         self._settings = settings
@@ -196,14 +199,20 @@ async def read_topic(
     from_beginning: bool = True,
     idle_timeout_s: float | None = 5.0,
     group_id: str | None = None,
+    isolation_level: str = "read_committed",
 ) -> AsyncIterator[ConsumerRecord]:
-    """Yield a topic's records; stop after ``idle_timeout_s`` without new ones (None: follow forever)."""
+    """Yield a topic's records; stop after ``idle_timeout_s`` without new ones (None: follow forever).
+
+    ``read_committed`` (the default) skips records of aborted transactions;
+    ``read_uncommitted`` shows them too.
+    """
     consumer = AIOKafkaConsumer(
         topic,
         **client_kwargs(settings),
         group_id=group_id,
         enable_auto_commit=group_id is not None,
         auto_offset_reset="earliest" if from_beginning else "latest",
+        isolation_level=isolation_level,
     )
     try:
         await start(consumer, settings)
@@ -223,21 +232,23 @@ Coordinates = tuple[int, int]
 
 
 async def collect_outcomes(
-    settings: Settings, produced: Iterable[Coordinates], timeout_s: float = 120.0
+    settings: Settings, produced: Iterable[Coordinates], timeout_s: float = 120.0,
+    isolation_level: str = "read_committed",
 ) -> dict[Coordinates, list[tuple[str, dict[str, Any]]]]:
     """Wait until every produced raw message has an output; map each to [(topic, record), ...].
 
     Outputs are matched by the input coordinates every enriched record and
     dead letter carries, so one call proves the accounting: a list of length
     one per input means "exactly once in exactly one topic". Returns what was
-    found when ``timeout_s`` runs out.
+    found when ``timeout_s`` runs out. Reads committed records unless told
+    ``isolation_level="read_uncommitted"``.
     """
     wanted = set(produced)
     found: dict[Coordinates, list[tuple[str, dict[str, Any]]]] = {}
     consumer = AIOKafkaConsumer(
         settings.topic_enriched, settings.topic_dead_letter,
         **client_kwargs(settings),
-        group_id=None, enable_auto_commit=False, auto_offset_reset="earliest",
+        group_id=None, enable_auto_commit=False, auto_offset_reset="earliest", isolation_level=isolation_level,
     )
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_s

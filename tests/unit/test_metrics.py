@@ -27,6 +27,7 @@ EXPECTED = {
     "IN_FLIGHT": "wirestream_in_flight_messages",
     "BROKER_CONNECTED": "wirestream_broker_connected",
     "BROKER_ERRORS": "wirestream_broker_errors",
+    "TRANSACTION_COMMIT_SECONDS": "wirestream_transaction_commit_seconds",
     "CONTENT_FOUND": "wirestream_content_found",
     "WORKER_INFO": "wirestream_worker",
 }

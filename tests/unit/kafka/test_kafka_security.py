@@ -81,11 +81,6 @@ def test_the_environment_configures_security(monkeypatch: pytest.MonkeyPatch) ->
     assert client_kwargs(Settings())["sasl_plain_password"] == "from-env"
 
 
-def test_exactly_once_is_refused_with_the_reason() -> None:
-    with pytest.raises(ValidationError, match="exactly_once is not supported: .* outside its Kafka transactions"):
-        Settings(processing_guarantee="exactly_once")
-
-
 def embedded_properties(tmp_path: Path, **fields: object) -> str:
     settings = Settings(state_dir=tmp_path, kafka_port=19999, kafka_controller_port=19998, **fields)
     return broker._server_properties(settings, broker.BrokerPaths.from_settings(settings))
