@@ -51,7 +51,7 @@ def kcat(settings: Settings, *args: str, stdin: bytes | None = None) -> None:
 async def consume(settings: Settings, topic: str, count: int, worker: WorkerProcess,
                   timeout_s: float = 180) -> list[tuple[str, str, dict]]:
     """``count`` messages of ``topic`` read by kcat as (key, headers, record); fails fast if the worker dies."""
-    args = ["-C", "-t", topic, "-o", "beginning", "-c", str(count), "-f", FORMAT]
+    args = ["-C", "-X", "isolation.level=read_committed", "-t", topic, "-o", "beginning", "-c", str(count), "-f", FORMAT]
     with subprocess.Popen(kcat_command(settings, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
         deadline = time.monotonic() + timeout_s
         while proc.poll() is None:
