@@ -100,15 +100,25 @@ function quotePanel(quotes, colourOf) {
   });
 }
 
-function listing(d) {
-  const dates = [d.since && `since ${d.since}`, d.until && `until ${d.until}`].filter(Boolean).join(" ");
-  return `${d.category} in ${d.jurisdiction} (${d.authority})${dates ? ` ${dates}` : ""}${d.status ? ` [${d.status}]` : ""}`;
+// the same wording as the terminal (pipeline/designations/display.py): an undated listing is "listed as of" its snapshot
+function listingDates(d) {
+  const start = d.since ? `since ${d.since}` : d.seen ? `listed as of ${d.seen} (start not published)` : "start not published";
+  return d.until ? `${start} until ${d.until}` : d.absent ? `${start}, gone by ${d.absent}` : start;
 }
+
+function listing(d) {
+  return el("li", { "data-jurisdiction": d.jurisdiction },
+    el("strong", {}, d.jurisdiction), ` ${d.category} `, el("span", { class: "dates" }, listingDates(d)),
+    ` · ${d.authority}: ${d.list}${d.programme ? ` [${d.programme}]` : ""}${d.status ? ` — ${d.status}` : ""}`);
+}
+
+const byJurisdiction = (a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || (a.since || a.seen || "").localeCompare(b.since || b.seen || "");
 
 function designationPanel(record) {
   return ((record.designations || {}).organisations || []).map((org) => el("li", { "data-org": org.org_id },
     el("strong", {}, org.name), org.designated ? "" : " — not designated at this date",
-    el("ul", {}, ...org.designations.concat(org.other_designations).map((d) => el("li", {}, listing(d)))),
+    org.designations.length ? ` — ${[...new Set(org.designations.map((d) => d.jurisdiction))].sort().join(", ")}` : "",
+    el("ul", {}, ...[...org.designations].sort(byJurisdiction).concat([...org.other_designations].sort(byJurisdiction)).map(listing)),
     org.designated && org.notice_missing ? el("span", { class: "flag" }, "mentioned without notice") : null));
 }
 
