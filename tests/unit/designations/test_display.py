@@ -55,7 +55,7 @@ def test_pretty_enrich_shows_every_jurisdiction(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Wagner Group: designated in EU, GB, US" in result.output
     assert "GB terrorist since 2023-09-15" in result.output
-    assert "EU sanctioned listed as of 2022-09-13 (start not published)" in result.output
+    assert "EU sanctioned listed as of 2021-12-13 (start not published)" in result.output
 
 
 def test_registry_lookup_shows_every_jurisdiction_with_dates() -> None:
