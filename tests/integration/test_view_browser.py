@@ -129,6 +129,11 @@ async def test_designation_panel_shows_every_jurisdiction_with_dates(page: Page,
         for _, dates in shown:
             assert re.fullmatch(r"(since \d{4}-\d\d-\d\d|listed as of \d{4}-\d\d-\d\d \(start not published\))"
                                 r"( until \d{4}-\d\d-\d\d)?(, gone by \d{4}-\d\d-\d\d)?", dates), dates
+    claims = record["designations"]["claims"]
+    assert claims, "the seed states where the IG is recognised as terrorist"
+    shown = await page.locator("#claims li").evaluate_all(
+        "items => items.map(i => [i.dataset.jurisdiction, i.dataset.verdict])")
+    assert shown == [[c["jurisdiction"], c["verdict"]] for c in claims]
     isis = page.locator('#designations li[data-org="islamic-state"]')
     assert {"RU", "US", "GB", "UN"} <= set(await isis.locator("li[data-jurisdiction]").evaluate_all(
         "items => items.map(i => i.dataset.jurisdiction)"))

@@ -122,6 +122,12 @@ function designationPanel(record) {
     org.designated && org.notice_missing ? el("span", { class: "flag" }, "mentioned without notice") : null));
 }
 
+// designations the text states, one per jurisdiction named, and what the registry says (beside the notices)
+function claimPanel(record) {
+  return ((record.designations || {}).claims || []).map((c) => el("li", { "data-jurisdiction": c.jurisdiction, "data-verdict": c.verdict },
+    el("strong", {}, c.jurisdiction), ` “${c.text}” → `, el("span", { class: "verdict" }, c.verdict.replaceAll("_", " "))));
+}
+
 function renderArticle(record) {
   const names = new Map(record.entities.map((e) => [e.id, e.name]));
   const quotes = record.quotes.map((q) => ({ ...q, speaker: names.get(q.speaker_entity) || q.speaker_name || null }));
@@ -137,6 +143,7 @@ function renderArticle(record) {
     el("section", { class: "panel" },
       el("h3", {}, `Quotes (${quotes.length})`), el("ol", { id: "quotes" }, ...quotePanel(quotes, colourOf)),
       el("h3", {}, "Designations"), el("ol", { id: "designations" }, ...designationPanel(record)),
+      el("h4", {}, "Stated in the text"), el("ol", { id: "claims" }, ...claimPanel(record)),
       el("h3", {}, `Entities (${record.entities.length})`),
       el("ol", { id: "entities" }, ...record.entities.map((e) => el("li", { "data-entity": e.id },
         el("strong", {}, e.name), ` ${e.label} · ${e.mentions.length}×`, e.roles ? ` · ${e.roles.join(", ")}` : "")))));

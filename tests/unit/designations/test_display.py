@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.designations.display import organisation_lines
+from pipeline.designations.display import claim_text, organisation_lines
 from pipeline.registry.wording import dates_text
 
 runner = CliRunner()
@@ -66,3 +66,12 @@ def test_registry_lookup_shows_every_jurisdiction_with_dates() -> None:
     assert "in_force GB terrorist  since 2023-09-15 · UK Home Office" in result.output
     assert "in_force US sanctioned listed as of 2021-08-20 (start not published)" in result.output
     assert "not_yet  GB sanctioned since 2024-11-07" in result.output
+
+
+def test_claims_are_shown_with_their_verdicts(tagger) -> None:
+    seed = Path(__file__).resolve().parents[2] / "fixtures" / "tass-syria-2015-10-08.txt"
+    section = tagger.tag(seed.read_text(), date(2015, 10, 8), [])
+    lines = [claim_text(c) for c in section.claims or []]
+    assert any(line.startswith("claim US terrorist: “recognized as a terrorist organization") and
+               line.endswith("→ confirmed") for line in lines), lines
+    assert any(line.startswith("claim CA terrorist") and line.endswith("→ not_in_registry") for line in lines)
