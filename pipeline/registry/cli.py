@@ -27,7 +27,10 @@ OutOption = Annotated[Path, typer.Option("--out", "-o", help="registry file to w
 
 
 def _write(registry: Registry, out: Path) -> None:
-    out.write_bytes(registry.to_json())
+    """Write then rename: a running worker never reads a half-written registry."""
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_bytes(registry.to_json())
+    partial.replace(out)
     typer.echo(f"{out}: {len(registry)} organisations, version {registry.version}")
 
 
