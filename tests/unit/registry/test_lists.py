@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -130,3 +131,11 @@ def test_curated_entries_say_how_their_date_was_checked(tmp_path: Path) -> None:
     unchecked.write_text(DESIGNATED_PATH.read_text("utf-8").replace("checked: confirmed", "checked: maybe", 1))
     with pytest.raises(DesignatedError, match="checked"):
         import_designated(unchecked)
+
+
+def test_a_newer_snapshot_keeps_the_earliest_listed_as_of_date(eu: list[Listed]) -> None:
+    old = copy.deepcopy(next(e for e in eu if e.ref == "EU.3600.81"))  # Al-Shabaab, listed as of 2010-04-27
+    new = copy.deepcopy(old)
+    new.org.designations = [replace(d, snapshot="2024-01-01", seen="2024-01-01") for d in new.org.designations]
+    [kept] = with_history([old], [new])
+    assert kept.org.designations[0].seen == "2010-04-27"
