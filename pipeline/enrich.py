@@ -25,8 +25,10 @@ from pipeline.metrics import (
     STAGE_RECORDS_IN,
     STAGE_RECORDS_OUT,
     STAGE_SECONDS,
+    registry_reloaded,
 )
 from pipeline.records import dead_letter, decode_raw_article, enriched_record
+from pipeline.registry.registry import forget_loaded_registries, registry_stamp
 from pipeline.sections.provenance import ChunkTiming
 from pipeline.sections.record import DeadLetter, EnrichedRecord, encode
 from pipeline.stages.base import Stage, StageConfig, StageProvenance
@@ -100,6 +102,7 @@ class Enricher:
         self.settings = settings
         self.stages = list(stages)
         self._recent = RecentArticles(settings.dedupe_window)
+        self._registry_stamp = registry_stamp(settings.registry_path)
 
     def setup(self) -> None:
         """Load every stage's models and data (once per process)."""
@@ -117,8 +120,33 @@ class Enricher:
             models += [provenance.model] if provenance.model else []
         return StageProvenance(model=models[0] if models else None, data_versions=versions)
 
+    def reload_registry_if_replaced(self) -> bool:
+        """Rebuild the stages over a registry file written since they were set up (a list update).
+
+        Called between batches, so every article of a batch sees one registry and no
+        message is dropped or repeated; a file that cannot be read leaves the stages as
+        they were, and is tried again before the next batch.
+        """
+        stamp = registry_stamp(self.settings.registry_path)
+        if stamp == self._registry_stamp:
+            return False
+        forget_loaded_registries()
+        try:
+            stages = build_stages(self.settings)
+            for stage in stages:
+                stage.setup()
+        except Exception:  # noqa: BLE001 - a bad file must not stop the worker
+            log.exception("the registry file changed but could not be loaded; keeping the stages as they were")
+            return False
+        self.stages, self._registry_stamp = stages, stamp
+        version = str(self.provenance.data_versions.get("registry"))
+        registry_reloaded(version)
+        log.info("registry reloaded: version %s", version)
+        return True
+
     def enrich(self, messages: Sequence[Message]) -> list[Outcome]:
-        """One outcome per message, in input order."""
+        """One outcome per message, in input order (the registry reloaded first if its file was replaced)."""
+        self.reload_registry_if_replaced()
         failures: dict[int, tuple[BaseException, str | None]] = {}
         articles: dict[int, Article] = {}
         for index, message in enumerate(messages):

@@ -103,6 +103,10 @@ CONTENT_FOUND = Counter(
 WORKER_INFO = Info(
     "wirestream_worker", "Versions of the running worker: pipeline, model, registry.", registry=REGISTRY,
 )
+_WORKER_VERSIONS: dict[str, str] = {"version": "", "model": "", "registry_version": ""}
+REGISTRY_RELOADS = Counter(
+    "wirestream_registry_reloads", "New registry files the worker switched to between batches.", registry=REGISTRY,
+)
 
 
 def initialise(stages: Iterable[str], topics: Iterable[str]) -> None:
@@ -125,7 +129,15 @@ def initialise(stages: Iterable[str], topics: Iterable[str]) -> None:
 
 def set_worker_info(*, version: str, model: str, registry_version: str) -> None:
     """Publish the worker's versions as ``wirestream_worker_info{...} 1``."""
-    WORKER_INFO.info({"version": version, "model": model, "registry_version": registry_version})
+    _WORKER_VERSIONS.update(version=version, model=model, registry_version=registry_version)
+    WORKER_INFO.info(dict(_WORKER_VERSIONS))
+
+
+def registry_reloaded(registry_version: str) -> None:
+    """Count a registry reload and show its version in ``wirestream_worker_info``, other labels kept."""
+    REGISTRY_RELOADS.inc()
+    _WORKER_VERSIONS["registry_version"] = registry_version
+    WORKER_INFO.info(dict(_WORKER_VERSIONS))
 
 
 def count_content(**found: int) -> None:

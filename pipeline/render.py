@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.designations.display import claim_text, organisation_lines
 from pipeline.sections.record import DeadLetter, EnrichedRecord
 
 _SNIPPET = 90
@@ -13,7 +14,7 @@ def _snippet(text: str) -> str:
 
 
 def render_enriched(record: EnrichedRecord) -> str:
-    """A compact summary: headline, entities, quotes with speakers, designations, stage times."""
+    """A compact summary: headline, entities, quotes with speakers, designations per jurisdiction, times."""
     entity_names = {entity.id: entity.name for entity in record.entities}
     lines = [f"━━ {record.id} · {record.source} · {record.published_at}", f"   {record.title}"]
     if record.skipped_stages:
@@ -25,18 +26,24 @@ def render_enriched(record: EnrichedRecord) -> str:
     for quote in record.quotes:
         speaker = entity_names.get(quote.speaker_entity or "") or quote.speaker_name or "?"
         lines.append(f"   quote [{quote.type}] {speaker}: “{_snippet(quote.content.text)}”")
-    for org in record.designations.organisations if record.designations else []:
-        if not org.designated:
-            continue
-        kinds = "; ".join(f"{d.category} in {d.jurisdiction} since {d.since or '?'}" for d in org.designations)
-        flag = " — mentioned WITHOUT the required notice" if org.notice_missing else ""
-        lines.append(f"   designated: {org.name}: {kinds}{flag}")
+    lines += _designation_lines(record)
     provenance = record.provenance
     times = [f"{stage} {ms:.1f} ms" for stage, ms in provenance.timings_ms.items()]
     times += [f"{stage} {chunk.chunk_ms:.1f} ms for a chunk of {chunk.chunk_size}"
               for stage, chunk in provenance.chunk_timings.items()]
     lines.append("   timings: " + ", ".join(times))
     return "\n".join(lines)
+
+
+def _designation_lines(record: EnrichedRecord) -> list[str]:
+    """Every organisation with a listing in any jurisdiction, each listing with its dates, then claims."""
+    section = record.designations
+    if section is None:
+        return []
+    lines = [f"   {line}" for org in section.organisations if org.designations or org.other_designations
+             for line in organisation_lines(org)]
+    claims = section.claims if isinstance(section.claims, list) else []
+    return lines + [f"   {claim_text(claim)}" for claim in claims]
 
 
 def render_dead_letter(record: DeadLetter) -> str:

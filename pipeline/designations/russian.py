@@ -26,7 +26,7 @@ from pipeline.article import Article
 from pipeline.designations.english import _day
 from pipeline.designations.notices import DATA_DIR, NoticeDetector
 from pipeline.designations.tagger import Tagger
-from pipeline.registry.registry import Registry, load_registry
+from pipeline.registry.registry import Registry, derived_cache, load_registry
 from pipeline.sections.designations import Designations
 from pipeline.sections.entities import Entity
 from pipeline.stages.base import Backend, StageProvenance
@@ -149,6 +149,9 @@ def link_next_sentence(text: str, section: Designations) -> None:
 def russian_matcher(registry: Registry) -> AliasMatcher:
     """The alias matcher over the registry's Russian names, built once per process and registry."""
     return AliasMatcher(russian_specs(registry), context_path=CONTEXT_PATH, word_key=russian_key, fuzzy=False)
+
+
+derived_cache(russian_matcher.cache_clear)
 
 
 class RussianDesignations(Backend["DesignationsConfig"]):

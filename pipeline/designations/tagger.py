@@ -145,6 +145,8 @@ def _listing(d: Designation) -> Listing:
         value = getattr(d, name)
         if value is not None:
             setattr(listing, name, value)
+    if d.since is None and d.seen is not None:  # the listing's only date: listed as of that snapshot
+        listing.seen = d.seen
     return listing
 
 

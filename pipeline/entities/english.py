@@ -17,7 +17,7 @@ from pipeline.article import Article
 from pipeline.aliases.matcher import ALIAS_SCAN
 from pipeline.aliases.text import DATA_DIR as ALIAS_DATA_DIR
 from pipeline.entities.cues import load_cues
-from pipeline.entities.gazetteer import DATA_DIR
+from pipeline.entities.gazetteer import DATA_DIR, load_gazetteer
 from pipeline.entities.matcher import WireGazetteer
 from pipeline.entities.resolve import resolve
 from pipeline.lexicon import load_lexicon
@@ -31,7 +31,12 @@ GAZETTEER_PIPE = "wire_gazetteer"
 
 
 def add_gazetteer(nlp: Language, registry_path: str | None = None) -> WireGazetteer:
-    """Append the gazetteer after ``ner`` once; later calls return the existing component."""
+    """Append the gazetteer after ``ner`` once; later calls return the existing component, or a
+    new one when the registry was reloaded since (its alias matcher is no longer the current one)."""
+    if GAZETTEER_PIPE in nlp.pipe_names:
+        current = nlp.get_pipe(GAZETTEER_PIPE)
+        if isinstance(current, WireGazetteer) and current.matcher is not load_gazetteer(registry_path)[1]:
+            nlp.remove_pipe(GAZETTEER_PIPE)
     if GAZETTEER_PIPE not in nlp.pipe_names:
         nlp.add_pipe(GAZETTEER_PIPE, after="ner", config={"registry_path": registry_path})
     component = nlp.get_pipe(GAZETTEER_PIPE)
@@ -48,7 +53,7 @@ class EnglishEntities(Backend[NerConfig]):
     model: ModelInfo
 
     def setup(self) -> None:
-        """Load the shared model and add the gazetteer (both once per process)."""
+        """Load the shared model and add the gazetteer (once per process and registry)."""
         self.nlp = load_nlp(self.config.spacy_model)
         path = self.config.registry_path
         self.gazetteer = add_gazetteer(self.nlp, str(path) if path else None)

@@ -20,7 +20,7 @@ from pipeline.aliases import registry_specs
 from pipeline.aliases.index import AliasSpec
 from pipeline.aliases.matcher import AliasMatcher
 from pipeline.lexicon import load_lexicon, name_key
-from pipeline.registry.registry import load_registry
+from pipeline.registry.registry import derived_cache, load_registry
 from pipeline.sections.entities import EntityLabel
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -132,6 +132,9 @@ def load_gazetteer(path: str | None = None) -> tuple[dict[str, Entry], AliasMatc
     specs += [AliasSpec(a.text, entry_id=a.target, artefact=True) for a in load_artefacts() if a.target in entries]
     specs += registry_specs(load_registry(Path(path) if path else None))
     return entries, AliasMatcher(specs)
+
+
+derived_cache(load_gazetteer.cache_clear)
 
 
 def is_acronym(text: str) -> bool:

@@ -17,6 +17,7 @@ from pipeline.registry.importers.opensanctions import import_opensanctions
 from pipeline.aliases import registry_specs
 from pipeline.aliases.matcher import AliasMatcher
 from pipeline.registry.registry import BUNDLED_PATH, Registry, read_registry
+from pipeline.registry.wording import dates_text
 
 registry_app = typer.Typer(help="Designation registry: import official lists, look up organisations.",
                            no_args_is_help=True)
@@ -26,7 +27,10 @@ OutOption = Annotated[Path, typer.Option("--out", "-o", help="registry file to w
 
 
 def _write(registry: Registry, out: Path) -> None:
-    out.write_bytes(registry.to_json())
+    """Write then rename: a running worker never reads a half-written registry."""
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_bytes(registry.to_json())
+    partial.replace(out)
     typer.echo(f"{out}: {len(registry)} organisations, version {registry.version}")
 
 
@@ -134,9 +138,8 @@ def lookup_cmd(text: Annotated[str, typer.Argument(help="a name or a sentence")]
     for hit in matcher.org_hits(matcher.scan(text), context_free=True):
         org = reg.by_id[hit.org_id]
         typer.echo(f"{hit.text!r} → {org.id} ({org.name})")
-        for d in org.designations:
-            since = d.since or f"(seen {d.seen})"
-            until = d.until or (f"(gone by {d.absent})" if d.absent else "")
-            typer.echo(f"  {d.status(day):8} {d.jurisdiction} {d.category:10} {since}..{until} "
+        for d in sorted(org.designations, key=lambda d: (d.jurisdiction, d.since or d.seen or "")):
+            typer.echo(f"  {d.status(day):8} {d.jurisdiction} {d.category:10} "
+                       f"{dates_text(d.since, d.until, d.seen, d.absent)} · "
                        f"{d.authority}: {d.list}{f' [{d.programme}]' if d.programme else ''}"
                        f"{f' {d.ref}' if d.ref else ''}")

@@ -23,7 +23,9 @@ class Notice(msgspec.Struct, kw_only=True):
 
 
 class Listing(msgspec.Struct, kw_only=True):
-    """One designation of an organisation; ``status`` (and ``seen``, ``reason``) only when not in force.
+    """One designation of an organisation; ``status`` (and ``reason``) only when not in force.
+
+    ``seen`` when the list publishes no start date: the snapshot that first showed the listing.
 
     ``programme`` (regime), ``ref`` (the list's reference number), ``snapshot`` (the list
     snapshot it comes from) and ``absent`` (a later snapshot without it) when the list gives them.

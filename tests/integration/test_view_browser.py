@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -114,6 +116,27 @@ async def test_designated_mentions_and_missing_notices_are_highlighted(page: Pag
     assert sorted(await page.locator(".text .missing-notice").all_text_contents()) == flagged
     assert await page.locator("#designations .flag").count() == sum(
         1 for o in organisations if o["designated"] and o["notice_missing"])
+
+
+async def test_designation_panel_shows_every_jurisdiction_with_dates(page: Page, url: str) -> None:
+    record = await open_article(page, url, SEED)
+    for org in record["designations"]["organisations"]:
+        item = page.locator(f'#designations li[data-org="{org["org_id"]}"]')
+        listings = org["designations"] + org["other_designations"]
+        shown = await item.locator("li[data-jurisdiction]").evaluate_all(
+            "items => items.map(i => [i.dataset.jurisdiction, i.querySelector('.dates').textContent])")
+        assert sorted(j for j, _ in shown) == sorted(d["jurisdiction"] for d in listings), org["org_id"]
+        for _, dates in shown:
+            assert re.fullmatch(r"(since \d{4}-\d\d-\d\d|listed as of \d{4}-\d\d-\d\d \(start not published\))"
+                                r"( until \d{4}-\d\d-\d\d)?(, gone by \d{4}-\d\d-\d\d)?", dates), dates
+    claims = record["designations"]["claims"]
+    assert claims, "the seed states where the IG is recognised as terrorist"
+    shown = await page.locator("#claims li").evaluate_all(
+        "items => items.map(i => [i.dataset.jurisdiction, i.dataset.verdict])")
+    assert shown == [[c["jurisdiction"], c["verdict"]] for c in claims]
+    isis = page.locator('#designations li[data-org="islamic-state"]')
+    assert {"RU", "US", "GB", "UN"} <= set(await isis.locator("li[data-jurisdiction]").evaluate_all(
+        "items => items.map(i => i.dataset.jurisdiction)"))
 
 
 async def test_keyboard_moves_through_the_list(page: Page, url: str) -> None:

@@ -30,6 +30,7 @@ EXPECTED = {
     "TRANSACTION_COMMIT_SECONDS": "wirestream_transaction_commit_seconds",
     "CONTENT_FOUND": "wirestream_content_found",
     "WORKER_INFO": "wirestream_worker",
+    "REGISTRY_RELOADS": "wirestream_registry_reloads",
 }
 # Labels whose values come from small, closed sets (never ids or free text).
 BOUNDED_LABELS = {"stage", "topic", "error_class", "partition", "kind", "operation"}

@@ -20,6 +20,8 @@ from pipeline.registry.model import Alias, Organisation
 from pipeline.registry.registry import DATA_DIR
 
 DESIGNATED_PATH = DATA_DIR / "designated.yaml"
+#: how an entry's date was checked against its source ("partly": the citation says what is confirmed)
+CHECKED = ("confirmed", "partly")
 #: the list families the curated tables provide (replaced as a whole when re-imported)
 DESIGNATED_FAMILIES = ("US-FTO", "GB-PROSCRIBED")
 
@@ -40,15 +42,18 @@ def import_designated(path: Path = DESIGNATED_PATH) -> list[Listed]:
     out = []
     for table in tables:
         for entry in table["entries"]:
-            for key in ("name", "since", "citation", "refs"):
+            for key in ("name", "since", "citation", "refs", "source_url"):
                 if not entry.get(key):
                     raise DesignatedError(f"{table['list']}: entry {entry.get('name')!r} has no {key}")
+            if entry.get("checked") not in CHECKED:
+                raise DesignatedError(f"{table['list']}: entry {entry['name']!r}: checked must be one of {CHECKED}")
             slug = entry["refs"][0].split(":", 1)[1].lower().replace(".", "-")
             ref = f"{table['list']}:{slug}:{_iso(entry['since'])}"
             d = designation(table["jurisdiction"], "terrorist", table["authority"], table["title"],
                             programme=table["programme"], ref=ref, snapshot=None, since=_iso(entry["since"]),
-                            until=_iso(entry.get("until")), source_url=entry.get("source_url") or table["source_url"],
-                            basis=entry["citation"])
+                            until=_iso(entry.get("until")), source_url=entry["source_url"],
+                            basis=entry["citation"] + ("" if entry["checked"] == "confirmed" else
+                                                       " [date only partly confirmed by the source]"))
             names = [entry["name"], *entry.get("aliases", [])]
             org = Organisation(f"{table['list'].lower()}-{slug}", entry["name"], designations=[d],
                                aliases=[Alias(n, "en", table["list"]) for n in names])

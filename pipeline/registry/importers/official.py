@@ -78,19 +78,19 @@ def diff(old: list[Listed], new: list[Listed]) -> tuple[list[Listed], list[Liste
 def with_history(old: list[Listed], new: list[Listed]) -> list[Listed]:
     """The newer snapshot's entries, plus the entries only the older one shows, marked delisted.
 
-    An entry of both keeps its first-seen date from the older snapshot when its start date is
-    unknown; one the newer snapshot lacks keeps ``absent`` = the newer snapshot's date (delisted
+    An entry of both keeps the earlier of its first-seen dates (a snapshot's, or an act the list
+    cites) when its start date is unknown; one the newer snapshot lacks keeps ``absent`` = the newer snapshot's date (delisted
     on or before it, on a day the lists do not give).
     """
     if not new:
         return list(old)
     new_date = new[0].org.designations[0].snapshot
-    first_seen = {e.ref: e.org.designations[0].snapshot for e in old}
+    first_seen = {e.ref: e.org.designations[0].seen or e.org.designations[0].snapshot for e in old}
     out = []
     for entry in new:
         earlier = first_seen.get(entry.ref)
         if earlier:
-            entry.org.designations = [replace(d, seen=earlier) if d.since is None else d
+            entry.org.designations = [replace(d, seen=min(earlier, d.seen or earlier)) if d.since is None else d
                                       for d in entry.org.designations]
         out.append(entry)
     _, gone = diff(old, new)

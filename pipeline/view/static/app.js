@@ -100,16 +100,32 @@ function quotePanel(quotes, colourOf) {
   });
 }
 
-function listing(d) {
-  const dates = [d.since && `since ${d.since}`, d.until && `until ${d.until}`].filter(Boolean).join(" ");
-  return `${d.category} in ${d.jurisdiction} (${d.authority})${dates ? ` ${dates}` : ""}${d.status ? ` [${d.status}]` : ""}`;
+// the same wording as the terminal (pipeline/designations/display.py): an undated listing is "listed as of" its snapshot
+function listingDates(d) {
+  const start = d.since ? `since ${d.since}` : d.seen ? `listed as of ${d.seen} (start not published)` : "start not published";
+  return d.until ? `${start} until ${d.until}` : d.absent ? `${start}, gone by ${d.absent}` : start;
 }
+
+function listing(d) {
+  return el("li", { "data-jurisdiction": d.jurisdiction },
+    el("strong", {}, d.jurisdiction), ` ${d.category} `, el("span", { class: "dates" }, listingDates(d)),
+    ` · ${d.authority}: ${d.list}${d.programme ? ` [${d.programme}]` : ""}${d.status ? ` — ${d.status}` : ""}`);
+}
+
+const byJurisdiction = (a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || (a.since || a.seen || "").localeCompare(b.since || b.seen || "");
 
 function designationPanel(record) {
   return ((record.designations || {}).organisations || []).map((org) => el("li", { "data-org": org.org_id },
     el("strong", {}, org.name), org.designated ? "" : " — not designated at this date",
-    el("ul", {}, ...org.designations.concat(org.other_designations).map((d) => el("li", {}, listing(d)))),
+    org.designations.length ? ` — ${[...new Set(org.designations.map((d) => d.jurisdiction))].sort().join(", ")}` : "",
+    el("ul", {}, ...[...org.designations].sort(byJurisdiction).concat([...org.other_designations].sort(byJurisdiction)).map(listing)),
     org.designated && org.notice_missing ? el("span", { class: "flag" }, "mentioned without notice") : null));
+}
+
+// designations the text states, one per jurisdiction named, and what the registry says (beside the notices)
+function claimPanel(record) {
+  return ((record.designations || {}).claims || []).map((c) => el("li", { "data-jurisdiction": c.jurisdiction, "data-verdict": c.verdict },
+    el("strong", {}, c.jurisdiction), ` “${c.text}” → `, el("span", { class: "verdict" }, c.verdict.replaceAll("_", " "))));
 }
 
 function renderArticle(record) {
@@ -127,6 +143,7 @@ function renderArticle(record) {
     el("section", { class: "panel" },
       el("h3", {}, `Quotes (${quotes.length})`), el("ol", { id: "quotes" }, ...quotePanel(quotes, colourOf)),
       el("h3", {}, "Designations"), el("ol", { id: "designations" }, ...designationPanel(record)),
+      el("h4", {}, "Stated in the text"), el("ol", { id: "claims" }, ...claimPanel(record)),
       el("h3", {}, `Entities (${record.entities.length})`),
       el("ol", { id: "entities" }, ...record.entities.map((e) => el("li", { "data-entity": e.id },
         el("strong", {}, e.name), ` ${e.label} · ${e.mentions.length}×`, e.roles ? ` · ${e.roles.join(", ")}` : "")))));

@@ -28,8 +28,10 @@ def test_seed_every_jurisdiction(tagger, entities_of) -> None:
     isis = orgs["islamic-state"]
     assert {"RU", "US", "GB", "UN"} <= _where(isis)
     assert {d.since for d in isis.designations if d.jurisdiction in ("RU", "UN")} == {"2014-12-29", "2004-10-18"}
-    eu = [d for d in isis.other_designations if d.jurisdiction == "EU"]
-    assert eu and eu[0].status == "unknown"  # the EU file gives no listing date: known from 2022-09-13
+    assert {d.since for d in isis.designations if d.jurisdiction in ("US", "GB")} >= {"2004-12-17", "2014-06-20"}
+    assert all(d.since or d.seen for d in isis.designations)  # each with its date (or the snapshot it is known from)
+    eu = [d for d in isis.designations if d.jurisdiction == "EU"]  # no start date: listed as of the act it cites
+    assert eu and eu[0].since is None and eu[0].seen == "2009-11-18"
     assert orgs["jabhat-al-nusra"].notice_missing
     assert "free-syrian-army" not in orgs
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.registry.importers.designated import import_designated
+from pipeline.registry.importers.designated import DESIGNATED_PATH, DesignatedError, import_designated
 from pipeline.registry.importers.eu import import_eu
 from pipeline.registry.importers.ofac import import_ofac, programmes
 from pipeline.registry.importers.official import ImportError_, Listed, diff, snapshot_date, with_history
@@ -77,13 +78,16 @@ def test_uk_counts_links_and_regime_dates(uk: list[Listed]) -> None:
     assert sum(bool(e.links) for e in uk) == 1002
 
 
-def test_eu_counts_and_dates_not_taken_from_legal_acts(eu: list[Listed]) -> None:
+def test_eu_counts_and_listed_as_of_the_earliest_act_cited(eu: list[Listed]) -> None:
     assert _kinds(eu) == {"organisation": 648, "person": 2882}
     terr = [e for e in eu if e.org.designations[0].programme == "TERR" and e.org.kind == "organisation"]
     assert len(terr) == 21
     hamas = next(e for e in terr if e.org.name == "Hamas").org.designations[0]
-    assert (hamas.since, hamas.seen, hamas.snapshot) == (None, "2022-09-13", "2022-09-13")
-    assert hamas.basis and "2022-07-19" in hamas.basis
+    assert (hamas.since, hamas.seen, hamas.snapshot) == (None, "2004-04-02", "2022-09-13")  # never a start date
+    assert hamas.basis and "2004/306/EC" in hamas.basis and "2022-07-19" in hamas.basis
+    shabaab = next(e for e in eu if e.ref == "EU.3600.81").org.designations[0]
+    assert (shabaab.since, shabaab.seen) == (None, "2010-04-27")  # Regulation 356/2010 names it
+    assert all(d.seen and d.seen <= "2022-09-13" for e in eu for d in e.org.designations)
 
 
 def test_snapshot_dates_are_never_guessed(tmp_path: Path) -> None:
@@ -111,3 +115,27 @@ def test_curated_tables_are_cited_and_dated() -> None:
         "US", "2025-02-20", "not_yet", "in_force")
     wagner = next(e for e in entries if e.org.name == "Wagner Group").org.designations[0]
     assert (wagner.jurisdiction, wagner.since) == ("GB", "2023-09-15")
+
+
+def test_curated_entries_say_how_their_date_was_checked(tmp_path: Path) -> None:
+    entries = import_designated()
+    assert all(e.org.designations[0].source_url for e in entries)
+    partly = sorted(e.org.name for e in entries if "partly confirmed" in (e.org.designations[0].basis or ""))
+    assert partly == ["Al-Qa'ida", "Islamic State of Iraq and the Levant", "Lashkar e Tayyaba",
+                      "Tehrik-e Taliban Pakistan", "al-Qa'ida in the Arabian Peninsula"]
+    hut = next(e for e in entries if e.org.name == "Hizb ut-Tahrir").org.designations[0]
+    assert (hut.jurisdiction, hut.since) == ("GB", "2024-01-19")
+    nusra = next(e for e in entries if e.org.name == "al-Nusrah Front").org.designations[0]
+    assert (nusra.since, nusra.until, nusra.status(date(2025, 7, 8))) == ("2014-05-15", "2025-07-08", "ended")
+    unchecked = tmp_path / "designated.yaml"
+    unchecked.write_text(DESIGNATED_PATH.read_text("utf-8").replace("checked: confirmed", "checked: maybe", 1))
+    with pytest.raises(DesignatedError, match="checked"):
+        import_designated(unchecked)
+
+
+def test_a_newer_snapshot_keeps_the_earliest_listed_as_of_date(eu: list[Listed]) -> None:
+    old = copy.deepcopy(next(e for e in eu if e.ref == "EU.3600.81"))  # Al-Shabaab, listed as of 2010-04-27
+    new = copy.deepcopy(old)
+    new.org.designations = [replace(d, snapshot="2024-01-01", seen="2024-01-01") for d in new.org.designations]
+    [kept] = with_history([old], [new])
+    assert kept.org.designations[0].seen == "2010-04-27"

@@ -13,12 +13,12 @@ from pipeline.registry.registry import Registry, load_registry
 
 RU_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "registries" / "ru"
 # pinned: `wirestream registry build` from the snapshots named in pipeline/registry/importers/build.py
-VERSION = "reg-66698d1597c5"
+VERSION = "reg-3463d00bec24"
 ORGANISATIONS = 10140
 DESIGNATIONS: dict[tuple[str, str], int] = {
-    ('EU', 'sanctioned'): 536, ('EU', 'terrorist'): 112, ('GB', 'sanctioned'): 1415, ('GB', 'terrorist'): 122,
+    ('EU', 'sanctioned'): 536, ('EU', 'terrorist'): 112, ('GB', 'sanctioned'): 1415, ('GB', 'terrorist'): 123,
     ('RU', 'extremist'): 667, ('RU', 'foreign_agent'): 445, ('RU', 'terrorist'): 72, ('RU', 'undesirable'): 364,
-    ('UN', 'sanctioned'): 236, ('UN', 'terrorist'): 92, ('US', 'sanctioned'): 7417, ('US', 'terrorist'): 918,
+    ('UN', 'sanctioned'): 236, ('UN', 'terrorist'): 92, ('US', 'sanctioned'): 7417, ('US', 'terrorist'): 921,
 }
 
 
