@@ -14,6 +14,7 @@ Unicode pass turns them into ``"\\n\\n"`` and ``"\\n"``.
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -118,6 +119,22 @@ def _mode(text_node: LexborNode) -> int:
     return _TEXT_MODES.get(node.tag or "", DATA) if node is not None else DATA
 
 
+def _reference(src: str, q: int) -> tuple[str, int] | None:
+    """The character reference at ``q``, decoded, and where it ends; None if there is none.
+
+    A legacy name without its semicolon ends where the name does (``&copyY`` is ``©`` then a
+    literal ``Y``), so the letters after it are aligned as text, not as part of the reference.
+    """
+    ref = _ENTITY.match(src, q)
+    if ref is None:
+        return None
+    spelt = ref.group()
+    if not spelt.endswith(";") and not spelt.startswith("&#"):
+        legacy = next((k for k in range(len(spelt) - 1, 1, -1) if spelt[1:k + 1] in html.entities.html5), None)
+        spelt = spelt[: legacy + 1] if legacy is not None else spelt
+    return html.unescape(spelt), q + len(spelt)
+
+
 class _Aligner:
     """Finds successive text nodes in the HTML source with a cursor that only moves forward."""
 
@@ -158,11 +175,10 @@ class _Aligner:
             markup = q + 1 < n and (src[q + 1].isalpha() or src[q + 1] in "/!?")
             if c == "<" and markup and (mode == DATA or i == 0):
                 q = self._skip_markup(q)
-            elif c == "&" and mode != RAWTEXT and (ref := _ENTITY.match(src, q)) and text.startswith(
-                decoded := html.unescape(ref.group()), i
-            ):
-                pieces.append((i, q, len(decoded), ref.end() - q))
-                i, q = i + len(decoded), ref.end()
+            elif c == "&" and mode != RAWTEXT and (ref := _reference(src, q)) and text.startswith(ref[0], i):
+                decoded, end = ref
+                pieces.append((i, q, len(decoded), end - q))
+                i, q = i + len(decoded), end
             elif c == e:
                 pieces.append((i, q, 1, 1))
                 i, q = i + 1, q + 1

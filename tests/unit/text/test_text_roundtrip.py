@@ -122,6 +122,8 @@ def html_docs(draw: st.DrawFn, depth: int = 0) -> str:
 @given(html_docs())
 # Lexbor reopens <b> inside the <textarea>: its text is still spelt the textarea's way
 @example('<p class="c"><b class="c"><p class="c"><textarea>a<b</textarea>000</p>0&lt;0</b>b</p>')
+# a legacy reference without its semicolon, then a letter with a combining accent
+@example("&copyY\u0301")
 def test_html_round_trips(source: str) -> None:
     text, m = clean(source, is_html=True)
     check(source, text, m, markup=True)
