@@ -23,7 +23,7 @@ from pipeline.aliases.matcher import AliasMatcher
 from pipeline.aliases.text import DATA_DIR as ALIAS_DATA_DIR
 from pipeline.aliases.text import russian_key
 from pipeline.article import Article
-from pipeline.designations.english import _day
+from pipeline.designations.section import article_day
 from pipeline.designations.notices import DATA_DIR, NoticeDetector
 from pipeline.designations.tagger import Tagger
 from pipeline.registry.registry import Registry, derived_cache, load_registry
@@ -168,7 +168,7 @@ class RussianDesignations(Backend["DesignationsConfig"]):
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
             scan = self.matcher.scan(article.text)
-            section = self.tagger.tag(article.text, _day(article), article.entities or [], scan)
+            section = self.tagger.tag(article.text, article_day(article), article.entities or [], scan)
             drop_inside_longer_names(section, article.entities or [])
             link_next_sentence(article.text, section)
             article.designations = section

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from pipeline.article import Article
-from pipeline.designations.english import empty_section
+from pipeline.designations.section import empty_section
 from pipeline.stages.base import LanguageStage, StageConfig
 
 
