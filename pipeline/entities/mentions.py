@@ -22,7 +22,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, a
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.names import PROPER_TAGS, person_shaped
-from pipeline.entities.persons import is_person, with_given_name
+from pipeline.entities.persons import is_person, whole_name
 from pipeline.entities.roles import roles_of
 from pipeline.entities.speakers import speaker_names
 from pipeline.lexicon import Lexicon, name_key
@@ -63,7 +63,7 @@ def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list
         label: EntityLabel = ("PERSON" if source == "model" and is_person(span, model_label, lexicon, lone_persons)
                               else model_label)
         if source == "model" and label == "PERSON":
-            span = with_given_name(span, lexicon)
+            span = whole_name(span, lexicon)
         found.append(_mention(span, label, ent.kb_id_, source, lexicon))
     covered = {i for m in found for i in range(m.span.start, m.span.end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
