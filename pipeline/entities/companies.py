@@ -4,7 +4,8 @@ The small model tags unfamiliar company names as people or places ("Nvidia" GPE,
 PERSON). The copy says what they are: a ticker in brackets after the name ("Nvidia (NVDA.O)"),
 a share price moving ("Burberry jumped 15%"), a company noun after the name or its possessive
 ("Hess's board", "Chevron Chief Executive"), an employer after a job ("analysts at
-Macquarie"), or the object of a deal ("its takeover of Hess", "shares of Dell"). A name the gazetteer knows as a place or person is left alone ("China's stake").
+Macquarie"), or the object of a deal ("its takeover of Hess", "shares of Dell"). A name the
+gazetteer knows as a place or person is left alone ("China's stake").
 One sense per article: every mention with the same text follows, and none of them is taken for
 the surname of a person with that name ("Hess" the company, "John Hess" its chief).
 """

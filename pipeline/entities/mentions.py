@@ -60,8 +60,8 @@ def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list
             continue
         source: MentionSource = ("artefact" if (ent.start, ent.end) in artefacts
                                  else "gazetteer" if ent.kb_id_ else "model")
-        label: EntityLabel = ("PERSON" if source == "model" and is_person(span, model_label, lexicon, lone_persons)
-                              else model_label)
+        misread = source == "model" and is_person(span, model_label, lexicon, lone_persons)
+        label: EntityLabel = "PERSON" if misread else model_label
         if source == "model" and label == "PERSON":
             span = whole_name(span, lexicon)
         found.append(_mention(span, label, ent.kb_id_, source, lexicon))

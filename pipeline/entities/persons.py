@@ -56,7 +56,8 @@ def whole_name(span: Span, lexicon: Lexicon) -> Span:
     compound before a one-word name ("Do" before "Kwon"), the head after a name that ends in a
     compound ("Yeol" after "Yoon Suk")."""
     doc, start, end = span.doc, span.start, span.end
-    if len(span) == 1 and start > 0 and _name_word(doc[start - 1], lexicon) and doc[start - 1].head.i == start:
+    before = doc[start - 1] if start > 0 else None
+    if len(span) == 1 and before is not None and before.head.i == start and _name_word(before, lexicon):
         start -= 1
     while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
             and _name_word(doc[end], lexicon):
@@ -69,4 +70,4 @@ def _name_word(tok: Token, lexicon: Lexicon) -> bool:
     word = tok.lower_.rstrip(".")
     honorific = any(word in words or tok.lower_ in words for words in lexicon.honorifics.values())
     return (not tok.ent_type_ and tok.tag_ in PROPER_TAGS and tok.is_title and not honorific
-            and word not in lexicon.title_words and word not in lexicon.org_words and word not in lexicon.junk_words)
+            and word not in lexicon.title_words | lexicon.org_words | lexicon.junk_words)

@@ -3,8 +3,8 @@
 Mentions are linked by, in order of confidence: the same gazetteer/registry
 id, the same folded text ("free Syrian army" = "Free Syrian Army"), the
 surname of a longer PERSON name ("Hollande" → "Francois Hollande", whatever
-label the model gave the short form, a guessed place included), and an acronym of a longer organisation
-name. A person introduced by a role ("the Kremlin spokesman Dmitry Peskov")
+label the model gave the short form, a guessed place included), and an acronym
+of a longer organisation name. A person introduced by a role ("the Kremlin spokesman Dmitry Peskov")
 is then also found where the article names them by that role alone. Each
 cluster votes on its label (the gazetteer's label wins) and takes the
 gazetteer's name, else its longest mention, as canonical.
@@ -118,8 +118,9 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
             key = "sur:" + m.key if not m.kb_id else ""
             if key and not owners.get(key) and m.label == "PERSON":
                 key = "giv:" + m.key  # a given name alone: "Tedros", "Hillary"
-            if m.span.text.isupper() and not _place_guess(m) and len(owners.get("acr:" + m.span.text, ())) == 1:
-                key = "acr:" + m.span.text
+            acronym = "acr:" + m.span.text
+            if m.span.text.isupper() and not _place_guess(m) and len(owners.get(acronym, ())) == 1:
+                key = acronym
         else:
             key = "tail:" + m.key if m.label == "ORG" else ""
         if len(owners.get(key, ())) == 1 and owner[key] != i:
