@@ -3,8 +3,9 @@
 The small model tags unfamiliar company names as people or places ("Nvidia" GPE, "Burberry"
 PERSON). The copy says what they are: a ticker in brackets after the name ("Nvidia (NVDA.O)"),
 a share price moving ("Burberry jumped 15%"), a company noun after the name or its possessive
-("Hess's board", "Chevron Chief Executive"), or an employer after a job ("analysts at
-Macquarie"). A name the gazetteer knows as a place or person is left alone ("China's stake").
+("Hess's board", "Chevron Chief Executive"), an employer after a job ("analysts at
+Macquarie"), or the object of a deal ("its takeover of Hess", "shares of Dell"). A name the
+gazetteer knows as a place or person is left alone ("China's stake").
 One sense per article: every mention with the same text follows, and none of them is taken for
 the surname of a person with that name ("Hess" the company, "John Hess" its chief).
 """
@@ -21,6 +22,7 @@ from pipeline.entities.mentions import Mention
 
 _RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "ORG"})
 _MAX_BRACKETED = 8  # tokens: "( NYSE : IBM )"
+_DEAL_PREPOSITIONS = frozenset({"of", "for", "in", "with"})
 
 
 def relabel_companies(mentions: list[Mention], entries: Mapping[str, Entry], cues: DeskCues) -> None:
@@ -39,7 +41,7 @@ def _known(m: Mention, entries: Mapping[str, Entry]) -> bool:
 
 def _company(m: Mention, cues: DeskCues) -> bool:
     """A ticker, a share price move (not a poll's), a company noun (not after a place: "China's
-    chief") or an employer."""
+    chief"), an employer, or the object of a deal ("takeover of Hess", "a stake in Wizz Air")."""
     span = m.span
     bracketed = _bracketed(span)
     if bracketed is not None and cues.ticker.match(bracketed):
@@ -54,8 +56,10 @@ def _company(m: Mention, cues: DeskCues) -> bool:
         return (any(t.text == "%" or t.lower_ in ("percent", "pct") for t in root.head.subtree)
                 and not any(t.lower_ in cues.poll_words for t in sentence))
     head = root.head
-    return (root.dep_ == "pobj" and head.lower_ == "at" and head.head is not head
-            and head.head.lower_ in cues.employee_nouns)
+    if root.dep_ != "pobj" or head.head is head:
+        return False
+    return (head.lower_ == "at" and head.head.lower_ in cues.employee_nouns
+            or head.lower_ in _DEAL_PREPOSITIONS and head.head.lower_ in cues.deal_nouns)
 
 
 def _bracketed(span: Span) -> str | None:

@@ -18,7 +18,7 @@ from pipeline.lexicon.files import LexiconError, read_resource
 RESOURCE = "desk_cues"
 _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "team_nouns", "sports_words",
           "locative_prepositions", "generic_name_words", "market_verbs", "poll_words", "company_nouns",
-          "share_nouns", "employee_nouns")
+          "share_nouns", "employee_nouns", "deal_nouns", "kin_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,8 @@ class DeskCues:
     company_nouns: frozenset[str]
     share_nouns: frozenset[str]
     employee_nouns: frozenset[str]
+    deal_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
     ticker: re.Pattern[str]
     version: str
 

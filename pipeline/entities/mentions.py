@@ -1,8 +1,9 @@
 """Mentions: the model's and gazetteer's entities trimmed to names, junk dropped, repeats found.
 
 Names the model missed in a speaker position are added from the parse (:mod:`.speakers`,
-source ``syntax``) before repeats are looked for, so their later surnames join them. A name the
-model tagged ORG but the article writes with a person's title is a PERSON.
+source ``syntax``) before repeats are looked for, so their later surnames join them. A full name
+the model tagged ORG or GPE is a PERSON on the article's evidence, and a surname it tagged alone
+takes its given name back (:mod:`.persons`).
 
 Wire copy names someone in full once and then by surname; the small model
 often tags the full name and misses a later bare surname or a repeated
@@ -21,7 +22,8 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, a
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.names import PROPER_TAGS, person_shaped
-from pipeline.entities.roles import roles_of, titled
+from pipeline.entities.persons import is_person, whole_name
+from pipeline.entities.roles import roles_of
 from pipeline.entities.speakers import speaker_names
 from pipeline.lexicon import Lexicon, name_key
 from pipeline.sections.entities import EntityLabel, MentionSource, is_entity_label
@@ -48,6 +50,7 @@ class Mention:
 def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list[Mention]:
     """The entities of ``doc`` as mentions, plus untagged repeats of their names."""
     found: list[Mention] = []
+    lone_persons = frozenset(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
     for ent in doc.ents:
         model_label = ent.label_
         if not is_entity_label(model_label):
@@ -57,21 +60,18 @@ def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list
             continue
         source: MentionSource = ("artefact" if (ent.start, ent.end) in artefacts
                                  else "gazetteer" if ent.kb_id_ else "model")
-        label: EntityLabel = ("PERSON" if source == "model" and _titled_person_name(span, model_label, lexicon)
-                              else model_label)
+        misread = source == "model" and is_person(span, model_label, lexicon, lone_persons)
+        label: EntityLabel = "PERSON" if misread else model_label
+        if source == "model" and label == "PERSON":
+            span = whole_name(span, lexicon)
         found.append(_mention(span, label, ent.kb_id_, source, lexicon))
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered = {i for m in found for i in range(m.span.start, m.span.end)}
+    covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
     for span, label in speaker_names(doc, covered, lexicon):
         found.append(_mention(span, label, "", "syntax", lexicon))
         covered.update(range(span.start, span.end))
     found.extend(_repeats(doc, found, lexicon, covered))
     return sorted(found, key=lambda m: m.span.start)
-
-
-def _titled_person_name(span: Span, label: str, lexicon: Lexicon) -> bool:
-    """A full name the model tagged ORG that the article writes with a person's title
-    ("the WHO's regional director for Africa, Matshidiso Moeti,"): a person after all."""
-    return label == "ORG" and person_shaped(span, lexicon) and titled(span, lexicon.title_words)
 
 
 def _mention(span: Span, label: EntityLabel, kb_id: str, source: MentionSource, lexicon: Lexicon) -> Mention:

@@ -3,8 +3,8 @@
 Mentions are linked by, in order of confidence: the same gazetteer/registry
 id, the same folded text ("free Syrian army" = "Free Syrian Army"), the
 surname of a longer PERSON name ("Hollande" → "Francois Hollande", whatever
-label the model gave the short form), and an acronym of a longer organisation
-name. A person introduced by a role ("the Kremlin spokesman Dmitry Peskov")
+label the model gave the short form, a guessed place included), and an acronym
+of a longer organisation name. A person introduced by a role ("the Kremlin spokesman Dmitry Peskov")
 is then also found where the article names them by that role alone. Each
 cluster votes on its label (the gazetteer's label wins) and takes the
 gazetteer's name, else its longest mention, as canonical.
@@ -112,14 +112,15 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
                 claim("tail:" + name_key(m.span[n:].text), m, j)
     links: list[tuple[int, int]] = []
     for i, m in enumerate(mentions):
-        if m.label not in _LINKABLE_SHORT or m.decided:
+        if m.decided or m.label not in _LINKABLE_SHORT and not _place_guess(m):
             continue  # a team or company keeps its own name ("Hess" is not John Hess)
         if len(m.span) == 1:
             key = "sur:" + m.key if not m.kb_id else ""
             if key and not owners.get(key) and m.label == "PERSON":
                 key = "giv:" + m.key  # a given name alone: "Tedros", "Hillary"
-            if m.span.text.isupper() and len(owners.get("acr:" + m.span.text, ())) == 1:
-                key = "acr:" + m.span.text
+            acronym = "acr:" + m.span.text
+            if m.span.text.isupper() and not _place_guess(m) and len(owners.get(acronym, ())) == 1:
+                key = acronym
         else:
             key = "tail:" + m.key if m.label == "ORG" else ""
         if len(owners.get(key, ())) == 1 and owner[key] != i:
@@ -127,6 +128,16 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
         elif key.startswith("sur:") and len(owners.get(key, ())) > 1:
             m.label = "PERSON"  # the surname of two people ("Duterte": Rodrigo and Sara) is a person's
     return links
+
+
+def _place_guess(m: Mention) -> bool:
+    """A one-word GPE the model (not the gazetteer) found, standing alone: it may be a person's
+    surname ("Carney took 86%" after "Mark Carney"), linked only when a full PERSON name in the
+    article ends with it ("Madrid" in "Real Madrid" is not alone)."""
+    if m.label != "GPE" or m.source != "model" or len(m.span) != 1:
+        return False
+    before = m.span.doc[m.span.start - 1] if m.span.start else None
+    return before is None or not before.is_title
 
 
 def _entity(n: int, mentions: list[Mention], entries: Mapping[str, Entry]) -> Entity:
