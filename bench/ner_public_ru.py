@@ -13,7 +13,9 @@ Gold, from the ``.objects`` layer (each mention a list of ``.spans``):
 - a mention's span runs from its first span to its last. factRuEval puts descriptors inside
   organisations and places ("мэрии Москвы", "движение «Солидарность»", "Тверской площади"); our
   names leave the descriptor out, so a prediction matches *exactly* when it equals the whole
-  mention or the mention without its descriptor, job and geo-adjective spans (its name part);
+  mention or the mention without its descriptor, job and geo-adjective spans (its name part),
+  quote marks at the edges of either span left out (factRuEval often ends a quoted name before
+  its closing mark: 'Концерн «Майкрософт');
 - out of scope (a prediction overlapping one counts neither way): ``Project`` mentions, mentions
   with no name span (descriptor only: "министерство") and geo-adjectives alone ("российский");
 - a mention inside another (``Москвы`` in ``мэрии Москвы``) is optional, as the official scorer
@@ -102,6 +104,20 @@ def load(folder: Path) -> list[Document]:
     return [read_document(p) for p in sorted(folder.glob("*.txt"), key=lambda p: int(p.stem.split("_")[-1]))]
 
 
+_EDGE_MARKS = "«»“”„\"' "
+
+
+def _trim(span: Span, text: str) -> Span:
+    """A span without the quote marks at its edges: factRuEval ends many quoted names before the
+    closing mark ('Концерн «Майкрософт'), natasha's spans sometimes take it."""
+    start, end = span
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
+    return start, end
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
@@ -136,9 +152,9 @@ def score_document(doc: Document, record: dict[str, Any], c: Counter[str], error
         if whole is None or name is None:
             c["lost"] += 1
             continue
-        gold.append((whole, name, m.type, m.optional))
+        gold.append((_trim(whole, text), _trim(name, text), m.type, m.optional))
     ignored = [s for s in (spans.map_span(*o).span for o in doc.out_of_scope) if s is not None]
-    pred = [((m["start"], m["end"]), PREDICTED[e["label"]]) for e in record["entities"] if e["label"] in PREDICTED
+    pred = [(_trim((m["start"], m["end"]), text), PREDICTED[e["label"]]) for e in record["entities"] if e["label"] in PREDICTED
             for m in e["mentions"]]
     for mode, typed, exact in (("exact", True, True), ("overlap", True, False), ("exact_any", False, True),
                                ("overlap_any", False, False)):
