@@ -51,8 +51,6 @@ def name_spans(doc: Any, descriptors: frozenset[str], vocab: Any) -> list[NameSp
     - a quoted name cut at its closing mark ('Международное общество “Мемориал') takes the mark,
       unless a descriptor stands before the quote ('Группа “Аэрофлот' → 'Аэрофлот');
     - an acronym and the quoted name after it ("ЧВК" + "“Вагнер”") become one name;
-    - a person's name in the nominative after an organisation's descriptor in the nominative
-      ("Команда Феррари") names that organisation;
     - an organisation cut after an adjective ("Российской энергетической" + "недели") takes the
       noun that follows it.
     """
@@ -64,7 +62,6 @@ def name_spans(doc: Any, descriptors: frozenset[str], vocab: Any) -> list[NameSp
     starts = {t.start: k for k, t in enumerate(tokens)}
     out: list[NameSpan] = []
     for span in spans:
-        _named_by_descriptor(span, tokens, starts, descriptors)
         _fix_quotes(span, text, descriptors)
         _extend_adjective(span, text, tokens, starts)
         prev = out[-1] if out else None
@@ -108,7 +105,7 @@ def _split(span: NameSpan, text: str, vocab: Any) -> list[NameSpan]:
     runs = [r for r in runs if any(ch.isalpha() for t in r for ch in t.text)]
     if len(runs) == 1 and len(runs[0]) == len(span.tokens):
         return [span]
-    parts = []
+    parts: list[NameSpan] = []
     for run in runs:
         start, stop = run[0].start, run[-1].stop
         piece = import_module("natasha.doc").DocSpan(start, stop, span.type, text[start:stop], tokens=run)
@@ -118,21 +115,6 @@ def _split(span: NameSpan, text: str, vocab: Any) -> list[NameSpan]:
             and _LATIN.match(parts[-1].text) is None
         parts.append(NameSpan(start, stop, span.type, piece.text, piece.normal or piece.text, run, translation))
     return parts
-
-
-def _named_by_descriptor(span: NameSpan, tokens: list[Any], starts: dict[int, int],
-                         descriptors: frozenset[str]) -> None:
-    """"Команда Феррари": a name in the nominative right after an organisation's descriptor in the
-    nominative names that organisation, not a person ("фонд Потанина" is genitive: the person the
-    fund is named after; "правления банка Михаил Матовников": the descriptor is genitive, the
-    name a person's)."""
-    k = starts.get(span.start, 0)
-    if span.type != "PER" or k == 0 or (span.tokens[0].feats or {}).get("Case") != "Nom":
-        return
-    before = tokens[k - 1]
-    if before.stop + 1 == span.start and key(before.lemma or before.text) in descriptors \
-            and (before.feats or {}).get("Case") == "Nom":
-        span.type = "ORG"
 
 
 def _extend_adjective(span: NameSpan, text: str, tokens: list[Any], starts: dict[int, int]) -> None:

@@ -68,3 +68,20 @@ def test_a_club_by_its_last_word_but_not_a_country_by_an_organisation_it_ends() 
                              "доволен. Минюст РФ внес поправки, в РФ они вступят в силу летом."))
     assert [m.text for m in found["Вашингтон Кэпиталз"].mentions] == ["Вашингтон Кэпиталз", "Кэпиталз"]
     assert found["Россия"].label == "GPE"
+
+
+def test_a_span_over_a_list_or_a_translation_is_cut_into_its_names() -> None:
+    found = entities("В турнире участвуют команды из стран: Монако • Намибия • Палестина. Нападающие Овечкин, "
+                     "Фёдоров и Бернс забили по голу. Представитель CPJ Джоэл Саймон (Joel Simon) осудил арест.")
+    texts = {m.text for e in found for m in e.mentions}
+    assert {"Монако", "Намибия", "Овечкин", "Фёдоров", "Joel Simon"} <= texts
+    assert not any(ch in t for t in texts for ch in "•,()")
+    [simon] = [e for e in found if any(m.text == "Joel Simon" for m in e.mentions)]
+    assert simon.label == "PERSON" and [m.text for m in simon.mentions] == ["Джоэл Саймон", "Joel Simon"]
+
+
+def test_organisation_with_its_genitive_parent_and_regions_as_places() -> None:
+    found = by_name(entities("Сотрудники Института этнологии и антропологии РАН выступили в Свердловской области."))
+    assert found["Институт этнологии и антропологии РАН"].label == "ORG"
+    assert found["Свердловская область"].label == "GPE"
+
