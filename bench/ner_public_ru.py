@@ -13,7 +13,8 @@ Gold, from the ``.objects`` layer (each mention a list of ``.spans``):
 - a mention's span runs from its first span to its last. factRuEval puts descriptors inside
   organisations and places ("мэрии Москвы", "движение «Солидарность»", "Тверской площади"); our
   names leave the descriptor out, so a prediction matches *exactly* when it equals the whole
-  mention or the mention without its descriptor, job and geo-adjective spans (its name part),
+  mention, the mention without its descriptor, job and geo-adjective spans (its name part), or
+  one of its name spans (an annotator may give a short and a long span: "МИДа", "японского МИДа"),
   quote marks at the edges of either span left out (factRuEval often ends a quoted name before
   its closing mark: 'Концерн «Майкрософт');
 - out of scope (a prediction overlapping one counts neither way): ``Project`` mentions, mentions
@@ -55,7 +56,8 @@ Span = tuple[int, int]
 class GoldMention:
     type: str
     whole: Span
-    name: Span
+    #: the spans an exact match may have: the whole mention, its name part, each of its name spans
+    exact: tuple[Span, ...]
     optional: bool
 
 
@@ -78,23 +80,23 @@ def read_document(txt: Path) -> Document:
     for line in txt.with_suffix(".spans").read_text(encoding="utf-8").splitlines():
         if len(f := _fields(line)) >= 4:
             spans[f[0]] = (f[1], (int(f[2]), int(f[2]) + int(f[3])))
-    found: list[tuple[str, Span, Span | None]] = []
+    found: list[tuple[str, Span, tuple[Span, ...]]] = []
     for line in txt.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
         if len(f := _fields(line)) < 3:
             continue
         parts = [spans[s] for s in f[2:] if s in spans]
         whole = (min(s for _, (s, _) in parts), max(e for _, (_, e) in parts))
         named = [sp for tag, sp in parts if not any(x in tag for x in _NOT_NAME)]
-        name = (min(s for s, _ in named), max(e for _, e in named)) if named else None
-        found.append((f[1], whole, name))
+        name = [(min(s for s, _ in named), max(e for _, e in named))] if named else []
+        found.append((f[1], whole, tuple(dict.fromkeys([whole, *name, *named])) if named else ()))
     mentions, out = [], []
-    for kind, whole, name in found:
-        if kind not in TYPES or name is None:
+    for kind, whole, exact in found:
+        if kind not in TYPES or not exact:
             out.append(whole)
             continue
         inside = any(o != whole and o[0] <= whole[0] and whole[1] <= o[1] for k, o, n in found
-                     if k in TYPES and n is not None)
-        mentions.append(GoldMention(TYPES[kind], whole, name, inside))
+                     if k in TYPES and n)
+        mentions.append(GoldMention(TYPES[kind], whole, exact, inside))
     return Document(txt.stem, text, mentions, out)
 
 
@@ -122,7 +124,7 @@ def _overlaps(a: Span, b: Span) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def _match(pred: list[tuple[Span, str]], gold: list[tuple[Span, Span, str, bool]], typed: bool,
+def _match(pred: list[tuple[Span, str]], gold: list[tuple[Span, tuple[Span, ...], str, bool]], typed: bool,
            exact: bool) -> tuple[list[int | None], set[int]]:
     """For each prediction the gold index it matches (or None); one to one, exact matches first."""
     out: list[int | None] = [None] * len(pred)
@@ -132,10 +134,10 @@ def _match(pred: list[tuple[Span, str]], gold: list[tuple[Span, Span, str, bool]
         for pi, (span, label) in enumerate(pred):
             if out[pi] is not None:
                 continue
-            for gi, (whole, name, glabel, _) in enumerate(gold):
+            for gi, (whole, exact_spans, glabel, _) in enumerate(gold):
                 if gi in used or (typed and glabel != label):
                     continue
-                hit = span in (whole, name) if want_exact else _overlaps(span, whole)
+                hit = span in exact_spans if want_exact else _overlaps(span, whole)
                 if hit:
                     out[pi] = gi
                     used.add(gi)
@@ -146,13 +148,13 @@ def _match(pred: list[tuple[Span, str]], gold: list[tuple[Span, Span, str, bool]
 def score_document(doc: Document, record: dict[str, Any], c: Counter[str], errors: list[str]) -> None:
     spans = SpanMap(record, doc.text)
     text = record["text"]
-    gold: list[tuple[Span, Span, str, bool]] = []
+    gold: list[tuple[Span, tuple[Span, ...], str, bool]] = []
     for m in doc.mentions:
-        whole, name = spans.map_span(*m.whole).span, spans.map_span(*m.name).span
-        if whole is None or name is None:
+        mapped = [x for x in (spans.map_span(*x).span for x in m.exact) if x is not None]
+        if len(mapped) < len(m.exact):
             c["lost"] += 1
             continue
-        gold.append((_trim(whole, text), _trim(name, text), m.type, m.optional))
+        gold.append((_trim(mapped[0], text), tuple(_trim(x, text) for x in mapped), m.type, m.optional))
     ignored = [s for s in (spans.map_span(*o).span for o in doc.out_of_scope) if s is not None]
     pred = [(_trim((m["start"], m["end"]), text), PREDICTED[e["label"]]) for e in record["entities"] if e["label"] in PREDICTED
             for m in e["mentions"]]
