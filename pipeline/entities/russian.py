@@ -29,7 +29,7 @@ import msgspec
 import yaml
 
 from pipeline.article import Article
-from pipeline.entities.russian_spans import NameSpan, key, name_spans
+from pipeline.entities.russian_spans import NameSpan, SpanWords, key, name_spans
 from pipeline.lexicon.files import read_resource
 from pipeline.nlp_ru import MODEL_NAME, RussianModels, load_russian, model_version
 from pipeline.sections.entities import Entity, EntityLabel, Mention
@@ -51,7 +51,8 @@ class RussianNames:
     loc_names: frozenset[str]
     region_heads: frozenset[str]
     org_names: frozenset[str]
-    name_descriptors: frozenset[str]
+    #: the word lists of the span repairs
+    words: SpanWords
     #: alias key → the cluster's name as written
     aliases: dict[str, str]
     acronym_skip: frozenset[str]
@@ -69,7 +70,9 @@ def load_names() -> RussianNames:
     return RussianNames(loc_heads=frozenset(map(key, raw["loc_heads"])), loc_names=frozenset(map(key, raw["loc_names"])),
                         region_heads=frozenset(map(key, raw["region_heads"])),
                         org_names=frozenset(map(key, raw["org_names"])),
-                        name_descriptors=frozenset(map(key, raw["name_descriptors"])),
+                        words=SpanWords(descriptors=frozenset(map(key, raw["name_descriptors"])),
+                                        institutions=frozenset(map(key, raw["institution_heads"])),
+                                        not_names=frozenset(map(key, raw["not_names"]))),
                         aliases={key(a): str(b) for a, b in raw["aliases"].items()},
                         acronym_skip=frozenset(map(key, raw["acronym_skip"])), version=version)
 
@@ -158,7 +161,7 @@ def build_entities(doc: Any, names: RussianNames) -> list[Entity]:
     clusters: list[_Cluster] = []
     index: dict[tuple[str, str], _Cluster] = {}  # (label family, key) → cluster
     cluster: _Cluster | None = None
-    for span in name_spans(doc, names.name_descriptors, load_russian().morph_vocab):
+    for span in name_spans(doc, names.words, load_russian().morph_vocab):
         normal = span.normal
         label = label_of(span.type, normal, names)
         family = "PERSON" if label == "PERSON" else "NAME"

@@ -34,6 +34,18 @@ class NameSpan:
     translation: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class SpanWords:
+    """The word lists of the repairs (``pipeline/lexicon/ru/names.yaml``), as comparison keys."""
+
+    #: words before a quoted name that describe it ("группа «Аэрофлот»")
+    descriptors: frozenset[str]
+    #: institutions named by their place in the genitive ("правительство Китая")
+    institutions: frozenset[str]
+    #: what natasha tags that is no name ("СМИ", a legal form alone: "ПАО")
+    not_names: frozenset[str]
+
+
 _OPEN = "“«„"
 _CLOSE = "”»“"
 #: tokens no name runs across
@@ -41,7 +53,7 @@ _SEPARATORS = frozenset({"(", ")", "[", "]", ",", ";", "•", "·", "|"})
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’&-]*$")
 
 
-def name_spans(doc: Any, descriptors: frozenset[str], vocab: Any) -> list[NameSpan]:
+def name_spans(doc: Any, words: SpanWords, vocab: Any) -> list[NameSpan]:
     """natasha's spans, repaired:
 
     - a span over brackets, commas, list bullets or a paragraph break is cut into its names
@@ -52,7 +64,12 @@ def name_spans(doc: Any, descriptors: frozenset[str], vocab: Any) -> list[NameSp
       unless a descriptor stands before the quote ('Группа “Аэрофлот' → 'Аэрофлот');
     - an acronym and the quoted name after it ("ЧВК" + "“Вагнер”") become one name;
     - an organisation cut after an adjective ("Российской энергетической" + "недели") takes the
-      noun that follows it.
+      noun that follows it;
+    - a place in the genitive after an institution ("правительства" + "Китая") is that
+      institution's name, an organisation;
+    - a person noun capitalised at the start of a sentence is no part of the name after it
+      ("Исследователи Брукхейвенской национальной лаборатории");
+    - common words natasha takes for names ("СМИ", "ПАО" alone) are dropped.
     """
     text = doc.text
     spans: list[NameSpan] = []
@@ -62,7 +79,12 @@ def name_spans(doc: Any, descriptors: frozenset[str], vocab: Any) -> list[NameSp
     starts = {t.start: k for k, t in enumerate(tokens)}
     out: list[NameSpan] = []
     for span in spans:
-        _fix_quotes(span, text, descriptors)
+        if key(span.text) in words.not_names:
+            continue
+        span = _without_person_noun(span, text, vocab)
+        if not out or out[-1].stop < span.start - 1:  # "Генпрокуратура" + "РФ" joins below
+            span = _with_institution(span, text, tokens, starts, words.institutions)
+        _fix_quotes(span, text, words.descriptors)
         _extend_adjective(span, text, tokens, starts)
         prev = out[-1] if out else None
         if prev is not None and (joined := _join(prev, span, text)) is not None:
@@ -107,14 +129,46 @@ def _split(span: NameSpan, text: str, vocab: Any) -> list[NameSpan]:
         return [span]
     parts: list[NameSpan] = []
     for run in runs:
-        start, stop = run[0].start, run[-1].stop
-        piece = import_module("natasha.doc").DocSpan(start, stop, span.type, text[start:stop], tokens=run)
-        piece.normalize(vocab)
-        within = text[start - 1:start] == "(" and text[stop:stop + 1] == ")"
-        translation = within and bool(parts) and _LATIN.match(piece.text) is not None \
+        piece = _renormalised(span.type, run, text, vocab)
+        within = text[piece.start - 1:piece.start] == "(" and text[piece.stop:piece.stop + 1] == ")"
+        piece.translation = within and bool(parts) and _LATIN.match(piece.text) is not None \
             and _LATIN.match(parts[-1].text) is None
-        parts.append(NameSpan(start, stop, span.type, piece.text, piece.normal or piece.text, run, translation))
+        parts.append(piece)
     return parts
+
+
+def _renormalised(span_type: str, tokens: list[Any], text: str, vocab: Any) -> NameSpan:
+    """A name over ``tokens`` with natasha's normal form of exactly those tokens."""
+    start, stop = tokens[0].start, tokens[-1].stop
+    piece = import_module("natasha.doc").DocSpan(start, stop, span_type, text[start:stop], tokens=tokens)
+    piece.normalize(vocab)
+    return NameSpan(start, stop, span_type, piece.text, piece.normal or piece.text, tokens)
+
+
+def _without_person_noun(span: NameSpan, text: str, vocab: Any) -> NameSpan:
+    """"Исследователи Брукхейвенской национальной лаборатории", "Замглавы ФМС": natasha takes the
+    capitalised first word of a sentence into the name; a noun for people is never the start of
+    an organisation's or a place's name ("Союз", "Совет", "Партия" are not animate)."""
+    first = span.tokens[0] if span.tokens else None
+    if span.type == "PER" or len(span.tokens) < 3 or first is None or first.pos != "NOUN" \
+            or (first.feats or {}).get("Animacy") != "Anim" or not span.tokens[1].text[:1].isupper():
+        return span  # "Свидетели Иеговы" is a name: what is left must be a name of two words or more
+    return _renormalised(span.type, span.tokens[1:], text, vocab)
+
+
+def _with_institution(span: NameSpan, text: str, tokens: list[Any], starts: dict[int, int],
+                      institutions: frozenset[str]) -> NameSpan:
+    """"правительства Китая", "посольство США", "сборной России": an institution named by its
+    place in the genitive is an organisation, the place its name."""
+    k = starts.get(span.start, 0)
+    if span.type != "LOC" or k == 0 or (span.tokens[0].feats or {}).get("Case") != "Gen":
+        return span
+    head = tokens[k - 1]
+    if head.stop + 1 != span.start or not head.lemma or key(head.lemma) not in institutions:
+        return span
+    lemma = head.lemma.capitalize() if head.text[:1].isupper() else head.lemma
+    return NameSpan(head.start, span.stop, "ORG", text[head.start:span.stop], f"{lemma} {span.text}",
+                    [head, *span.tokens])
 
 
 def _extend_adjective(span: NameSpan, text: str, tokens: list[Any], starts: dict[int, int]) -> None:

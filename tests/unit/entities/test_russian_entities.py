@@ -85,3 +85,20 @@ def test_organisation_with_its_genitive_parent_and_regions_as_places() -> None:
     assert found["Институт этнологии и антропологии РАН"].label == "ORG"
     assert found["Свердловская область"].label == "GPE"
 
+
+
+def test_an_institution_named_by_its_genitive_place_is_an_organisation() -> None:
+    found = entities("Правительство Китая одобрило план. Посол встретился с представителями правительства Китая. "
+                     "Генпрокуратура РФ возбудила дело.")
+    orgs = {m.text for e in found if e.label == "ORG" for m in e.mentions}
+    assert {"Правительство Китая", "правительства Китая", "Генпрокуратура РФ"} <= orgs
+    assert len([e for e in found if e.name.lower() == "правительство китая"]) == 1
+
+
+def test_common_words_and_a_sentence_initial_person_noun_are_no_names() -> None:
+    found = entities("Исследователи Брукхейвенской национальной лаборатории сообщили об открытии, пишут СМИ. "
+                     "Суд запретил организацию Свидетели Иеговы.")
+    texts = {m.text for e in found for m in e.mentions}
+    assert "Брукхейвенской национальной лаборатории" in texts
+    assert "Свидетели Иеговы" in texts
+    assert "СМИ" not in texts
