@@ -208,16 +208,21 @@ def _by_acronym(k: str, names: RussianNames, clusters: Iterable[_Cluster],
     return index.get(("NAME", a)) if a else None
 
 
+def _cyrillic(name: str) -> bool:
+    """A name written in Russian: Russian copy names an entity so, not by its translation ("(Joel Simon)")."""
+    return any("а" <= ch <= "я" or ch == "ё" for ch in name.lower())
+
+
 def _entity(number: int, cluster: _Cluster) -> Entity:
     if cluster.label == "PERSON":
-        name = max(cluster.normals, key=lambda n: (len(n.split()), len(n)))
+        name = max(cluster.normals, key=lambda n: (_cyrillic(n), len(n.split()), len(n)))
         *first, last = name.split(" ")
         shorter = [n.split(" ")[-1] for n in cluster.normals if len(n.split(" ")[-1]) < len(last)
                    and _same_surname(key(n.split(" ")[-1]), key(last))]
         if shorter:  # "Хакан Фиданом" (instrumental, not normalised) named by "Фидан"
             name = " ".join([*first, min(shorter, key=len)])
     else:
-        name = max(cluster.normals, key=lambda n: (len(n.split()), -cluster.normals.index(n)))
+        name = max(cluster.normals, key=lambda n: (_cyrillic(n), len(n.split()), -cluster.normals.index(n)))
         if cluster.alias_target is not None and all(cluster.alias_target and key(n) != key(cluster.alias_target)
                                                     for n in cluster.normals) and len(name.split()) == 1:
             name = cluster.alias_target

@@ -4,12 +4,13 @@ Reads the natasha ``Doc`` the Russian NER backend left on the article (``article
 and the entities section; never re-parses. Conventions handled (the verbs are data:
 ``pipeline/lexicon/ru/speech_verbs.yaml``):
 
-- ``«…», — сказал Песков.`` (direct-cue-after), also ``«…?» — спросил он`` and dialogue
-  paragraphs ``— …, — сказал он.``;
+- ``«…», — сказал Песков.`` (direct-cue-after), also ``«…?» — спросил он``, ``«…», сказал он``
+  without the dash for a quotation that opens its sentence, a spaced hyphen for the dash, and
+  dialogue paragraphs ``— …, — сказал он.``;
 - ``«…, — заявил он. — …»`` (the part after the attribution: direct-interjected);
 - ``Песков заявил: «…»`` (direct-cue-before);
-- ``Песков заявил, что …`` (indirect-that); ``…, сообщил губернатор Паслер.`` (the clause first:
-  indirect-parenthetical);
+- ``Песков заявил, что …`` (indirect-that); ``…, сообщил губернатор Паслер.`` and ``О том, что …,
+  заявил Песков.`` (the clause first: indirect-parenthetical);
 - ``по словам Пескова, …`` / ``по его словам, …`` (indirect-according); ``как отметил Песков, …``
   (indirect-as);
 - interview answers: a dash paragraph after a dash question is the interviewee's (direct-answer).
@@ -299,8 +300,11 @@ def _closes(text: str, k: int) -> bool:
 
 
 _AFTER = re.compile(r"\s*[,!?…]?\s*[—–-]\s+")
-_SPLIT = re.compile(r"([,!?…:])\s+[—–]\s+")
-_RESUME = re.compile(r"[.,:;]\s+[—–]\s+")
+#: «…», сказал он: a comma and no dash, as online copy often writes it (only for a quote that opens its sentence)
+_COMMA_AFTER = re.compile(r",\s+")
+#: a spaced hyphen stands for the dash in much copy: «…, - заявил он. - …»
+_SPLIT = re.compile(r"([,!?…:])\s+[—–-]\s+")
+_RESUME = re.compile(r"[.,:;]\s+[—–-]\s+")
 
 
 class Extractor:
@@ -369,7 +373,8 @@ class Extractor:
                                      cue_token=k, speaker=res))
             return
         content = _trim(a.text, (inner_s, inner_e))
-        after = _AFTER.match(a.text, close + 1)
+        after = _AFTER.match(a.text, close + 1) or (_COMMA_AFTER.match(a.text, close + 1)
+                                                     if self.opens_sentence(open_, inner) else None)
         if after is not None and (k := self.verb_after(after.end())) is not None:
             verb = a.tokens[k]
             self.add(Attribution("direct", content, "direct-cue-after", (verb.start, verb.stop), key(verb.lemma),
@@ -386,6 +391,11 @@ class Extractor:
                 res = self.subject_of(k, open_)
                 self.add(Attribution("direct", content, "direct-cue-before", (verb.start, verb.stop),
                                      key(verb.lemma), cue_token=k, speaker=res))
+
+    def opens_sentence(self, open_: int, inner: str) -> bool:
+        """A quotation of three words or more that opens its sentence (not a quoted name: «Газпром», …)."""
+        s, _ = self.a.sentence(open_)
+        return not self.a.text[s:open_].strip() and len(inner.split()) >= 3
 
     def dialogue(self) -> None:
         """Dialogue paragraphs without quotation marks: "— Мы готовы, — сказал он. — Продолжим."."""
@@ -508,7 +518,7 @@ class Extractor:
             t = a.tokens[k]
             if t.pos not in ("VERB", "AUX") or not a.lex.takes(t.lemma, "that"):
                 continue
-            that = next((j for j in range(n + 1, min(n + 8, len(ks))) if texts[j] in a.lex.complementizers
+            that = next((j for j in range(n + 1, min(n + 12, len(ks))) if texts[j] in a.lex.complementizers
                          and texts[j - 1] == ","), None)
             if that is None or any(a.tokens[ks[j]].pos == "VERB" for j in range(n + 1, that)):
                 continue
@@ -517,11 +527,12 @@ class Extractor:
             self.add(Attribution("indirect", _trim(a.text, (start, stop)), "indirect-that", (t.start, t.stop),
                                  lemmas[n], cue_token=k, speaker=self.subject_of(k, t.start)))
             return
-        # …, сообщил губернатор Паслер.
-        for n in range(1, len(ks) - 1):
+        # …, сообщил губернатор Паслер. / О том, что …, заявил X.
+        lead = 4 if texts[:4] == ["о", "том", ",", "что"] else 0
+        for n in range(lead + 1, len(ks) - 1):
             t = a.tokens[ks[n]]
             if texts[n - 1] == "," and t.pos == "VERB" and a.lex.takes(t.lemma, "that") \
-                    and not any(texts[j] in ("что", "как") for j in range(n)):
+                    and not any(texts[j] in ("что", "как") for j in range(lead, n)):
                 clause = self.clause_after(ks[n])
                 if not clause or a.tokens[clause[-1]].stop < end - 2 and a.text[a.tokens[clause[-1]].stop:end].strip(
                         " .") and "," not in a.text[a.tokens[clause[-1]].stop:a.tokens[clause[-1]].stop + 2]:
@@ -529,7 +540,7 @@ class Extractor:
                 res = a.resolve_tokens(clause, t.start, _gender(t.feats))
                 if res.entity_id is None and res.mention is None:
                     continue
-                content = _trim(a.text, (s, a.tokens[ks[n - 1]].start))
+                content = _trim(a.text, (a.tokens[ks[lead - 1]].stop if lead else s, a.tokens[ks[n - 1]].start))
                 self.add(Attribution("indirect", content, "indirect-parenthetical", (t.start, t.stop), lemmas[n],
                                      cue_token=ks[n], speaker=res))
                 return

@@ -78,6 +78,7 @@ def test_a_span_over_a_list_or_a_translation_is_cut_into_its_names() -> None:
     assert not any(ch in t for t in texts for ch in "•,()")
     [simon] = [e for e in found if any(m.text == "Joel Simon" for m in e.mentions)]
     assert simon.label == "PERSON" and [m.text for m in simon.mentions] == ["Джоэл Саймон", "Joel Simon"]
+    assert simon.name == "Джоэл Саймон"
 
 
 def test_organisation_with_its_genitive_parent_and_regions_as_places() -> None:
