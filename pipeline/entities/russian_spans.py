@@ -81,7 +81,9 @@ def name_spans(doc: Any, words: SpanWords, vocab: Any) -> list[NameSpan]:
     for span in spans:
         if key(span.text) in words.not_names:
             continue
-        span = _without_person_noun(span, text, vocab)
+        if (named := _without_person_noun(span, text, vocab)) is None:
+            continue
+        span = named
         if not out or out[-1].stop < span.start - 1:  # "Генпрокуратура" + "РФ" joins below
             span = _with_institution(span, text, tokens, starts, words.institutions)
         _fix_quotes(span, text, words.descriptors)
@@ -103,7 +105,7 @@ def _join(prev: NameSpan, span: NameSpan, text: str) -> NameSpan | None:
     if genitive and span.type in ("LOC", "ORG"):  # "МИД России", "обкома КПСС"
         return NameSpan(prev.start, span.stop, "ORG", text[prev.start:span.stop], f"{prev.normal} {span.text}",
                         prev.tokens + span.tokens)
-    if gap == " " and span.type == "PER" and key(prev.tokens[-1].text) in ("им.", "имени"):  # "Театра им. Бойса"
+    if gap == " " and span.type == "PER" and key(prev.text).endswith((" им.", " имени")):  # "Театра им. Бойса"
         return NameSpan(prev.start, span.stop, "ORG", text[prev.start:span.stop], f"{prev.normal} {span.text}",
                         prev.tokens + span.tokens)
     if prev.text.isupper() and gap in (" “", " «") and text[span.stop:span.stop + 1] in _CLOSE:  # ЧВК «Вагнер»
@@ -145,13 +147,19 @@ def _renormalised(span_type: str, tokens: list[Any], text: str, vocab: Any) -> N
     return NameSpan(start, stop, span_type, piece.text, piece.normal or piece.text, tokens)
 
 
-def _without_person_noun(span: NameSpan, text: str, vocab: Any) -> NameSpan:
-    """"Исследователи Брукхейвенской национальной лаборатории", "Замглавы ФМС": natasha takes the
-    capitalised first word of a sentence into the name; a noun for people is never the start of
-    an organisation's or a place's name ("Союз", "Совет", "Партия" are not animate)."""
+def _without_person_noun(span: NameSpan, text: str, vocab: Any) -> NameSpan | None:
+    """"Исследователи Брукхейвенской национальной лаборатории", "Замглавы" (+ "ФМС"): natasha takes
+    the capitalised first word of a sentence into a name, or for one; a common noun for people is
+    never the start of an organisation's or a place's name ("Союз", "Совет", "Партия" are not
+    animate). None when the span is that noun alone."""
     first = span.tokens[0] if span.tokens else None
-    if span.type == "PER" or len(span.tokens) < 3 or first is None or first.pos != "NOUN" \
-            or (first.feats or {}).get("Animacy") != "Anim" or not span.tokens[1].text[:1].isupper():
+    opens_sentence = text[:span.start].rstrip()[-1:] in ("", ".", "!", "?", "…", "\n")
+    if span.type == "PER" or first is None or first.pos != "NOUN" or (first.feats or {}).get("Animacy") != "Anim" \
+            or not opens_sentence:
+        return span
+    if len(span.tokens) == 1:
+        return None
+    if len(span.tokens) < 3 or not span.tokens[1].text[:1].isupper():
         return span  # "Свидетели Иеговы" is a name: what is left must be a name of two words or more
     return _renormalised(span.type, span.tokens[1:], text, vocab)
 

@@ -103,3 +103,13 @@ def test_common_words_and_a_sentence_initial_person_noun_are_no_names() -> None:
     assert "Брукхейвенской национальной лаборатории" in texts
     assert "Свидетели Иеговы" in texts
     assert "СМИ" not in texts
+
+
+def test_a_sentence_initial_person_noun_is_no_organisation_and_a_theatre_takes_its_patron() -> None:
+    found = entities("Замглавы Федеральной миграционной службы России Иван Петров заявил об этом. "
+                     "Спектакль прошел в Театре им. Йозефа Бойса. Еврокомиссия одобрила план.")
+    labels = {m.text: e.label for e in found for m in e.mentions}
+    assert labels["Федеральной миграционной службы России"] == "ORG"
+    assert not any(t.startswith("Замглавы") for t in labels)
+    assert labels["Театре им. Йозефа Бойса"] == "ORG"
+    assert labels["Еврокомиссия"] == "ORG"
