@@ -69,7 +69,7 @@ def name_spans(doc: Any, words: SpanWords, vocab: Any) -> list[NameSpan]:
       institution's name, an organisation;
     - a person noun capitalised at the start of a sentence is no part of the name after it
       ("Исследователи Брукхейвенской национальной лаборатории");
-    - common words natasha takes for names ("СМИ", "ПАО" alone) are dropped.
+    - common words natasha takes for names ("СМИ", "ПАО" alone, "московское время") are dropped.
     """
     text = doc.text
     spans: list[NameSpan] = []
@@ -79,7 +79,7 @@ def name_spans(doc: Any, words: SpanWords, vocab: Any) -> list[NameSpan]:
     starts = {t.start: k for k, t in enumerate(tokens)}
     out: list[NameSpan] = []
     for span in spans:
-        if key(span.text) in words.not_names:
+        if key(span.text) in words.not_names or key(span.normal) in words.not_names:
             continue
         if (named := _without_person_noun(span, text, vocab)) is None:
             continue
