@@ -19,7 +19,9 @@ Speakers resolve to the article's entities: a name (any inflection: the entities
 them), a pronoun (он / она / они, also the possessive его / ее) to the last person of the
 same gender who spoke or was a subject, a description ("глава государства", "министр") to the
 person named with a role of the same group, or back to the last speaker of the same gender
-("дипломат добавила"). Without a subject, a verb's gender still narrows the choice.
+("дипломат добавила"), or the name after a document or office ("— говорится в заявлении МИД
+России", "сообщает пресс-служба губернатора"). Without a subject, a verb's gender still narrows
+the choice.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ class SpeechLexicon:
     back_reference: frozenset[str]
     org_back_reference: frozenset[str]
     unnamed_source: frozenset[str]
+    #: documents and offices whose genitive names the speaker ("в заявлении МИД России")
+    sources: frozenset[str]
     version: str
 
     def takes(self, lemma: str | None, frame: str) -> bool:
@@ -94,6 +98,7 @@ def load_speech() -> SpeechLexicon:
         back_reference=frozenset(map(key, raw["back_reference"])),
         org_back_reference=frozenset(map(key, raw["org_back_reference"])),
         unnamed_source=frozenset(map(key, raw["unnamed_source"])),
+        sources=frozenset(map(key, raw["sources"])),
         version=version,
     )
 
@@ -187,7 +192,7 @@ class _Article:
             cls = self.lex.pronouns.get(key(t.text))
             if cls is not None and (t.feats or {}).get("Case", "Nom") == "Nom":
                 return self.resolve_pronoun(cls, (t.start, t.stop), before)
-        found = self._named(ks, "ORG")
+        found = self._named(ks, "ORG") or self._source_document(ks)
         if found is not None:
             return found
         for k in ks:
@@ -206,6 +211,20 @@ class _Article:
                 entity = self.entities[m[2]]
                 if entity.label == label and (t.feats or {}).get("Case") in (None, "Nom"):
                     return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
+        return None
+
+    def _source_document(self, ks: Sequence[int]) -> Resolution | None:
+        """"говорится в заявлении МИД России", "сообщает пресс-служба губернатора Ивана Петрова":
+        the person, else the organisation, named in the genitive after a document or an office."""
+        n = next((n for n, k in enumerate(ks) if key(self.tokens[k].lemma or "") in self.lex.sources), None)
+        if n is None:
+            return None
+        for label in ("PERSON", "ORG"):
+            for k in ks[n + 1:]:
+                m = self.mention_at(self.tokens[k].start, self.tokens[k].stop)
+                if m is not None and self.entities[m[2]].label == label:
+                    entity = self.entities[m[2]]
+                    return Resolution((m[0], m[1]), entity.id, entity.name, None, 0.9)
         return None
 
     def last_organisation(self, before: int) -> str | None:

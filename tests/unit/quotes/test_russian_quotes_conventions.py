@@ -39,3 +39,13 @@ def test_a_reported_clause_after_adverbials_and_a_clause_first_with_o_tom_chto()
     by_text = {q.content.text: q for q in found}
     assert by_text["договорные матчи подрывают основы спорта"].speaker_name == "Зепп Блаттер"
     assert by_text["телеканал должен ему 8 млн рублей"].speaker_name == "Артур Перепелкин"
+
+
+def test_the_speaker_of_a_statement_is_the_name_after_its_document_or_office() -> None:
+    found = quotes("«Мы осуждаем это решение», — говорится в заявлении МИД России. "
+                   "В заявлении Минобороны говорится, что удары нанесены по военным объектам. "
+                   "Встреча пройдет в Москве, сообщает пресс-служба губернатора Ивана Петрова.")
+    speakers = {q.content.text: q.speaker_name for q in found}
+    assert speakers == {"Мы осуждаем это решение": "МИД России",
+                        "удары нанесены по военным объектам": "Минобороны",
+                        "Встреча пройдет в Москве": "Иван Петров"}
