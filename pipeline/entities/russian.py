@@ -29,6 +29,7 @@ import msgspec
 import yaml
 
 from pipeline.article import Article
+from pipeline.entities.russian_spans import NameSpan, SpanWords, key, name_spans
 from pipeline.lexicon.files import read_resource
 from pipeline.nlp_ru import MODEL_NAME, RussianModels, load_russian, model_version
 from pipeline.sections.entities import Entity, EntityLabel, Mention
@@ -42,19 +43,16 @@ _LABELS: dict[str, EntityLabel] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _ROLE_POS = frozenset({"NOUN"})
 
 
-def key(text: str) -> str:
-    """Comparison key of a Russian word or name: lower case, ё as е, spaces collapsed."""
-    return " ".join(text.lower().replace("ё", "е").split())
-
-
 @dataclass(frozen=True, slots=True)
 class RussianNames:
     """The Russian name tables (``pipeline/lexicon/ru/names.yaml``)."""
 
     loc_heads: frozenset[str]
     loc_names: frozenset[str]
+    region_heads: frozenset[str]
     org_names: frozenset[str]
-    name_descriptors: frozenset[str]
+    #: the word lists of the span repairs
+    words: SpanWords
     #: alias key → the cluster's name as written
     aliases: dict[str, str]
     acronym_skip: frozenset[str]
@@ -70,8 +68,11 @@ class RussianNames:
 def load_names() -> RussianNames:
     raw, version = read_resource("ru", "names")
     return RussianNames(loc_heads=frozenset(map(key, raw["loc_heads"])), loc_names=frozenset(map(key, raw["loc_names"])),
+                        region_heads=frozenset(map(key, raw["region_heads"])),
                         org_names=frozenset(map(key, raw["org_names"])),
-                        name_descriptors=frozenset(map(key, raw["name_descriptors"])),
+                        words=SpanWords(descriptors=frozenset(map(key, raw["name_descriptors"])),
+                                        institutions=frozenset(map(key, raw["institution_heads"])),
+                                        not_names=frozenset(map(key, raw["not_names"]))),
                         aliases={key(a): str(b) for a, b in raw["aliases"].items()},
                         acronym_skip=frozenset(map(key, raw["acronym_skip"])), version=version)
 
@@ -111,110 +112,6 @@ class _Cluster:
     alias_target: str | None = None
 
 
-@dataclass(slots=True)
-class NameSpan:
-    """A name found in the text: natasha's span, after the repairs of :func:`name_spans`."""
-
-    start: int
-    stop: int
-    type: str
-    text: str
-    normal: str
-    tokens: list[Any]
-
-
-_OPEN = "“«„"
-_CLOSE = "”»“"
-
-
-def name_spans(doc: Any, names: RussianNames) -> list[NameSpan]:
-    """natasha's spans, repaired where Russian names trip it:
-
-    - an organisation cut before its genitive place ("МИД" + "России", "Совета безопасности" +
-      "РФ") becomes one name ("МИД России");
-    - a quoted name cut at its closing mark ('Международное общество “Мемориал') takes the mark,
-      unless a descriptor stands before the quote ('Группа “Аэрофлот' → 'Аэрофлот');
-    - an acronym and the quoted name after it ("ЧВК" + "“Вагнер”") become one name;
-    - an organisation cut after an adjective ("Российской энергетической" + "недели") takes the
-      noun that follows it;
-    - an expansion with its acronym in brackets ("Фонд борьбы с коррупцией (ФБК)") becomes two names.
-    """
-    text = doc.text
-    spans: list[NameSpan] = []
-    for s in doc.spans:
-        spans += _split_acronym(NameSpan(s.start, s.stop, s.type, s.text, s.normal or s.text, list(s.tokens)))
-    tokens = list(doc.tokens)
-    starts = {t.start: k for k, t in enumerate(tokens)}
-    out: list[NameSpan] = []
-    for span in spans:
-        _fix_quotes(span, text, names)
-        _extend_adjective(span, text, tokens, starts)
-        prev = out[-1] if out else None
-        if prev is not None and prev.type == "ORG" and span.type == "LOC" and text[prev.stop:span.start] == " " \
-                and (span.tokens[0].feats or {}).get("Case") == "Gen":
-            out[-1] = NameSpan(prev.start, span.stop, "ORG", text[prev.start:span.stop], f"{prev.normal} {span.text}",
-                               prev.tokens + span.tokens)
-            continue
-        if prev is not None and prev.type == "ORG" and prev.text.isupper() and text[prev.stop:span.start] in (" “", " «") \
-                and text[span.stop:span.stop + 1] in _CLOSE:
-            stop = span.stop + 1
-            out[-1] = NameSpan(prev.start, stop, "ORG", text[prev.start:stop],
-                               f"{prev.normal}{text[prev.stop:span.start]}{span.text}{text[span.stop]}",
-                               prev.tokens + span.tokens)
-            continue
-        out.append(span)
-    return out
-
-
-_BRACKETED = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[A-ZА-ЯЁ]{2,8})\)$")
-
-
-def _split_acronym(span: NameSpan) -> list[NameSpan]:
-    m = _BRACKETED.match(span.text)
-    if m is None or span.type != "ORG":
-        return [span]
-    long_end = span.start + m.end("long")
-    short_start = span.start + m.start("short")
-    normal = _BRACKETED.match(span.normal)
-    return [NameSpan(span.start, long_end, "ORG", m.group("long"), normal.group("long") if normal else m.group("long"),
-                     [t for t in span.tokens if t.stop <= long_end]),
-            NameSpan(short_start, short_start + len(m.group("short")), "ORG", m.group("short"), m.group("short"),
-                     [t for t in span.tokens if t.start >= short_start and t.stop <= span.stop])]
-
-
-def _extend_adjective(span: NameSpan, text: str, tokens: list[Any], starts: dict[int, int]) -> None:
-    """"Российской энергетической" + "недели": an organisation ending on an adjective takes the noun after it."""
-    if span.type != "ORG" or not span.tokens or span.tokens[-1].pos != "ADJ":
-        return
-    k = starts.get(span.stop + 1)
-    if k is None or text[span.stop] != " ":
-        return
-    noun = tokens[k]
-    case = (span.tokens[-1].feats or {}).get("Case")
-    if noun.pos == "NOUN" and (noun.feats or {}).get("Case") == case:
-        span.tokens.append(noun)
-        span.stop = noun.stop
-        span.text = text[span.start:span.stop]
-        span.normal = f"{span.normal} {noun.lemma if case != 'Nom' and noun.lemma else noun.text}"
-
-
-def _fix_quotes(span: NameSpan, text: str, names: RussianNames) -> None:
-    opened = next((k for k, ch in enumerate(span.text) if ch in _OPEN), None)
-    if opened is None or any(ch in _CLOSE and k > opened for k, ch in enumerate(span.text)):
-        return
-    before = key(span.text[:opened])
-    if not before or (" " not in before and before in names.name_descriptors):
-        cut = span.start + opened + 1
-        span.tokens = [t for t in span.tokens if t.start >= cut]
-        n_open = next((k for k, ch in enumerate(span.normal) if ch in _OPEN), None)
-        span.normal = span.normal[n_open + 1:] if n_open is not None else text[cut:span.stop]
-        span.start, span.text = cut, text[cut:span.stop]
-    elif text[span.stop:span.stop + 1] in _CLOSE:
-        span.normal += text[span.stop]
-        span.stop += 1
-        span.text = text[span.start:span.stop]
-
-
 def _same_surname(a: str, b: str) -> bool:
     """Two surname keys of one person: equal, or one the other with a case ending ("фидан", "фиданом")."""
     short, long_ = sorted((a, b), key=len)
@@ -225,6 +122,8 @@ def label_of(span_type: str, normal: str, names: RussianNames) -> EntityLabel:
     """The entities-section label of a natasha span."""
     label = _LABELS.get(span_type, "ORG")
     k = key(normal)
+    if label == "ORG" and k.split(" ")[-1] in names.region_heads:  # "Свердловская область"
+        return "GPE"
     if label == "GPE":
         if k in names.org_names:
             return "ORG"
@@ -261,13 +160,15 @@ def build_entities(doc: Any, names: RussianNames) -> list[Entity]:
     by_id = {t.id: t for t in doc.tokens}
     clusters: list[_Cluster] = []
     index: dict[tuple[str, str], _Cluster] = {}  # (label family, key) → cluster
-    for span in name_spans(doc, names):
+    cluster: _Cluster | None = None
+    for span in name_spans(doc, names.words, load_russian().morph_vocab):
         normal = span.normal
         label = label_of(span.type, normal, names)
         family = "PERSON" if label == "PERSON" else "NAME"
         k = key(normal)
         keys = {_person_key(normal)} if family == "PERSON" else {k, names.alias_key(k)}
-        cluster = next((index[(family, x)] for x in keys if (family, x) in index), None)
+        if not (span.translation and cluster is not None and cluster.label == label):  # "Вольф (Wolf)": the same
+            cluster = next((index[(family, x)] for x in keys if (family, x) in index), None)
         if cluster is None and family == "PERSON":
             surname = _person_key(normal)
             cluster = next((c for c in clusters if c.label == "PERSON" and any(_same_surname(surname, x)
@@ -307,16 +208,21 @@ def _by_acronym(k: str, names: RussianNames, clusters: Iterable[_Cluster],
     return index.get(("NAME", a)) if a else None
 
 
+def _cyrillic(name: str) -> bool:
+    """A name written in Russian: Russian copy names an entity so, not by its translation ("(Joel Simon)")."""
+    return any("а" <= ch <= "я" or ch == "ё" for ch in name.lower())
+
+
 def _entity(number: int, cluster: _Cluster) -> Entity:
     if cluster.label == "PERSON":
-        name = max(cluster.normals, key=lambda n: (len(n.split()), len(n)))
+        name = max(cluster.normals, key=lambda n: (_cyrillic(n), len(n.split()), len(n)))
         *first, last = name.split(" ")
         shorter = [n.split(" ")[-1] for n in cluster.normals if len(n.split(" ")[-1]) < len(last)
                    and _same_surname(key(n.split(" ")[-1]), key(last))]
         if shorter:  # "Хакан Фиданом" (instrumental, not normalised) named by "Фидан"
             name = " ".join([*first, min(shorter, key=len)])
     else:
-        name = max(cluster.normals, key=lambda n: (len(n.split()), -cluster.normals.index(n)))
+        name = max(cluster.normals, key=lambda n: (_cyrillic(n), len(n.split()), -cluster.normals.index(n)))
         if cluster.alias_target is not None and all(cluster.alias_target and key(n) != key(cluster.alias_target)
                                                     for n in cluster.normals) and len(name.split()) == 1:
             name = cluster.alias_target

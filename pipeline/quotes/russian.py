@@ -4,12 +4,13 @@ Reads the natasha ``Doc`` the Russian NER backend left on the article (``article
 and the entities section; never re-parses. Conventions handled (the verbs are data:
 ``pipeline/lexicon/ru/speech_verbs.yaml``):
 
-- ``«…», — сказал Песков.`` (direct-cue-after), also ``«…?» — спросил он`` and dialogue
-  paragraphs ``— …, — сказал он.``;
+- ``«…», — сказал Песков.`` (direct-cue-after), also ``«…?» — спросил он``, ``«…», сказал он``
+  without the dash for a quotation that opens its sentence, a spaced hyphen for the dash, and
+  dialogue paragraphs ``— …, — сказал он.``;
 - ``«…, — заявил он. — …»`` (the part after the attribution: direct-interjected);
 - ``Песков заявил: «…»`` (direct-cue-before);
-- ``Песков заявил, что …`` (indirect-that); ``…, сообщил губернатор Паслер.`` (the clause first:
-  indirect-parenthetical);
+- ``Песков заявил, что …`` (indirect-that); ``…, сообщил губернатор Паслер.`` and ``О том, что …,
+  заявил Песков.`` (the clause first: indirect-parenthetical);
 - ``по словам Пескова, …`` / ``по его словам, …`` (indirect-according); ``как отметил Песков, …``
   (indirect-as);
 - interview answers: a dash paragraph after a dash question is the interviewee's (direct-answer).
@@ -18,7 +19,9 @@ Speakers resolve to the article's entities: a name (any inflection: the entities
 them), a pronoun (он / она / они, also the possessive его / ее) to the last person of the
 same gender who spoke or was a subject, a description ("глава государства", "министр") to the
 person named with a role of the same group, or back to the last speaker of the same gender
-("дипломат добавила"). Without a subject, a verb's gender still narrows the choice.
+("дипломат добавила"), or the name after a document or office ("— говорится в заявлении МИД
+России", "сообщает пресс-служба губернатора"). Without a subject, a verb's gender still narrows
+the choice.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ class SpeechLexicon:
     back_reference: frozenset[str]
     org_back_reference: frozenset[str]
     unnamed_source: frozenset[str]
+    #: documents and offices whose genitive names the speaker ("в заявлении МИД России")
+    sources: frozenset[str]
     version: str
 
     def takes(self, lemma: str | None, frame: str) -> bool:
@@ -93,6 +98,7 @@ def load_speech() -> SpeechLexicon:
         back_reference=frozenset(map(key, raw["back_reference"])),
         org_back_reference=frozenset(map(key, raw["org_back_reference"])),
         unnamed_source=frozenset(map(key, raw["unnamed_source"])),
+        sources=frozenset(map(key, raw["sources"])),
         version=version,
     )
 
@@ -186,7 +192,7 @@ class _Article:
             cls = self.lex.pronouns.get(key(t.text))
             if cls is not None and (t.feats or {}).get("Case", "Nom") == "Nom":
                 return self.resolve_pronoun(cls, (t.start, t.stop), before)
-        found = self._named(ks, "ORG")
+        found = self._named(ks, "ORG") or self._source_document(ks)
         if found is not None:
             return found
         for k in ks:
@@ -205,6 +211,20 @@ class _Article:
                 entity = self.entities[m[2]]
                 if entity.label == label and (t.feats or {}).get("Case") in (None, "Nom"):
                     return Resolution((m[0], m[1]), entity.id, entity.name, None, 1.0)
+        return None
+
+    def _source_document(self, ks: Sequence[int]) -> Resolution | None:
+        """"говорится в заявлении МИД России", "сообщает пресс-служба губернатора Ивана Петрова":
+        the person, else the organisation, named in the genitive after a document or an office."""
+        n = next((n for n, k in enumerate(ks) if key(self.tokens[k].lemma or "") in self.lex.sources), None)
+        if n is None:
+            return None
+        for label in ("PERSON", "ORG"):
+            for k in ks[n + 1:]:
+                m = self.mention_at(self.tokens[k].start, self.tokens[k].stop)
+                if m is not None and self.entities[m[2]].label == label:
+                    entity = self.entities[m[2]]
+                    return Resolution((m[0], m[1]), entity.id, entity.name, None, 0.9)
         return None
 
     def last_organisation(self, before: int) -> str | None:
@@ -299,8 +319,11 @@ def _closes(text: str, k: int) -> bool:
 
 
 _AFTER = re.compile(r"\s*[,!?…]?\s*[—–-]\s+")
-_SPLIT = re.compile(r"([,!?…:])\s+[—–]\s+")
-_RESUME = re.compile(r"[.,:;]\s+[—–]\s+")
+#: «…», сказал он: a comma and no dash, as online copy often writes it (only for a quote that opens its sentence)
+_COMMA_AFTER = re.compile(r",\s+")
+#: a spaced hyphen stands for the dash in much copy: «…, - заявил он. - …»
+_SPLIT = re.compile(r"([,!?…:])\s+[—–-]\s+")
+_RESUME = re.compile(r"[.,:;]\s+[—–-]\s+")
 
 
 class Extractor:
@@ -369,7 +392,8 @@ class Extractor:
                                      cue_token=k, speaker=res))
             return
         content = _trim(a.text, (inner_s, inner_e))
-        after = _AFTER.match(a.text, close + 1)
+        after = _AFTER.match(a.text, close + 1) or (_COMMA_AFTER.match(a.text, close + 1)
+                                                     if self.opens_sentence(open_, inner) else None)
         if after is not None and (k := self.verb_after(after.end())) is not None:
             verb = a.tokens[k]
             self.add(Attribution("direct", content, "direct-cue-after", (verb.start, verb.stop), key(verb.lemma),
@@ -386,6 +410,11 @@ class Extractor:
                 res = self.subject_of(k, open_)
                 self.add(Attribution("direct", content, "direct-cue-before", (verb.start, verb.stop),
                                      key(verb.lemma), cue_token=k, speaker=res))
+
+    def opens_sentence(self, open_: int, inner: str) -> bool:
+        """A quotation of three words or more that opens its sentence (not a quoted name: «Газпром», …)."""
+        s, _ = self.a.sentence(open_)
+        return not self.a.text[s:open_].strip() and len(inner.split()) >= 3
 
     def dialogue(self) -> None:
         """Dialogue paragraphs without quotation marks: "— Мы готовы, — сказал он. — Продолжим."."""
@@ -508,7 +537,7 @@ class Extractor:
             t = a.tokens[k]
             if t.pos not in ("VERB", "AUX") or not a.lex.takes(t.lemma, "that"):
                 continue
-            that = next((j for j in range(n + 1, min(n + 8, len(ks))) if texts[j] in a.lex.complementizers
+            that = next((j for j in range(n + 1, min(n + 12, len(ks))) if texts[j] in a.lex.complementizers
                          and texts[j - 1] == ","), None)
             if that is None or any(a.tokens[ks[j]].pos == "VERB" for j in range(n + 1, that)):
                 continue
@@ -517,11 +546,12 @@ class Extractor:
             self.add(Attribution("indirect", _trim(a.text, (start, stop)), "indirect-that", (t.start, t.stop),
                                  lemmas[n], cue_token=k, speaker=self.subject_of(k, t.start)))
             return
-        # …, сообщил губернатор Паслер.
-        for n in range(1, len(ks) - 1):
+        # …, сообщил губернатор Паслер. / О том, что …, заявил X.
+        lead = 4 if texts[:4] == ["о", "том", ",", "что"] else 0
+        for n in range(lead + 1, len(ks) - 1):
             t = a.tokens[ks[n]]
             if texts[n - 1] == "," and t.pos == "VERB" and a.lex.takes(t.lemma, "that") \
-                    and not any(texts[j] in ("что", "как") for j in range(n)):
+                    and not any(texts[j] in ("что", "как") for j in range(lead, n)):
                 clause = self.clause_after(ks[n])
                 if not clause or a.tokens[clause[-1]].stop < end - 2 and a.text[a.tokens[clause[-1]].stop:end].strip(
                         " .") and "," not in a.text[a.tokens[clause[-1]].stop:a.tokens[clause[-1]].stop + 2]:
@@ -529,7 +559,7 @@ class Extractor:
                 res = a.resolve_tokens(clause, t.start, _gender(t.feats))
                 if res.entity_id is None and res.mention is None:
                     continue
-                content = _trim(a.text, (s, a.tokens[ks[n - 1]].start))
+                content = _trim(a.text, (a.tokens[ks[lead - 1]].stop if lead else s, a.tokens[ks[n - 1]].start))
                 self.add(Attribution("indirect", content, "indirect-parenthetical", (t.start, t.stop), lemmas[n],
                                      cue_token=ks[n], speaker=res))
                 return

@@ -68,3 +68,48 @@ def test_a_club_by_its_last_word_but_not_a_country_by_an_organisation_it_ends() 
                              "доволен. Минюст РФ внес поправки, в РФ они вступят в силу летом."))
     assert [m.text for m in found["Вашингтон Кэпиталз"].mentions] == ["Вашингтон Кэпиталз", "Кэпиталз"]
     assert found["Россия"].label == "GPE"
+
+
+def test_a_span_over_a_list_or_a_translation_is_cut_into_its_names() -> None:
+    found = entities("В турнире участвуют команды из стран: Монако • Намибия • Палестина. Нападающие Овечкин, "
+                     "Фёдоров и Бернс забили по голу. Представитель CPJ Джоэл Саймон (Joel Simon) осудил арест.")
+    texts = {m.text for e in found for m in e.mentions}
+    assert {"Монако", "Намибия", "Овечкин", "Фёдоров", "Joel Simon"} <= texts
+    assert not any(ch in t for t in texts for ch in "•,()")
+    [simon] = [e for e in found if any(m.text == "Joel Simon" for m in e.mentions)]
+    assert simon.label == "PERSON" and [m.text for m in simon.mentions] == ["Джоэл Саймон", "Joel Simon"]
+    assert simon.name == "Джоэл Саймон"
+
+
+def test_organisation_with_its_genitive_parent_and_regions_as_places() -> None:
+    found = by_name(entities("Сотрудники Института этнологии и антропологии РАН выступили в Свердловской области."))
+    assert found["Институт этнологии и антропологии РАН"].label == "ORG"
+    assert found["Свердловская область"].label == "GPE"
+
+
+
+def test_an_institution_named_by_its_genitive_place_is_an_organisation() -> None:
+    found = entities("Правительство Китая одобрило план. Посол встретился с представителями правительства Китая. "
+                     "Генпрокуратура РФ возбудила дело.")
+    orgs = {m.text for e in found if e.label == "ORG" for m in e.mentions}
+    assert {"Правительство Китая", "правительства Китая", "Генпрокуратура РФ"} <= orgs
+    assert len([e for e in found if e.name.lower() == "правительство китая"]) == 1
+
+
+def test_common_words_and_a_sentence_initial_person_noun_are_no_names() -> None:
+    found = entities("Исследователи Брукхейвенской национальной лаборатории сообщили об открытии, пишут СМИ. "
+                     "Суд запретил организацию Свидетели Иеговы.")
+    texts = {m.text for e in found for m in e.mentions}
+    assert "Брукхейвенской национальной лаборатории" in texts
+    assert "Свидетели Иеговы" in texts
+    assert "СМИ" not in texts
+
+
+def test_a_sentence_initial_person_noun_is_no_organisation_and_a_theatre_takes_its_patron() -> None:
+    found = entities("Замглавы Федеральной миграционной службы России Иван Петров заявил об этом. "
+                     "Спектакль прошел в Театре им. Йозефа Бойса. Еврокомиссия одобрила план.")
+    labels = {m.text: e.label for e in found for m in e.mentions}
+    assert labels["Федеральной миграционной службы России"] == "ORG"
+    assert not any(t.startswith("Замглавы") for t in labels)
+    assert labels["Театре им. Йозефа Бойса"] == "ORG"
+    assert labels["Еврокомиссия"] == "ORG"
