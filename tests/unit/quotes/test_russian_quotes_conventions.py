@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pipeline.entities.russian import build_entities, load_names
 from pipeline.nlp_ru import load_russian
-from pipeline.quotes.russian import extract, load_speech
+from pipeline.quotes.russian_extract import extract
+from pipeline.quotes.russian_speakers import load_speech
 from pipeline.sections.quotes import Quote
 
 
