@@ -138,9 +138,12 @@ def main() -> None:
                         help="score each quote on its own, ignoring continues links (the figures before them)")
     parser.add_argument("--speech-only", action="store_true",
                         help="leave the stance reports out (the stage's default; PolNeAR annotates them)")
+    parser.add_argument("--learned-cues", action="store_true",
+                        help="add the learned cue detector's reports (pipeline/quotes/learned.py)")
     args = parser.parse_args()
     split = args.polnear / "data" / args.split
-    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"], quote_stances=not args.speech_only))
+    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"], quote_stances=not args.speech_only,
+                                         quote_learned_cues=args.learned_cues))
     ner.setup()
     quotes.setup()
     counts: dict[str, dict[str, int]] = {}
