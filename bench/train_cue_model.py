@@ -5,8 +5,8 @@ run with stances on; every verb or noun the rules did not read, whose lemma was 
 ``--min-cue`` times and that has a source, is one example: positive when it lies inside a gold Cue
 span. A logistic regression (plain numpy, full-batch gradient descent, L2) is fitted on a seeded 80 %
 of the articles; the threshold that gives the best all-attribution F1 (overlap >= 0.3, the bench's
-scoring) on the other 20 % while precision (overlap >= 0.5) stays within ``--max-precision-drop`` of the
-rules' alone is kept, and the model is refitted on all train articles with it. Only the
+scoring) on the other 20 % while precision (overlap >= 0.5) and speaker accuracy stay within ``--max-drop``
+of the rules' alone is kept, and the model is refitted on all train articles with it. Only the
 dev and test splits are never read. The output holds feature weights, the threshold and the lemma list:
 no corpus text.
 
@@ -134,16 +134,16 @@ def fit(feats: list[list[str]], labels: list[int], min_count: int, l2: float, st
     return {f: round(float(w[k]), 4) for f, k in index.items() if abs(w[k]) >= 1e-3}
 
 
-def held_out_scores(docs: list[tuple[Doc, Row]], lex: Lexicon, model: CueModel) -> tuple[float, float]:
-    """All-attribution F1 at overlap >= 0.3 and precision at overlap >= 0.5 (bench/quotes_polnear.py's
-    scoring), stances on."""
+def held_out_scores(docs: list[tuple[Doc, Row]], lex: Lexicon, model: CueModel) -> tuple[float, float, float]:
+    """All-attribution F1 at overlap >= 0.3, precision at overlap >= 0.5 and speaker accuracy
+    (bench/quotes_polnear.py's scoring), stances on."""
     counts: dict[str, dict[str, int]] = {}
     for doc, row in docs:
         quotes = msgspec.to_builtins(extract_quotes(doc, row[4], lex, stances=True, cues=model))
         score_article(row[1], parse_ann(Path(row[2]), row[1]), quotes, counts)
     c = counts["all"]
     p, r = c["tp30"] / max(1, c["pred"]), c["tp30"] / max(1, c["gold"])
-    return (2 * p * r / (p + r) if p + r else 0.0), c["tp50"] / max(1, c["pred"])
+    return (2 * p * r / (p + r) if p + r else 0.0), c["tp50"] / max(1, c["pred"]), c["spk_ok"] / max(1, c["tp50"])
 
 
 def main() -> None:
@@ -156,8 +156,8 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=3, help="occurrences for a feature to get a weight")
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--steps", type=int, default=400)
-    parser.add_argument("--max-precision-drop", type=float, default=0.01,
-                        help="how far held-out precision (overlap50) may fall below the rules' alone")
+    parser.add_argument("--max-drop", type=float, default=0.01,
+                        help="how far held-out precision (overlap50) and speaker accuracy may fall below the rules'")
     args = parser.parse_args()
     lex, vocab = load_lexicon(), Vocab()
     docs = [(Doc(vocab).from_bytes(row[3]), row) for row in parsed_articles(args.polnear, args.cache)]
@@ -173,10 +173,11 @@ def main() -> None:
     weights = fit(*examples(fit_docs, lex, lemmas), args.min_count, args.l2, args.steps)
     sweep = {t: held_out_scores(held, lex, CueModel(weights, t, lemmas))
              for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, RULES_ONLY)}
-    for t, (f1, p50) in sweep.items():
+    for t, (f1, p50, speakers) in sweep.items():
         print(f"held-out 20 % of train, threshold {t}: all-attribution F1 (overlap30) {f1:.4f}, "
-              f"precision (overlap50) {p50:.4f}")
-    kept = [t for t, (_, p50) in sweep.items() if p50 >= sweep[RULES_ONLY][1] - args.max_precision_drop]
+              f"precision (overlap50) {p50:.4f}, speakers {speakers:.4f}")
+    floor = [score - args.max_drop for score in sweep[RULES_ONLY]]
+    kept = [t for t, (_, p50, speakers) in sweep.items() if p50 >= floor[1] and speakers >= floor[2]]
     threshold = max(kept, key=lambda t: (sweep[t][0], t))
     weights = fit(*examples(docs, lex, lemmas), args.min_count, args.l2, args.steps)
     args.out.parent.mkdir(parents=True, exist_ok=True)

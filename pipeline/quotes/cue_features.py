@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.lexicon import Lexicon
-from pipeline.quotes.indirect import subject_of
+from pipeline.quotes.indirect import subject_of, that_clause
 
 #: the parts of speech a cue may have ("warned", "claim")
 CUE_POS = frozenset({"VERB", "NOUN"})
@@ -44,14 +44,14 @@ class Content:
 def source_of(tok: Token) -> Token | None:
     """Who the cue word belongs to: a verb's subject or passive agent, a noun's possessor or "by" phrase
     ("Smith's claim", "the claim by Smith"), else the subject of the verb the noun is the object of
-    ("Smith made the claim")."""
+    ("Smith made the claim that …")."""
     if tok.pos_ != "NOUN":
         return subject_of(tok)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None:
         owner = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"
                       for o in p.children if o.dep_ == "pobj"), None)
-    if owner is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+    if owner is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and that_clause(tok) is not None:
         owner = subject_of(tok.head)
     return owner
 

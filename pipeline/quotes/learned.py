@@ -92,12 +92,20 @@ def candidate_reports(doc: Doc, lex: Lexicon, model: CueModel,
         if tok.i in read:
             continue
         source = source_of(tok)
-        if source is None or source.lower_ in NO_SOURCE or source.i == tok.i:
+        if source is None or source.lower_ in NO_SOURCE or source.i == tok.i or _passive(tok, source):
             continue
         content = content_of(doc, tok, lex)
         if content is not None and content.span[1] - content.span[0] > 3:
             out.append((tok, source, content))
     return out
+
+
+def _passive(tok: Token, source: Token) -> bool:
+    """A passive cue's subject is spoken to, not speaking ("Carson was asked to respond"; "Asked about
+    it, Carson said …": the participle's asker is not named)."""
+    bare_participle = tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children)
+    return bare_participle or source.dep_ == "nsubjpass"
 
 
 def content_of(doc: Doc, tok: Token, lex: Lexicon) -> Content | None:
