@@ -69,8 +69,9 @@ def cue_features(tok: Token, source: Token | None, content: Content, lex: Lexico
     """The features of ``tok`` as a candidate cue with ``source`` (:func:`source_of`) and ``content``."""
     lemma = tok.lemma_.lower()
     kind, size = source_kind(source), content.length_bucket()
-    feats = [f"k={content.kind}", f"lk={lemma}|{content.kind}", f"n={size}", f"kn={content.kind}|{size}",f"l={lemma}", f"p={tok.tag_}", f"d={tok.dep_}", f"ld={lemma}|{tok.dep_}", f"s={kind}",
-             f"ls={lemma}|{kind}", f"h={tok.head.pos_}|{tok.dep_}"]
+    feats = [f"l={lemma}", f"p={tok.tag_}", f"d={tok.dep_}", f"ld={lemma}|{tok.dep_}", f"s={kind}",
+             f"ls={lemma}|{kind}", f"h={tok.head.pos_}|{tok.dep_}",
+             f"k={content.kind}", f"lk={lemma}|{content.kind}", f"n={size}", f"kn={content.kind}|{size}"]
     if source is not None and source.pos_ == "NOUN":
         feats.append(f"sl={source.lemma_.lower()}")
     kids = set()
