@@ -27,6 +27,7 @@ from pipeline.lexicon import Lexicon
 from pipeline.quotes.cue_features import Content, cue_features, source_of
 from pipeline.quotes.indirect import clause_around, clause_end, that_clause, trim_span
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.stance import anonymity
 
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 #: sources that hold no position ("it said" is a document's, but "it" is no one to resolve)
@@ -121,6 +122,8 @@ def content_of(doc: Doc, tok: Token, lex: Lexicon) -> Content | None:
         return Content(clause_around(doc, tok.head, tok), "around")
     xcomp = next((c for c in after if c.dep_ == "xcomp"), None)
     dobj = next((c for c in after if c.dep_ in ("dobj", "oprd")), None)
+    if xcomp is not None and anonymity(xcomp):
+        return None  # "asked not to be identified": a source's terms
     if xcomp is not None:
         start = dobj.left_edge.i if dobj is not None and dobj.i < xcomp.i else xcomp.left_edge.i
         return Content(trim_span(doc, start, xcomp.right_edge.i + 1, tok), "infinitive")

@@ -64,3 +64,8 @@ def test_the_shipped_model_holds_weights_over_feature_names_only() -> None:
     assert 0.0 < data["threshold"] < 1.0
     assert all(re.fullmatch(r"\S+", lemma) for lemma in data["lemmas"])
     assert all(re.fullmatch(r"(bias|[a-z]+=\S+)", name) for name in data["weights"]), "a weight on running text"
+
+
+def test_a_sources_terms_are_no_report() -> None:
+    found = quotes("The people asked not to be identified because the talks are private.")
+    assert not [q for q in found if q.rule == "indirect-learned"]
