@@ -14,7 +14,7 @@ content. Content match: Jaccard of word tokens >= 0.5 (``overlap50``), >= 0.3
 (``overlap30``) and any overlap; speaker: over the pairs matched at 0.5, the predicted speaker
 mention overlaps the gold Source span. The stage runs with ``quote_stances`` on ("X criticized the
 plan", "X asked whether …"), which PolNeAR annotates and the project's own gold does not; ``--speech-only``
-scores the default stage. Also reports the
+scores the default stage; ``--learned-cues`` adds the learned cue detector (pipeline/quotes/learned.py). Also reports the
 stage's time against the NER stage's (the issue's <= 10 % overhead target).
 
     .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N]
@@ -138,9 +138,12 @@ def main() -> None:
                         help="score each quote on its own, ignoring continues links (the figures before them)")
     parser.add_argument("--speech-only", action="store_true",
                         help="leave the stance reports out (the stage's default; PolNeAR annotates them)")
+    parser.add_argument("--learned-cues", action="store_true",
+                        help="add the learned cue detector's reports (pipeline/quotes/learned.py)")
     args = parser.parse_args()
     split = args.polnear / "data" / args.split
-    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"], quote_stances=not args.speech_only))
+    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"], quote_stances=not args.speech_only,
+                                         quote_learned_cues=args.learned_cues))
     ner.setup()
     quotes.setup()
     counts: dict[str, dict[str, int]] = {}

@@ -10,6 +10,7 @@ from pipeline.quotes.dedupe import continue_speakers, link_continuations, merge
 from pipeline.quotes.direct import find_direct, is_name_like
 from pipeline.quotes.entities import EntityIndex
 from pipeline.quotes.indirect import find_indirect
+from pipeline.quotes.learned import CueModel, find_learned
 from pipeline.lexicon import Lexicon
 from pipeline.quotes.marks import pair_quote_marks
 from pipeline.quotes.speakers import SpeakerResolver
@@ -17,9 +18,11 @@ from pipeline.sections.entities import Entity
 from pipeline.sections.quotes import Quote
 
 
-def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon, stances: bool = False) -> list[Quote]:
+def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon, stances: bool = False,
+                   cues: CueModel | None = None) -> list[Quote]:
     """Every attribution in ``doc`` as quotes-section items (offsets into ``doc.text``); with ``stances``,
-    the stance reports too (:mod:`pipeline.quotes.stance`)."""
+    the stance reports too (:mod:`pipeline.quotes.stance`); with ``cues``, the reports on the cue words
+    the learned model picks among those no rule read (:mod:`pipeline.quotes.learned`)."""
     text = doc.text  # spaCy rebuilds this string on every access: read it once
     spans = pair_quote_marks(text)
     direct = find_direct(doc, text, spans, lexicon)
@@ -28,7 +31,11 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon, stanc
         inner = doc.char_span(q.start, q.end, alignment_mode="contract")
         if q.depth == 0 and inner is not None and len(inner) and not is_name_like(doc, inner):
             fragments.append((q.start, q.end))
-    attributions = merge(direct, find_indirect(doc, lexicon, stances), fragments)
+    indirect = find_indirect(doc, lexicon, stances)
+    if cues is not None:
+        read = {a.cue_token for a in direct + indirect if a.cue_token is not None}
+        indirect += find_learned(doc, lexicon, cues, read)
+    attributions = merge(direct, indirect, fragments)
     continue_speakers(attributions)
     speakers = {a.speaker_token for a in attributions if a.speaker_token is not None}
     resolver = SpeakerResolver(doc, text, EntityIndex(entities), lexicon, [d.content for d in direct], speakers)

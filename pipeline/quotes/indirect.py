@@ -29,7 +29,7 @@ from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
 
 
-def _trim(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
+def trim_span(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
     """Character span of tokens [start, end) without edge punctuation or a leading "that".
 
     A report never leaves its cue's paragraph (the parser sometimes joins a headline on)."""
@@ -55,7 +55,7 @@ def _trim(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
     return (s, e) if s < e else (0, 0)
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited through conjunctions and participles ("…and added that")."""
     cur: Token | None = verb
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -88,7 +88,7 @@ def _past_dateline(subj: Token, verb: Token) -> Token:
     return names[-1] if names else subj
 
 
-def _clause_end(comp: Token, lex: Lexicon) -> int:
+def clause_end(comp: Token, lex: Lexicon) -> int:
     """End of a reported clause, before a conjoined speech verb that starts a new report, or
     one with no subject of its own that goes on with the reporter's acts ("She said supporters had
     every right to be angry and promised a review": the parser hangs "promised" on "had")."""
@@ -113,13 +113,13 @@ def _clause_without(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
     left = (head.left_edge.i, cut.left_edge.i)
     right = (cut.right_edge.i + 1, head.right_edge.i + 1)
     start, end = right if right[1] - right[0] >= left[1] - left[0] else left
-    return _trim(doc, start, end, cut)
+    return trim_span(doc, start, end, cut)
 
 
-def _around(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
+def clause_around(doc: Doc, head: Token, cut: Token) -> tuple[int, int]:
     """A clause with a parenthetical cue in its middle is reported whole, cue and all."""
     inside = head.left_edge.i < cut.left_edge.i and cut.right_edge.i < head.right_edge.i - 1
-    return _trim(doc, head.left_edge.i, head.right_edge.i + 1, cut) if inside else _clause_without(doc, head, cut)
+    return trim_span(doc, head.left_edge.i, head.right_edge.i + 1, cut) if inside else _clause_without(doc, head, cut)
 
 
 def find_indirect(doc: Doc, lex: Lexicon, stances: bool = False) -> list[Attribution]:
@@ -172,7 +172,7 @@ def _ids(words: frozenset[str]) -> frozenset[int]:
     return frozenset(hash_string(w) for w in words)
 
 
-def _that_clause(tok: Token) -> Token | None:
+def that_clause(tok: Token) -> Token | None:
     """The verb of a "that" clause hanging on ``tok`` (the parser calls it acl or ccomp)."""
     return next((c for c in tok.children if c.dep_ in ("ccomp", "acl")
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -185,12 +185,12 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     cue = (tok.idx, tok.idx + len(tok))
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                  for c in tok.children):
-        speaker = _subject(tok)
+        speaker = subject_of(tok)
         if speaker is not None and speaker.lower_ == "you":
             return None
         return Attribution(INDIRECT, _clause_without(doc, tok.head, tok), "indirect-as", cue, lemma,
                            None if speaker is None else speaker.i, tok.i)
-    speaker = _subject(tok)
+    speaker = subject_of(tok)
     if speaker is None or speaker.lower_ == "you" and tok.dep_ in ("parataxis", "advcl") \
             or speaker.lower_ in ("i", "we", "you") and lemma in lex.hedge_verbs:
         return None  # "you know", "as you know", "I think": discourse fillers and hedges, not reports
@@ -198,13 +198,13 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         comps = [c for c in tok.children if c.dep_ == "ccomp"]  # two when a headline got joined on
         comp = min(comps, key=lambda c: (c.left_edge.lower_ != "that", abs(c.i - tok.i)), default=None)
         if comp is None:  # "wrote in an opinion that …": the clause hangs on the prepositional object
-            comp = next((_that_clause(o) for p in tok.children if p.dep_ == "prep"
-                         for o in p.children if o.dep_ == "pobj" and _that_clause(o) is not None), None)
+            comp = next((that_clause(o) for p in tok.children if p.dep_ == "prep"
+                         for o in p.children if o.dep_ == "pobj" and that_clause(o) is not None), None)
         if comp is not None:
-            return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, _clause_end(comp, lex), tok),
+            return Attribution(INDIRECT, trim_span(doc, comp.left_edge.i, clause_end(comp, lex), tok),
                                "indirect-that", cue, lemma, speaker.i, tok.i)
         if tok.dep_ == "parataxis" and tok.head.i != tok.i:  # "Acts of protest, he said, are acts of …"
-            return Attribution(INDIRECT, _around(doc, tok.head, tok), "indirect-parenthetical",
+            return Attribution(INDIRECT, clause_around(doc, tok.head, tok), "indirect-parenthetical",
                                cue, lemma, speaker.i, tok.i)
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
@@ -212,7 +212,7 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
                 and not anonymity(comp):
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)  # urged X to …
             start = comp.left_edge.i if obj is None else obj.left_edge.i
-            return Attribution(INDIRECT, _trim(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
+            return Attribution(INDIRECT, trim_span(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
                                cue, lemma, speaker.i, tok.i)
     return _from_complement(doc, tok, lex)
 
@@ -231,20 +231,20 @@ def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     noun = "noun" in frames or "that" in frames
     if not (preps or noun or frames & STANCE_FRAMES) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
         return None
-    speaker = _subject(tok)
+    speaker = subject_of(tok)
     if speaker is None or speaker.lower_ in ("you", "i", "we") or speaker.i > tok.i:
         return None
     cue = (tok.idx, tok.idx + len(tok))
     obj = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i
                 for o in p.children if o.dep_ in ("pobj", "pcomp")), None) if preps else None
     if obj is not None and not (obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0):
-        return Attribution(INDIRECT, _trim(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
+        return Attribution(INDIRECT, trim_span(doc, obj.left_edge.i, obj.right_edge.i + 1, tok), "indirect-object",
                            cue, lemma, speaker.i, tok.i)
     dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    comp = _that_clause(dobj) if dobj is not None and noun and dobj.lemma_.lower() in lex.speech_nouns else None
+    comp = that_clause(dobj) if dobj is not None and noun and dobj.lemma_.lower() in lex.speech_nouns else None
     if comp is None:
         return from_stance(doc, tok, speaker, frames)
-    return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
+    return Attribution(INDIRECT, trim_span(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
                        cue, lemma, speaker.i, tok.i)
 
 
@@ -255,10 +255,10 @@ def _from_noun(doc: Doc, tok: Token) -> Attribution | None:
     if owner is None:  # "the claim by Smith that …"
         owner = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"
                       for o in p.children if o.dep_ == "pobj"), None)
-    comp = _that_clause(tok) if owner is not None else None
+    comp = that_clause(tok) if owner is not None else None
     if owner is None or comp is None:
         return None
-    return Attribution(INDIRECT, _trim(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
+    return Attribution(INDIRECT, trim_span(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
                        (tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), owner.i, tok.i)
 
 
@@ -277,7 +277,7 @@ def _sourced_clause(doc: Doc, phrase: Token) -> tuple[int, int]:
     sent = phrase.sent
     after = [t for t in doc[phrase.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if not after and phrase.left_edge.i > sent.start:
-        return _trim(doc, sent.start, phrase.left_edge.i, phrase)
+        return trim_span(doc, sent.start, phrase.left_edge.i, phrase)
     return _clause_without(doc, phrase.head, phrase)
 
 
@@ -295,5 +295,5 @@ def _as_phrase(doc: Doc, tok: Token) -> Attribution | None:
     rest = doc[comma.i + 1:sent_end]
     if not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
-    return Attribution(INDIRECT, _trim(doc, comma.i + 1, sent_end, tok), "indirect-as", (tok.idx, tok.idx + 2),
+    return Attribution(INDIRECT, trim_span(doc, comma.i + 1, sent_end, tok), "indirect-as", (tok.idx, tok.idx + 2),
                        "as", people[-1].i, tok.i)

@@ -32,6 +32,7 @@ RULE_CONFIDENCE: dict[QuoteRule, float] = {
     "indirect-object": 0.6,
     "indirect-stance": 0.55,
     "indirect-question": 0.6,
+    "indirect-learned": 0.5,
 }
 
 

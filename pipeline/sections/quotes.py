@@ -13,7 +13,8 @@ UnresolvedReason = Literal["unnamed_source", "no_antecedent", "unresolved_descri
 QuoteRule = Literal["direct-cue-after", "direct-cue-before", "direct-according", "direct-colon", "direct-floating",
                     "direct-answer", "direct-dash-name", "direct-interjected", "indirect-that", "indirect-to",
                     "indirect-according", "indirect-as", "indirect-parenthetical", "indirect-noun",
-                    "indirect-object", "indirect-stance", "indirect-question"]
+                    "indirect-object", "indirect-stance", "indirect-question",
+                    "indirect-learned"]
 
 
 class Cue(msgspec.Struct, kw_only=True):

@@ -17,6 +17,8 @@ class QuotesConfig(StageConfig):
 
     #: also report stances with no reported clause ("X criticized the plan", "X asked whether …")
     quote_stances: bool
+    #: also report on the cue words the learned detector picks (pipeline/quotes/learned.py)
+    quote_learned_cues: bool
 
 
 class QuoteStage(LanguageStage[QuotesConfig]):
