@@ -82,13 +82,25 @@ class PersonIndex:
         """The registry id of the one listed person ``entity`` names in full, or None."""
         if entity.label != "PERSON" or not any(len(words(m.text)) >= 2 for m in name_mentions(entity)):
             return None
-        tokens = words(entity.name)
-        if not 2 <= len(tokens) <= MAX_NAME_WORDS or len(set(tokens)) != len(tokens):
-            return None
-        rest_of = {frozenset(pair): set(tokens) - set(pair) for pair in combinations(tokens, 2)}
-        ids = {name.person_id for pair, rest in rest_of.items() for name in self.by_pair.get(pair, ())
-               if rest <= name.extra}
+        ids = {name.person_id for tokens in name_readings(entity) for pair in combinations(tokens, 2)
+               for name in self.by_pair.get(frozenset(pair), ()) if set(tokens) - set(pair) <= name.extra}
         return ids.pop() if len(ids) == 1 else None
+
+
+def name_readings(entity: Entity) -> list[list[str]]:
+    """The entity's canonical name as words, and that name with a word replaced by a one-word mention
+    that is the word plus one letter: a feminine surname the model put in the masculine
+    ("Ксения Ларин" of "Ксению Ларину … Ларина")."""
+    tokens = words(entity.name)
+    if not 2 <= len(tokens) <= MAX_NAME_WORDS or len(set(tokens)) != len(tokens):
+        return []
+    readings = [tokens]
+    for mention in name_mentions(entity):
+        single = words(mention.text)
+        if len(single) == 1:
+            readings += [tokens[:i] + single + tokens[i + 1:] for i, token in enumerate(tokens)
+                         if single[0] != token and single[0][:-1] == token]
+    return readings
 
 
 def name_mentions(entity: Entity) -> list[Mention]:
