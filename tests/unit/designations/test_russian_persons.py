@@ -10,6 +10,7 @@ from msgspec import UNSET
 
 from pipeline.article import Article, RawArticle
 from pipeline.config import Settings
+from pipeline.designations.display import organisation_lines
 from pipeline.designations.persons import listed_names, person_index
 from pipeline.designations.russian import RussianDesignations, russian_specs
 from pipeline.designations.tagger import Tagger
@@ -56,6 +57,10 @@ def test_full_name_with_notice_and_a_later_surname() -> None:
 def test_full_name_in_another_case_without_notice() -> None:
     [person] = persons(tag("Суд назначил штраф экономисту Дмитрию Потапенко. Решение можно обжаловать."))
     assert person.name.startswith("Потапенко Дмитрий") and person.notice_missing
+    lines = organisation_lines(person)
+    assert lines[0] == ("person “Дмитрию Потапенко” = Потапенко Дмитрий Валерьевич: designated in RU"
+                        " — mentioned WITHOUT the required notice")
+    assert lines[1].strip().startswith("RU foreign_agent since 2024-01-26 · Ministry of Justice")
 
 
 def test_surname_alone_is_never_tagged() -> None:
