@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.designations.display import claim_text, organisation_lines
+from pipeline.sections.designations import DesignatedOrganisation, DesignatedPerson
 from pipeline.sections.record import DeadLetter, EnrichedRecord
 
 _SNIPPET = 90
@@ -42,7 +43,8 @@ def _designation_lines(record: EnrichedRecord) -> list[str]:
     if section is None:
         return []
     persons = section.persons if isinstance(section.persons, list) else []
-    lines = [f"   {line}" for org in [*section.organisations, *persons] if org.designations or org.other_designations
+    listed: list[DesignatedOrganisation | DesignatedPerson] = [*section.organisations, *persons]
+    lines = [f"   {line}" for org in listed if org.designations or org.other_designations
              for line in organisation_lines(org)]
     claims = section.claims if isinstance(section.claims, list) else []
     return lines + [f"   {claim_text(claim)}" for claim in claims]

@@ -47,7 +47,7 @@ class EnrichedRecord(msgspec.Struct, kw_only=True):
         if section is None:
             return False
         persons = section.persons if isinstance(section.persons, list) else []
-        return any(o.notice_missing for o in [*section.organisations, *persons])
+        return any(o.notice_missing for o in section.organisations) or any(p.notice_missing for p in persons)
 
     def has_speaker(self, name: str) -> bool:
         """Some quote is attributed to a speaker whose name contains ``name`` (case-insensitive)."""
