@@ -108,6 +108,24 @@ def name_mentions(entity: Entity) -> list[Mention]:
     return [m for m in entity.mentions if m.source not in _NOT_A_NAME and m.text[:1].isupper()]
 
 
+def _take_nearer_notices(section: Designations, hits: Sequence[Hit]) -> list[Notice]:
+    """Foreign-agent notices the organisation pass linked to an organisation named before a listed
+    person the notice follows ("сотрудник «Мемориала» Олег Орлов (признан иноагентом)"): taken
+    off the organisation, which then lacks its notice, to be linked to the nearer person."""
+    taken: list[Notice] = []
+    for org in section.organisations:
+        for mention in org.mentions:
+            notice = mention.notice
+            if notice is None or notice.kind != "foreign_agent":
+                continue
+            if any(mention.end <= h.start and h.end <= notice.start for h in hits):
+                mention.notice = None
+                taken.append(Notice(notice.start, notice.end, notice.text, notice.kind))
+        org.notice_missing = org.notice_required and not any(m.notice for m in org.mentions)
+    section.summary.notice_missing = sum(o.notice_missing for o in section.organisations)
+    return taken
+
+
 @cache
 def person_index(registry: Registry) -> PersonIndex:
     """The person index of a registry, built once per process and registry."""
@@ -136,8 +154,9 @@ def tag_persons(text: str, day: date, entities: Sequence[Entity], section: Desig
             designation_status=state.status, designations=state.designations, other_designations=state.other,
             notice_required=state.notice_required, notice_missing=False,
             mentions=[PersonMention(start=m.start, end=m.end, text=m.text, notice=None) for m in mentions]))
+    taken = _take_nearer_notices(section, hits)
     open_notices = [Notice(n.start, n.end, n.text, n.kind) for n in section.unlinked_notices
-                    if n.kind == "foreign_agent"]
+                    if n.kind == "foreign_agent"] + taken
     linked = {(h.start, h.end): n for h, n in link_notices(text, sorted(hits, key=lambda h: h.start),
                                                            open_notices).items()}
     for person in persons:
@@ -146,7 +165,8 @@ def tag_persons(text: str, day: date, entities: Sequence[Entity], section: Desig
             mention.notice = notice.to_section() if notice else None
         person.notice_missing = person.notice_required and not any(m.notice for m in person.mentions)
     used = {(n.start, n.end) for n in linked.values()}
-    section.unlinked_notices = [n for n in section.unlinked_notices if (n.start, n.end) not in used]
+    unlinked = section.unlinked_notices + [n.to_section() for n in taken]
+    section.unlinked_notices = sorted((n for n in unlinked if (n.start, n.end) not in used), key=lambda n: n.start)
     section.persons = persons
     section.summary.persons = len(persons)
     section.summary.persons_notice_missing = sum(p.notice_missing for p in persons)

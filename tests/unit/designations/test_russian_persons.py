@@ -106,3 +106,11 @@ def test_persons_stay_out_of_the_organisation_matcher() -> None:
 def test_english_copy_has_no_persons_list() -> None:
     section = Tagger(load_registry()).tag("Journalist Maxim Trudolyubov wrote a column.", date(2024, 5, 1), [])
     assert section.persons is UNSET  # persons are matched in Russian copy only
+
+
+def test_notice_after_a_person_named_after_an_organisation_is_the_persons() -> None:
+    section = tag("Бывший сопредседатель центра «Мемориал» Олег Орлов (признан иноагентом) подал жалобу.")
+    [person] = persons(section)
+    assert person.name == "Орлов Олег Петрович" and not person.notice_missing
+    assert [m.notice.text for m in person.mentions if m.notice] == ["(признан иноагентом)"]
+    assert all(m.notice is None for o in section.organisations for m in o.mentions)
