@@ -73,7 +73,7 @@ function annotationsOf(record, quotes, colourOf) {
       attrs: { "data-quote": q.id, "data-speaker": q.speaker || "unknown" }, title: `quote: ${q.speaker || "unknown speaker"}` });
   }
   const designations = record.designations || {};
-  for (const org of designations.organisations || []) {
+  for (const org of (designations.organisations || []).concat(designations.persons || [])) {  // listed persons too
     const flagged = org.designated && org.notice_missing;
     const classes = org.designated ? ["designated"] : ["registry"];
     if (flagged) classes.push("missing-notice");
