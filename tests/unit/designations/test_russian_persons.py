@@ -19,6 +19,7 @@ from pipeline.nlp_ru import load_russian
 from pipeline.registry.registry import load_registry
 from pipeline.sections.designations import Designations, DesignatedPerson
 from pipeline.stages.designations import DesignationsConfig
+from tests.schema_check import assert_valid
 
 
 @cache
@@ -52,6 +53,7 @@ def test_full_name_with_notice_and_a_later_surname() -> None:
     assert person.notice_required and not person.notice_missing
     assert section.unlinked_notices == [] and section.summary.persons == 1
     assert section.summary.persons_notice_missing == 0
+    assert_valid("sections/designations", section)
 
 
 def test_full_name_in_another_case_without_notice() -> None:
