@@ -65,8 +65,10 @@ def test_full_name_in_another_case_without_notice() -> None:
     assert lines[1].strip().startswith("RU foreign_agent since 2024-01-26 · Ministry of Justice")
 
 
-def test_surname_alone_is_never_tagged() -> None:
+def test_surname_alone_or_with_initials_is_never_tagged() -> None:
     assert persons(tag("Трудолюбов опубликовал новую статью.")) == []
+    assert persons(tag("Публицист М. Трудолюбов опубликовал новую статью.")) == []
+    assert persons(tag("Пономарев выступил на митинге.")) == []  # two listed persons share the surname
 
 
 def test_namesake_with_another_first_name_or_patronymic_is_not_tagged() -> None:
