@@ -108,6 +108,19 @@ def name_mentions(entity: Entity) -> list[Mention]:
     return [m for m in entity.mentions if m.source not in _NOT_A_NAME and m.text[:1].isupper()]
 
 
+def footnoted(text: str, hits: Sequence[Hit], notices: Sequence[Notice]) -> dict[tuple[int, int], Notice]:
+    """Names marked with an asterisk ("Лев Пономарев*") and a later foreign-agent notice after an
+    asterisk ("* признан иноагентом"): the footnote is every marked name's notice."""
+    notes = [n for n in notices if text[:n.start].rstrip().endswith("*")]
+    out: dict[tuple[int, int], Notice] = {}
+    for hit in hits:
+        if text.startswith("*", hit.end):
+            note = next((n for n in notes if n.start > hit.end), None)
+            if note is not None:
+                out[(hit.start, hit.end)] = note
+    return out
+
+
 def _take_nearer_notices(section: Designations, hits: Sequence[Hit]) -> list[Notice]:
     """Foreign-agent notices the organisation pass linked to an organisation named before a listed
     person the notice follows ("сотрудник «Мемориала» Олег Орлов (признан иноагентом)"): taken
@@ -159,6 +172,7 @@ def tag_persons(text: str, day: date, entities: Sequence[Entity], section: Desig
                     if n.kind == "foreign_agent"] + taken
     linked = {(h.start, h.end): n for h, n in link_notices(text, sorted(hits, key=lambda h: h.start),
                                                            open_notices).items()}
+    linked |= footnoted(text, hits, [n for n in open_notices if n not in linked.values()])
     for person in persons:
         for mention in person.mentions:
             notice = linked.get((mention.start, mention.end))

@@ -118,3 +118,14 @@ def test_notice_after_a_person_named_after_an_organisation_is_the_persons() -> N
     assert person.name == "Орлов Олег Петрович" and not person.notice_missing
     assert [m.notice.text for m in person.mentions if m.notice] == ["(признан иноагентом)"]
     assert all(m.notice is None for o in section.organisations for m in o.mentions)
+
+
+def test_asterisk_footnote_is_the_notice_of_every_marked_name() -> None:
+    section = tag("Суд рассмотрел иски Максима Трудолюбова* и Льва Пономарева* к издательству.\n\n"
+                  "* Признаны иноагентами.")
+    found = {p.name: [m.notice.text if m.notice else None for m in p.mentions] for p in persons(section)}
+    assert found == {"Трудолюбов Максим Анатольевич": ["Признаны иноагентами"],
+                     "Пономарев Лев Александрович": ["Признаны иноагентами"]}
+    assert section.unlinked_notices == []
+    unmarked = tag("Суд рассмотрел иск Максима Трудолюбова к издательству.\n\n* Признан иноагентом.")
+    assert persons(unmarked)[0].notice_missing
