@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.designations.display import claim_text, organisation_lines
+from pipeline.sections.designations import DesignatedOrganisation, DesignatedPerson
 from pipeline.sections.record import DeadLetter, EnrichedRecord
 
 _SNIPPET = 90
@@ -36,11 +37,14 @@ def render_enriched(record: EnrichedRecord) -> str:
 
 
 def _designation_lines(record: EnrichedRecord) -> list[str]:
-    """Every organisation with a listing in any jurisdiction, each listing with its dates, then claims."""
+    """Every organisation and listed person with a listing in any jurisdiction, each listing with its
+    dates, then claims."""
     section = record.designations
     if section is None:
         return []
-    lines = [f"   {line}" for org in section.organisations if org.designations or org.other_designations
+    persons = section.persons if isinstance(section.persons, list) else []
+    listed: list[DesignatedOrganisation | DesignatedPerson] = [*section.organisations, *persons]
+    lines = [f"   {line}" for org in listed if org.designations or org.other_designations
              for line in organisation_lines(org)]
     claims = section.claims if isinstance(section.claims, list) else []
     return lines + [f"   {claim_text(claim)}" for claim in claims]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.registry.wording import dates_text
-from pipeline.sections.designations import Claim, DesignatedOrganisation, Listing
+from pipeline.sections.designations import Claim, DesignatedOrganisation, DesignatedPerson, Listing
 
 _STATUS = {"ended": "ended", "not_yet": "not yet in force", "unknown": "not known to be in force"}
 
@@ -18,13 +18,15 @@ def listing_text(listing: Listing) -> str:
             f" · {listing.authority}: {listing.list}{programme}{status}")
 
 
-def organisation_lines(org: DesignatedOrganisation) -> list[str]:
-    """A heading naming the jurisdictions in force, then one line per listing, in force first."""
+def organisation_lines(org: DesignatedOrganisation | DesignatedPerson) -> list[str]:
+    """A heading naming the jurisdictions in force, then one line per listing, in force first;
+    a listed person's heading says so and names the text's mention it was matched on."""
     in_force = sorted({d.jurisdiction for d in org.designations})
     head = f"designated in {', '.join(in_force)}" if in_force else "not designated on the article's date"
     flag = " — mentioned WITHOUT the required notice" if org.designated and org.notice_missing else ""
+    who = f"person “{org.mentions[0].text}” = " if isinstance(org, DesignatedPerson) else ""
     listings = sorted(org.designations, key=_order) + sorted(org.other_designations, key=_order)
-    return [f"{org.name}: {head}{flag}"] + [f"  {listing_text(d)}" for d in listings]
+    return [f"{who}{org.name}: {head}{flag}"] + [f"  {listing_text(d)}" for d in listings]
 
 
 def _order(listing: Listing) -> tuple[str, str]:

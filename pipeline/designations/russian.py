@@ -25,7 +25,9 @@ from pipeline.aliases.text import russian_key
 from pipeline.article import Article
 from pipeline.designations.section import article_day
 from pipeline.designations.notices import DATA_DIR, NoticeDetector
+from pipeline.designations.persons import PersonIndex, person_index, tag_persons
 from pipeline.designations.tagger import Tagger
+from pipeline.registry.model import TAGGED_KINDS
 from pipeline.registry.registry import Registry, derived_cache, load_registry
 from pipeline.sections.designations import Designations
 from pipeline.sections.entities import Entity
@@ -76,6 +78,8 @@ def russian_specs(registry: Registry) -> Iterator[AliasSpec]:
         for text in entry.get("context", []):
             yield AliasSpec(text, org_id=org_id, case_sensitive=True, needs_context=True)
     for org in sorted(registry, key=lambda o: not o.curated):
+        if org.kind not in TAGGED_KINDS:  # listed persons: matched by full name only (persons.py)
+            continue
         for alias in org.aliases:
             if alias.lang == "ru":
                 yield AliasSpec(alias.text, org_id=org.id, case_sensitive=alias.case_sensitive,
@@ -159,17 +163,21 @@ class RussianDesignations(Backend["DesignationsConfig"]):
 
     tagger: Tagger
     matcher: AliasMatcher
+    persons: PersonIndex
 
     def setup(self) -> None:
         registry = load_registry(self.config.registry_path)
         self.matcher = russian_matcher(registry)
+        self.persons = person_index(registry)
         self.tagger = Tagger(registry, self.config.notice_jurisdiction, notices=NoticeDetector(NOTICES_PATH))
 
     def process(self, articles: Sequence[Article]) -> None:
         for article in articles:
             scan = self.matcher.scan(article.text)
-            section = self.tagger.tag(article.text, article_day(article), article.entities or [], scan)
-            drop_inside_longer_names(section, article.entities or [])
+            day, entities = article_day(article), article.entities or []
+            section = self.tagger.tag(article.text, day, entities, scan)
+            drop_inside_longer_names(section, entities)
+            tag_persons(article.text, day, entities, section, self.persons)
             link_next_sentence(article.text, section)
             article.designations = section
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from pipeline.registry.registry import Registry
 from pipeline.sections.designations import (
     DesignatedOrganisation,
     Designations,
+    DesignationStatus,
     Listing,
     OrganisationMention,
     Summary,
@@ -59,7 +61,7 @@ class Tagger:
         hits += fuzzy
         hits.sort(key=lambda h: h.start)
         notices = self.notices.find(text)
-        linked = _link(text, hits, notices)
+        linked = link_notices(text, hits, notices)
         orgs: dict[str, DesignatedOrganisation] = {}
         for hit in hits:
             org = orgs.get(hit.org_id) or orgs.setdefault(hit.org_id, self._org(hit.org_id, day))
@@ -94,20 +96,12 @@ class Tagger:
 
     def _org(self, org_id: str, day: date) -> DesignatedOrganisation:
         org = self.registry.by_id[org_id]
-        current = [d for d in org.designations if d.in_force(day)]
-        other = [d for d in org.designations if not d.in_force(day)]
-        unknown = any(d.status(day) == "unknown" for d in other)
+        state = listing_state(org.designations, day, self.jurisdiction)
         return DesignatedOrganisation(
-            org_id=org.id, name=org.name, entity_id=None,
-            designated=bool(current),
-            designation_status="designated" if current else "unknown" if unknown else "not_designated",
-            designations=[_listing(d) for d in current],
-            other_designations=[_other(d, day) for d in other],
-            notice_required=any(d.jurisdiction == self.jurisdiction and d.category in NOTICE_CATEGORIES
-                                for d in current),
-            notice_missing=False,
-            mentions=[],
-        )
+            org_id=org.id, name=org.name, entity_id=None, designated=state.designated,
+            designation_status=state.status, designations=state.designations,
+            other_designations=state.other, notice_required=state.notice_required,
+            notice_missing=False, mentions=[])
 
     def _entity_hits(self, entities: Sequence[Entity], hits: list[Hit]) -> list[Hit]:
         """Mentions of NER entities that carry a registry id (``registry_ids``) where no hit is."""
@@ -138,6 +132,31 @@ class Tagger:
         return next((i for i in ids if self.registry.by_id[i].name.casefold() == entity.name.casefold()), None)
 
 
+@dataclass(frozen=True, slots=True)
+class ListingState:
+    """A registry record's listings as of one day: in force or not, and whether a notice is required."""
+
+    designated: bool
+    status: DesignationStatus
+    designations: list[Listing]
+    other: list[Listing]
+    notice_required: bool
+
+
+def listing_state(designations: Sequence[Designation], day: date, jurisdiction: str) -> ListingState:
+    """The listings of an organisation or person as of ``day``; a notice is required by a listing of
+    ``jurisdiction`` in force whose category needs one."""
+    current = [d for d in designations if d.in_force(day)]
+    other = [d for d in designations if not d.in_force(day)]
+    unknown = any(d.status(day) == "unknown" for d in other)
+    return ListingState(
+        designated=bool(current),
+        status="designated" if current else "unknown" if unknown else "not_designated",
+        designations=[_listing(d) for d in current],
+        other=[_other(d, day) for d in other],
+        notice_required=any(d.jurisdiction == jurisdiction and d.category in NOTICE_CATEGORIES for d in current))
+
+
 def _listing(d: Designation) -> Listing:
     listing = Listing(jurisdiction=d.jurisdiction, category=d.category, authority=d.authority, list=d.list,
                       since=d.since, until=d.until, source_url=d.source_url)
@@ -161,7 +180,7 @@ def _other(d: Designation, day: date) -> Listing:
     return listing
 
 
-def _link(text: str, hits: list[Hit], notices: list[Notice]) -> dict[Hit, Notice]:
+def link_notices(text: str, hits: list[Hit], notices: list[Notice]) -> dict[Hit, Notice]:
     """Each notice to the nearest mention before it in the same sentence, else just after it."""
     linked: dict[Hit, Notice] = {}
     for notice in notices:

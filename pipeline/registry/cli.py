@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -31,7 +32,9 @@ def _write(registry: Registry, out: Path) -> None:
     partial = out.with_name(f".{out.name}.partial")
     partial.write_bytes(registry.to_json())
     partial.replace(out)
-    typer.echo(f"{out}: {len(registry)} organisations, version {registry.version}")
+    kinds = Counter(record.kind for record in registry)
+    counted = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(kinds.items()))
+    typer.echo(f"{out}: {counted}, version {registry.version}")
 
 
 @registry_app.command("import-ru")

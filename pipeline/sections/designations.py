@@ -1,4 +1,5 @@
-"""The designations section: designated organisations named in the article, as of its date, and notices."""
+"""The designations section: designated organisations (and listed persons) named in the article, as of its
+date, and notices."""
 
 from __future__ import annotations
 
@@ -75,6 +76,30 @@ class DesignatedOrganisation(msgspec.Struct, kw_only=True):
     mentions: list[OrganisationMention]
 
 
+class PersonMention(msgspec.Struct, kw_only=True):
+    """A name mention of a listed person's entity and the notice linked to it."""
+
+    start: int
+    end: int
+    text: str
+    notice: Notice | None
+
+
+class DesignatedPerson(msgspec.Struct, kw_only=True):
+    """A listed person an entity of the article was matched to by full name, as of the article's date."""
+
+    person_id: str
+    name: str
+    entity_id: str
+    designated: bool
+    designation_status: DesignationStatus
+    designations: list[Listing]
+    other_designations: list[Listing]
+    notice_required: bool
+    notice_missing: bool
+    mentions: list[PersonMention]
+
+
 ClaimVerdict = Literal["confirmed", "contradicted", "unknown", "not_in_registry"]
 
 
@@ -98,15 +123,18 @@ class Summary(msgspec.Struct, kw_only=True):
     designation_unknown: int | UnsetType = UNSET
     notice_required: int
     notice_missing: int
+    persons: int | UnsetType = UNSET
+    persons_notice_missing: int | UnsetType = UNSET
 
 
 class Designations(msgspec.Struct, kw_only=True):
-    """The whole section: the date it answers for, the registry it used, organisations and loose notices."""
+    """The whole section: the date it answers for, the registry it used, organisations, persons and loose notices."""
 
     as_of: str
     registry_version: str
     notice_jurisdiction: str
     organisations: list[DesignatedOrganisation]
+    persons: list[DesignatedPerson] | UnsetType = UNSET
     unlinked_notices: list[Notice]
     summary: Summary
     claims: list[Claim] | UnsetType = UNSET

@@ -42,8 +42,12 @@ class EnrichedRecord(msgspec.Struct, kw_only=True):
 
     @property
     def missing_notice(self) -> bool:
-        """A designated organisation is mentioned without the notice the law requires."""
-        return self.designations is not None and any(o.notice_missing for o in self.designations.organisations)
+        """A designated organisation or listed person is mentioned without the notice the law requires."""
+        section = self.designations
+        if section is None:
+            return False
+        persons = section.persons if isinstance(section.persons, list) else []
+        return any(o.notice_missing for o in section.organisations) or any(p.notice_missing for p in persons)
 
     def has_speaker(self, name: str) -> bool:
         """Some quote is attributed to a speaker whose name contains ``name`` (case-insensitive)."""

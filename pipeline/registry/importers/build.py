@@ -40,8 +40,9 @@ def merge(orgs: list[Organisation], extra: list[Organisation]) -> list[Organisat
     Returns copies: the organisations passed in (perhaps from the cached registry) are not changed.
     """
     out = [replace(o, aliases=list(o.aliases), designations=list(o.designations)) for o in orgs]
-    index = {a.text.casefold(): o for o in out for a in o.aliases if not a.needs_context}
-    index.update({o.name.casefold(): o for o in out})
+    named = [o for o in out if o.kind == "organisation"]  # a listed person is never joined by name
+    index = {a.text.casefold(): o for o in named for a in o.aliases if not a.needs_context}
+    index.update({o.name.casefold(): o for o in named})
     for new in extra:
         names = [new.name] + [a.text for a in new.aliases]
         target = next((index[n.casefold()] for n in names if n.casefold() in index), None)

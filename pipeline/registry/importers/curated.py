@@ -72,7 +72,8 @@ def apply_curated(orgs: list[Organisation], entries: list[dict[str, Any]]) -> li
         org = Organisation(entry["id"], entry["name"], names={"ru": []} if entry.get("ru") else {}, aliases=_curated_aliases(entry),
                            source_url=entry["source_url"], curated=True, refs=list(entry.get("refs", [])))
         for ref in entry.get("ru", []):
-            hits = [o for o in orgs if _category(o) == ref["list"] and ref["contains"] in o.name]
+            hits = [o for o in orgs if o.kind == "organisation" and _category(o) == ref["list"]
+                    and ref["contains"] in o.name]
             if not hits or (len(hits) > 1 and not ref.get("all")):
                 raise CuratedError(f"{entry['id']}: {ref['contains']!r} matches {len(hits)} {ref['list']} entries")
             for hit in hits:

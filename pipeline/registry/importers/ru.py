@@ -1,7 +1,9 @@
 """Import the four official Russian lists (and the brand-name aliases) of the snapshot.
 
-Dates are DD.MM.YYYY; ``dateOut`` is a delisting. Persons on the foreign-agent register
-are left out: the registry is about organisations.
+Dates are DD.MM.YYYY; ``dateOut`` is a delisting. Persons on the foreign-agent register are
+kept as ``kind="person"`` records (the name as listed, and the list's own short forms in
+``names["ru"]``, no aliases), so the organisation matchers never see them; the Russian backend
+matches them to PERSON entities by full name (:mod:`pipeline.designations.persons`).
 """
 
 from __future__ import annotations
@@ -128,13 +130,32 @@ def _organisations(directory: Path, ru_list: RuList, taken: str) -> Iterator[Org
         ru_names = [name] + [a.strip() for a in entry.get("aliases", []) if not is_latin(a)]
         aliases = latin_aliases(name) + [Alias(a.strip(), "en", "ru-list") for a in entry.get("aliases", [])
                                          if is_latin(a) and len(a.strip()) > 3]
-        since = parse_date(entry.get("dateIn"))
-        designation = Designation(
-            jurisdiction="RU", category=ru_list.category, authority=ru_list.authority, list=ru_list.title,
-            since=since, until=parse_date(entry.get("dateOut")), source_url=ru_list.source_url,
-            seen=None if since else taken)
         yield Organisation(org_id, name, names={"ru": list(dict.fromkeys(ru_names))},
-                           aliases=_unique(aliases), designations=[designation])
+                           aliases=_unique(aliases), designations=[_designation(ru_list, entry, taken)])
+
+
+def _persons(directory: Path, ru_list: RuList, taken: str) -> Iterator[Organisation]:
+    """The persons of one list: the name as listed and the list's own short forms, no aliases."""
+    seen: set[str] = set()
+    for entry in _read(directory / ru_list.file):
+        if not entry.get("is_person"):
+            continue
+        name = " ".join(entry["name"].split())
+        person_id = entry_id(ru_list, name)
+        if person_id in seen:
+            continue
+        seen.add(person_id)
+        names = [name] + [" ".join(a.split()) for a in entry.get("aliases", []) if a.strip()]
+        yield Organisation(person_id, name, names={"ru": list(dict.fromkeys(names))}, kind="person",
+                           designations=[_designation(ru_list, entry, taken)])
+
+
+def _designation(ru_list: RuList, entry: dict[str, Any], taken: str) -> Designation:
+    since = parse_date(entry.get("dateIn"))
+    return Designation(
+        jurisdiction="RU", category=ru_list.category, authority=ru_list.authority, list=ru_list.title,
+        since=since, until=parse_date(entry.get("dateOut")), source_url=ru_list.source_url,
+        seen=None if since else taken)
 
 
 def _unique(aliases: list[Alias]) -> list[Alias]:
@@ -145,7 +166,8 @@ def _unique(aliases: list[Alias]) -> list[Alias]:
 
 
 def import_ru(directory: Path, taken: str | None = None) -> list[Organisation]:
-    """Every organisation of the four lists, one per list entry, with brand aliases attached.
+    """Every organisation of the four lists, one per list entry, with brand aliases attached, then the
+    listed persons (``kind="person"``).
 
     Undated entries are marked seen on their snapshot's date (:func:`snapshot_dates`).
     """
@@ -158,7 +180,7 @@ def import_ru(directory: Path, taken: str | None = None) -> list[Organisation]:
             for org in orgs:
                 if extra and brand["match"] in org.name:
                     org.aliases = _unique(org.aliases + extra)
-    return orgs
+    return orgs + [p for ru_list in LISTS for p in _persons(directory, ru_list, dates[ru_list.key])]
 
 
 def is_latin(text: str) -> bool:

@@ -73,7 +73,7 @@ function annotationsOf(record, quotes, colourOf) {
       attrs: { "data-quote": q.id, "data-speaker": q.speaker || "unknown" }, title: `quote: ${q.speaker || "unknown speaker"}` });
   }
   const designations = record.designations || {};
-  for (const org of designations.organisations || []) {
+  for (const org of (designations.organisations || []).concat(designations.persons || [])) {  // listed persons too
     const flagged = org.designated && org.notice_missing;
     const classes = org.designated ? ["designated"] : ["registry"];
     if (flagged) classes.push("missing-notice");
@@ -114,8 +114,13 @@ function listing(d) {
 
 const byJurisdiction = (a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || (a.since || a.seen || "").localeCompare(b.since || b.seen || "");
 
+// designated organisations, then listed persons (matched on a full name: the mention shown before the listed name)
 function designationPanel(record) {
-  return ((record.designations || {}).organisations || []).map((org) => el("li", { "data-org": org.org_id },
+  const section = record.designations || {};
+  const entries = (section.organisations || []).map((org) => ({ org, attrs: { "data-org": org.org_id }, who: null }))
+    .concat((section.persons || []).map((org) => ({ org, attrs: { "data-person": org.person_id, class: "person" },
+      who: `person “${org.mentions[0].text}” = ` })));
+  return entries.map(({ org, attrs, who }) => el("li", attrs, who,
     el("strong", {}, org.name), org.designated ? "" : " — not designated at this date",
     org.designations.length ? ` — ${[...new Set(org.designations.map((d) => d.jurisdiction))].sort().join(", ")}` : "",
     el("ul", {}, ...[...org.designations].sort(byJurisdiction).concat([...org.other_designations].sort(byJurisdiction)).map(listing)),

@@ -62,6 +62,7 @@ class Item:
     names: dict[str, str]
     quotes: list[tuple[Span, str | None, str]]  # raw content span, speaker cluster, type
     designated: dict[str, bool]  # cluster of a designated organisation -> the article carries its notice
+    designated_persons: dict[str, bool]  # cluster of a listed person named in full -> notice carried
     scope: frozenset[str]  # what the item is annotated for: entities, quotes, designations
 
 
@@ -83,8 +84,9 @@ def parse(line: str) -> Item:
         quotes.append(((start, start + len(q["content"])), q["speaker"], q["type"]))
     raw = RussianGold(id=data["id"], title=data["title"], body=body, published_at=data["published_at"])
     designated = {c: bool(v["notice"]) for c, v in data.get("designated", {}).items()}
+    persons = {c: bool(v["notice"]) for c, v in data.get("designated_persons", {}).items()}
     scope = frozenset(data.get("scope", ("entities", "quotes", "designations")))
-    return Item(data["id"], data["group"], raw, mentions, data["names"], quotes, designated, scope)
+    return Item(data["id"], data["group"], raw, mentions, data["names"], quotes, designated, persons, scope)
 
 
 def load() -> list[Item]:
@@ -204,26 +206,10 @@ def score_items(items: list[Item], verbose: bool = False) -> dict[str, Any]:
         cluster_spans: dict[str, list[Span]] = {}
         for span, (_, cluster) in entity_spans.items():
             cluster_spans.setdefault(cluster, []).append(span)
-        found_clusters: dict[str, bool] = {}
-        for org in record["designations"]["organisations"]:
-            if not org["designated"]:
-                continue
-            c["d_pred"] += 1
-            spans_of = [(m["start"], m["end"]) for m in org["mentions"]]
-            cluster = next((cl for cl in item.designated for g in cluster_spans.get(cl, [])
-                            for s in spans_of if _overlap(g, s) > 0), None)
-            if cluster is None:
-                if verbose:
-                    misses.append(f"{item.id}: designated {org['org_id']} not in gold")
-                continue
-            c["d_tp"] += 1
-            found_clusters[cluster] = not org["notice_missing"]
-        c["d_gold"] += len(item.designated)
-        for cluster, notice in item.designated.items():
-            if cluster in found_clusters:
-                c["d_notice_right"] += found_clusters[cluster] == notice
-            elif verbose:
-                misses.append(f"{item.id}: designated {cluster} missed")
+        for prefix, found, gold_designated in (
+                ("d", record["designations"]["organisations"], item.designated),
+                ("p", record["designations"].get("persons", []), item.designated_persons)):
+            misses += _score_designated(item.id, prefix, found, gold_designated, cluster_spans, c)
         c["q_gold"] += len(gq)
         c["q_pred"] += len(pq)
         for qtype in ("direct", "indirect"):
@@ -250,11 +236,40 @@ def score_items(items: list[Item], verbose: bool = False) -> dict[str, Any]:
         },
         "designations": {**_prf(c["d_tp"], c["d_pred"], c["d_gold"]),
                          "notice_accuracy": round(c["d_notice_right"] / c["d_tp"], 3) if c["d_tp"] else 0.0},
+        "designated_persons": {**_prf(c["p_tp"], c["p_pred"], c["p_gold"]),
+                               "notice_accuracy": round(c["p_notice_right"] / c["p_tp"], 3) if c["p_tp"] else 0.0},
         "lost": lost,
     }
     if verbose:
         figures["misses"] = misses
     return figures
+
+
+def _score_designated(item_id: str, prefix: str, found: list[dict[str, Any]], gold: dict[str, bool],
+                      cluster_spans: dict[str, list[Span]], c: Counter[str]) -> list[str]:
+    """Count the designated organisations (prefix d) or persons (p) of a record against the gold
+    clusters they overlap, and whether their notice state is right; returns the misses."""
+    misses = []
+    found_clusters: dict[str, bool] = {}
+    for entry in found:
+        if not entry["designated"]:
+            continue
+        c[f"{prefix}_pred"] += 1
+        spans_of = [(m["start"], m["end"]) for m in entry["mentions"]]
+        cluster = next((cl for cl in gold for g in cluster_spans.get(cl, []) for s in spans_of
+                        if _overlap(g, s) > 0), None)
+        if cluster is None:
+            misses.append(f"{item_id}: designated {entry.get('org_id') or entry.get('person_id')} not in gold")
+            continue
+        c[f"{prefix}_tp"] += 1
+        found_clusters[cluster] = not entry["notice_missing"]
+    c[f"{prefix}_gold"] += len(gold)
+    for cluster, notice in gold.items():
+        if cluster in found_clusters:
+            c[f"{prefix}_notice_right"] += found_clusters[cluster] == notice
+        else:
+            misses.append(f"{item_id}: designated {cluster} missed")
+    return misses
 
 
 def score(verbose: bool = False) -> dict[str, Any]:
@@ -276,7 +291,11 @@ def _summary(figures: dict[str, Any]) -> str:
             f"indirect {q['indirect']['f1']:.3f}; speaker accuracy all {q['all']['speaker_accuracy']:.3f}, "
             f"direct {q['direct']['speaker_accuracy']:.3f}, indirect {q['indirect']['speaker_accuracy']:.3f}\n"
             f"designated organisations: P {figures['designations']['p']:.3f} / R {figures['designations']['r']:.3f} "
-            f"({figures['designations']['gold']} gold); notice right {figures['designations']['notice_accuracy']:.3f}")
+            f"({figures['designations']['gold']} gold); notice right {figures['designations']['notice_accuracy']:.3f}\n"
+            f"designated persons: P {figures['designated_persons']['p']:.3f} / "
+            f"R {figures['designated_persons']['r']:.3f} ({figures['designated_persons']['gold']} gold; "
+            f"{figures['designated_persons']['pred']} tagged); "
+            f"notice right {figures['designated_persons']['notice_accuracy']:.3f}")
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ def test_gold_items_are_well_formed() -> None:
         if "entities" in item.scope:
             assert item.mentions and item.quotes, item.id
         assert set(item.designated) <= set(item.names), item.id
+        assert set(item.designated_persons) <= set(item.names), item.id
         body = item.raw.body
         assert all(0 <= s < e <= len(body) for s, e in item.mentions)
         assert {c for _, c in item.mentions.values()} == set(item.names), item.id
@@ -62,3 +63,10 @@ def test_designations(figures: dict) -> None:
     assert held["gold"] >= 13
     assert held["p"] >= 0.97 and held["r"] >= 0.92
     assert figures["designations"]["notice_accuracy"] >= 0.9
+
+
+def test_designated_persons(figures: dict) -> None:
+    persons = figures["designated_persons"]
+    assert persons["gold"] >= 5
+    assert persons["p"] == 1.0 and persons["r"] >= 0.8  # a namesake or a surname alone is never tagged
+    assert persons["notice_accuracy"] >= 0.9

@@ -13,8 +13,10 @@ from pipeline.registry.registry import Registry, load_registry
 
 RU_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "registries" / "ru"
 # pinned: `wirestream registry build` from the snapshots named in pipeline/registry/importers/build.py
-VERSION = "reg-3463d00bec24"
+VERSION = "reg-5fde86268933"
 ORGANISATIONS = 10140
+PERSONS = 781  # the foreign-agent register's persons: matched by full name only
+PERSONS_DELISTED = 17
 DESIGNATIONS: dict[tuple[str, str], int] = {
     ('EU', 'sanctioned'): 536, ('EU', 'terrorist'): 112, ('GB', 'sanctioned'): 1415, ('GB', 'terrorist'): 123,
     ('RU', 'extremist'): 667, ('RU', 'foreign_agent'): 445, ('RU', 'terrorist'): 72, ('RU', 'undesirable'): 364,
@@ -26,17 +28,18 @@ def test_bundled_registry_snapshot() -> None:
     reg = load_registry()
     counts = Counter((d.jurisdiction, d.category) for o in reg for d in o.designations)
     assert reg.version == VERSION
-    assert len(reg) == ORGANISATIONS
+    kinds = Counter(o.kind for o in reg)
+    assert kinds == {"organisation": ORGANISATIONS, "person": PERSONS}  # other lists' persons: --all-kinds only
     assert sum(o.curated for o in reg) == 73
-    assert {o.kind for o in reg} == {"organisation"}  # persons, vessels and aircraft: --all-kinds only
-    assert dict(counts) == DESIGNATIONS
+    assert {d.jurisdiction for o in reg if o.kind == "person" for d in o.designations} == {"RU"}
+    assert dict(counts) == DESIGNATIONS | {("RU", "foreign_agent"): 445 + PERSONS}
 
 
 def test_russian_part_unchanged() -> None:
     """The Russian lists and curated layer alone build what they did before the other lists."""
     reg = build_registry(RU_DIR)
-    counts = Counter((d.jurisdiction, d.category) for o in reg for d in o.designations)
-    assert len(reg) == 1532  # the 1528 of the Russian lists + 4 curated organisations listed elsewhere only
+    counts = Counter((d.jurisdiction, d.category) for o in reg if o.kind == "organisation" for d in o.designations)
+    assert sum(o.kind == "organisation" for o in reg) == 1532  # the 1528 of the Russian lists + 4 curated organisations listed elsewhere only
     assert dict(counts) == {("RU", "extremist"): 667, ("RU", "foreign_agent"): 445,
                             ("RU", "terrorist"): 72, ("RU", "undesirable"): 364}
 
@@ -46,7 +49,12 @@ def test_bundled_registry_is_reproducible(built: tuple[Registry, dict[str, Merge
 
 
 def test_ru_import_reads_real_lists() -> None:
-    orgs = import_ru(RU_DIR)
+    records = import_ru(RU_DIR)
+    orgs = [o for o in records if o.kind == "organisation"]
+    persons = [o for o in records if o.kind == "person"]
+    assert len(persons) == PERSONS and {o.designations[0].category for o in persons} == {"foreign_agent"}
+    assert sum(1 for o in persons if o.designations[0].until) == PERSONS_DELISTED
+    assert all(not o.aliases for o in persons)  # never in the organisation matchers
     by_category = Counter(o.designations[0].category for o in orgs)
     assert by_category == {"extremist": 674, "foreign_agent": 445, "undesirable": 367, "terrorist": 74}
     delisted = [o for o in orgs if o.designations[0].until]
