@@ -57,13 +57,15 @@ def _message(event: EventT[bytes]) -> Message:
 
 
 def _count_content(record: EnrichedRecord) -> None:
-    organisations = record.designations.organisations if record.designations else []
-    designated = [org for org in organisations if org.designated]
+    """Content counters; designated mentions and missing notices count listed persons as well as organisations."""
+    section = record.designations
+    organisations = [o for o in section.organisations if o.designated] if section else []
+    persons = [p for p in section.persons or [] if p.designated] if section else []
     count_content(
         entities=len(record.entities),
         quotes=len(record.quotes),
-        designated_mentions=sum(len(org.mentions) for org in designated),
-        missing_notices=sum(1 for org in designated if org.notice_missing),
+        designated_mentions=sum(len(o.mentions) for o in organisations) + sum(len(p.mentions) for p in persons),
+        missing_notices=sum(o.notice_missing for o in organisations) + sum(p.notice_missing for p in persons),
     )
 
 
