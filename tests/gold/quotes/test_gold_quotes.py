@@ -29,6 +29,13 @@ def test_gold_contents_are_in_their_articles() -> None:
         assert all(0 <= i.start < i.end <= len(text) for i in items)
 
 
+def test_overlap_counts_shared_words_of_spans_that_start_apart() -> None:
+    text = "asked whether they would accept the result"
+    gold = score.Item("indirect", text.index("they"), len(text), None)
+    predicted = score.Item("indirect", text.index("whether"), len(text), None)
+    assert score.overlap(text, gold, predicted) == 5 / 6
+
+
 def test_every_gold_quote_reaches_the_record(figures: dict) -> None:
     """Each gold content maps into the record's text with its text intact (none cut by the clean stage)."""
     assert figures["lost"] == []
