@@ -72,7 +72,7 @@ class Settings(BaseSettings):
                                          "(the medium English model: docs/models.md)")
     registry_path: Path | None = Field(None, description="designation registry file (default: the bundled one)")
     notice_jurisdiction: str = Field("RU", description="jurisdiction whose designations require a notice in the text")
-    quote_stances: bool = Field(False, description="the quotes stage also reports stances without a reported clause "
+    quote_stances: bool = Field(True, description="the quotes stage also reports stances without a reported clause "
                                                    "(X criticized/endorsed/accused …, X asked whether …), as "
                                                    "attribution corpora such as PolNeAR annotate them")
     quote_learned_cues: bool = Field(False, description="the quotes stage also reports on the cue words a small "

@@ -62,7 +62,8 @@ def _kind(quote_type: str) -> str:
 
 
 def _words(text: str, item: Item) -> set[int]:
-    return {m.start() + item.start for m in _WORD.finditer(text, item.start, item.end)}
+    """Start offsets of the item's words in ``text`` (finditer's ``pos`` keeps offsets absolute)."""
+    return {m.start() for m in _WORD.finditer(text, item.start, item.end)}
 
 
 def _trimmed(text: str, item: Item) -> str:

@@ -29,13 +29,20 @@ def test_gold_contents_are_in_their_articles() -> None:
         assert all(0 <= i.start < i.end <= len(text) for i in items)
 
 
+def test_overlap_counts_shared_words_of_spans_that_start_apart() -> None:
+    text = "asked whether they would accept the result"
+    gold = score.Item("indirect", text.index("they"), len(text), None)
+    predicted = score.Item("indirect", text.index("whether"), len(text), None)
+    assert score.overlap(text, gold, predicted) == 5 / 6
+
+
 def test_every_gold_quote_reaches_the_record(figures: dict) -> None:
     """Each gold content maps into the record's text with its text intact (none cut by the clean stage)."""
     assert figures["lost"] == []
     assert figures["all"]["gold"] == sum(len(score.load_gold(p)[1]) for p in score.ARTICLES.glob("*.json"))
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("direct", 0.98), ("indirect", 0.92), ("all", 0.95)])
+@pytest.mark.parametrize(("kind", "floor"), [("direct", 0.98), ("indirect", 0.89), ("all", 0.92)])
 def test_content_f1_at_overlap(figures: dict, kind: str, floor: float) -> None:
     assert figures[kind]["overlap50"]["f1"] >= floor
 
@@ -50,7 +57,7 @@ def test_direct_exact_precision(figures: dict) -> None:
 
 
 @pytest.mark.parametrize(("group", "f1_floor", "speaker_floor"),
-                         [("tuned", 0.94, 0.92), ("heldout", 0.97, 0.90)])
+                         [("tuned", 0.92, 0.92), ("heldout", 0.94, 0.90)])
 def test_group_figures(figures: dict, group: str, f1_floor: float, speaker_floor: float) -> None:
     figures = figures[group]["all"]
     assert figures["overlap50"]["f1"] >= f1_floor

@@ -50,9 +50,11 @@ def test_parenthetical_cue_keeps_the_split_clause_whole() -> None:
 
 
 def test_possessed_speech_noun() -> None:
-    q = only("Paxton rejected Smith's claim that the plaintiffs lacked standing.")
-    assert (q.content.text, q.speaker_name, q.rule) == (
-        "the plaintiffs lacked standing", "Smith", "indirect-noun")
+    """Smith's claim is Smith's report; Paxton's rejecting it is Paxton's stance on the whole claim."""
+    quotes = annotate("Paxton rejected Smith's claim that the plaintiffs lacked standing.").quotes
+    assert sorted((q.content.text, q.speaker_name, q.rule) for q in quotes) == [
+        ("Smith's claim that the plaintiffs lacked standing", "Paxton", "indirect-stance"),
+        ("the plaintiffs lacked standing", "Smith", "indirect-noun")]
 
 
 def test_verbless_as_phrase_from_machine_translation() -> None:

@@ -76,6 +76,7 @@ def test_stage_without_entities_section_uses_the_doc_entities() -> None:
     "“We took the dog and ran.” — Eleni Papadaki, 67.",
     "Acts of protest, Mr. Obama said, are acts of patriotism.",
     "Paxton rejected Smith's claim that the plaintiffs lacked standing.",
+    "Moderator Gwen Harris asked both candidates whether they would accept the result.",
     "As the then head of the administration Sergei Ivanov, Russia will use only aviation in Syria.",
 ])
 def test_every_rule_writes_schema_valid_records(text: str) -> None:
