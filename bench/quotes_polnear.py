@@ -12,9 +12,9 @@ non-direct ones). PolNeAR counts a split quote, and a speaker's quote going on i
 as one attribution: predicted quotes linked by ``continues`` are scored as one, all their spans its
 content. Content match: Jaccard of word tokens >= 0.5 (``overlap50``), >= 0.3
 (``overlap30``) and any overlap; speaker: over the pairs matched at 0.5, the predicted speaker
-mention overlaps the gold Source span. The stage runs with ``quote_stances`` on ("X criticized the
-plan", "X asked whether …"), which PolNeAR annotates and the project's own gold does not; ``--speech-only``
-scores the default stage; ``--learned-cues`` adds the learned cue detector (pipeline/quotes/learned.py). Also reports the
+mention overlaps the gold Source span. The stage runs with ``quote_stances`` on, its default ("X
+criticized the plan", "X asked whether …", which PolNeAR and the project's gold annotate); ``--speech-only``
+scores the stage without them; ``--learned-cues`` adds the learned cue detector (pipeline/quotes/learned.py). Also reports the
 stage's time against the NER stage's (the issue's <= 10 % overhead target).
 
     .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N]
