@@ -75,9 +75,10 @@ class Settings(BaseSettings):
     quote_stances: bool = Field(True, description="the quotes stage also reports stances without a reported clause "
                                                    "(X criticized/endorsed/accused …, X asked whether …), as "
                                                    "attribution corpora such as PolNeAR annotate them")
-    quote_learned_cues: bool = Field(False, description="the quotes stage also reports on the cue words a small "
-                                                        "model trained on PolNeAR picks among those no rule reads "
-                                                        "(X signalled/maintains/is pushing for …)")
+    quote_learned_cues: bool = Field(True, description="the quotes stage also reports on the cue words a small "
+                                                       "model trained on PolNeAR picks among those no rule reads "
+                                                       "(X signalled/maintains/is pushing for …), where its "
+                                                       "meaning gates admit them")
 
     # Operations
     metrics_port: int = Field(9464, ge=0, description="Prometheus metrics port of a worker (0 disables)")

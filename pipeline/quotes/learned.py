@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import Lexicon
 from pipeline.quotes.cue_features import Content, cue_features, source_of
 from pipeline.quotes.indirect import clause_around, clause_end, that_clause, trim_span
+from pipeline.quotes.learned_gates import load_gates
 from pipeline.quotes.model import INDIRECT, Attribution
 from pipeline.quotes.stance import anonymity
 
@@ -78,8 +79,10 @@ def candidates(doc: Doc, model: CueModel) -> list[Token]:
 def find_learned(doc: Doc, lex: Lexicon, model: CueModel, read: set[int]) -> list[Attribution]:
     """Reports on the cue words the model picks, leaving out the words in ``read`` (the rules' cues)."""
     found = []
+    gates = load_gates()
     for tok, source, content in candidate_reports(doc, lex, model, read):
-        if model.probability(cue_features(tok, source, content, lex)) >= model.threshold:
+        if gates.admits(tok, source, content) \
+                and model.probability(cue_features(tok, source, content, lex)) >= model.threshold:
             found.append(Attribution(INDIRECT, content.span, "indirect-learned", (tok.idx, tok.idx + len(tok)),
                                      tok.lemma_.lower(), source.i, tok.i))
     return found

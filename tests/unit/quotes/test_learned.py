@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from pipeline.config import Settings
 from pipeline.lexicon import load_lexicon
 from pipeline.quotes import extract_quotes
+from pipeline.quotes.cue_features import Content
 from pipeline.quotes.learned import MODEL_PATH, load_cue_model
 from pipeline.sections.quotes import Quote
 from pipeline.stages.quotes import QuotesConfig
@@ -69,3 +72,23 @@ def test_the_shipped_model_holds_weights_over_feature_names_only() -> None:
 def test_a_sources_terms_are_no_report() -> None:
     found = quotes("The people asked not to be identified because the talks are private.")
     assert not [q for q in found if q.rule == "indirect-learned"]
+
+
+@pytest.mark.parametrize("text", [
+    "The general attacked several villages near the border with heavy artillery.",
+    "The minister published a long report on the state of the economy.",
+    "The governor ordered hundreds of families to leave the flooded valley.",
+])
+def test_an_action_on_an_object_is_no_report(text: str) -> None:
+    """The model scores these verbs as cues; the gates keep an action's object and an order's event out."""
+    assert not [q for q in quotes(text) if q.rule == "indirect-learned"]
+
+
+def test_the_gates_let_a_clause_through_but_not_a_machine_speaking() -> None:
+    from pipeline.quotes.learned_gates import load_gates
+    parsed = run("Sanders maintained that the system is rigged. The jets hinted at a strike.", "ner")
+    assert parsed.doc is not None
+    gates = load_gates()
+    maintain, hint = (t for t in parsed.doc if t.lemma_ in ("maintain", "hint"))
+    assert gates.admits(maintain, maintain.doc[0], Content((0, 1), "clause"))
+    assert not gates.admits(hint, next(t for t in parsed.doc if t.lower_ == "jets"), Content((0, 1), "prep"))

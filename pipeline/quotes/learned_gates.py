@@ -1,0 +1,52 @@
+"""Meaning gates on the learned cue detector: the model scores a word's syntax, these say what it may report.
+
+The model (:mod:`pipeline.quotes.learned`) learns how PolNeAR cues look, but a verb's object looks the same
+whether it was said ("denied the allegations") or acted on ("attacked dozens of fighters"). So a report
+survives only when its content is a clause, or its cue is a communication or stance word
+(``data/learned_gates.yaml``); an infinitive of an event verb ("failed to agree") and a source that
+cannot speak (an aircraft, a book title) end it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from pipeline.quotes.cue_features import Content
+
+GATES_PATH = Path(__file__).parent / "data" / "learned_gates.yaml"
+#: content kinds that are a proposition whatever the cue: a clause it governs or interrupts
+_CLAUSES = frozenset({"clause", "around"})
+
+
+@dataclass(frozen=True, slots=True)
+class Gates:
+    """The word lists of ``data/learned_gates.yaml``."""
+
+    object_cues: frozenset[str]
+    event_infinitive_cues: frozenset[str]
+    inanimate_sources: frozenset[str]
+    inanimate_entity_types: frozenset[str]
+
+    def admits(self, tok: Token, source: Token, content: Content) -> bool:
+        """Whether a learned report on ``tok`` by ``source`` about ``content`` is one."""
+        if source.lemma_.lower() in self.inanimate_sources or source.ent_type_ in self.inanimate_entity_types:
+            return False
+        lemma = tok.lemma_.lower()
+        if content.kind in _CLAUSES:
+            return True
+        if content.kind == "infinitive":
+            return lemma not in self.event_infinitive_cues
+        return lemma in self.object_cues
+
+
+@cache
+def load_gates(path: Path = GATES_PATH) -> Gates:
+    """The shipped gates (read once)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Gates(*(frozenset(str(w) for w in data[key]) for key in
+                   ("object_cues", "event_infinitive_cues", "inanimate_sources", "inanimate_entity_types")))
