@@ -12,9 +12,10 @@ non-direct ones). PolNeAR counts a split quote, and a speaker's quote going on i
 as one attribution: predicted quotes linked by ``continues`` are scored as one, all their spans its
 content. Content match: Jaccard of word tokens >= 0.5 (``overlap50``), >= 0.3
 (``overlap30``) and any overlap; speaker: over the pairs matched at 0.5, the predicted speaker
-mention overlaps the gold Source span. The stage runs with ``quote_stances`` on, its default ("X
-criticized the plan", "X asked whether …", which PolNeAR and the project's gold annotate); ``--speech-only``
-scores the stage without them; ``--learned-cues`` adds the learned cue detector (pipeline/quotes/learned.py). Also reports the
+mention overlaps the gold Source span. The stage runs with its defaults: stance reports ("X criticized
+the plan", "X asked whether …", which PolNeAR and the project's gold annotate) and the learned cue
+detector (pipeline/quotes/learned.py) on; ``--no-learned-cues`` leaves the detector out, ``--speech-only``
+both (the earlier, speech-only stage). Also reports the
 stage's time against the NER stage's (the issue's <= 10 % overhead target).
 
     .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N]
@@ -137,13 +138,17 @@ def main() -> None:
     parser.add_argument("--parts", action="store_true",
                         help="score each quote on its own, ignoring continues links (the figures before them)")
     parser.add_argument("--speech-only", action="store_true",
-                        help="leave the stance reports out (the stage's default; PolNeAR annotates them)")
-    parser.add_argument("--learned-cues", action="store_true",
-                        help="add the learned cue detector's reports (pipeline/quotes/learned.py)")
+                        help="leave the stance reports and the learned cue detector out (speech reports only)")
+    parser.add_argument("--no-learned-cues", action="store_true",
+                        help="leave the learned cue detector out (pipeline/quotes/learned.py)")
     args = parser.parse_args()
     split = args.polnear / "data" / args.split
-    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"], quote_stances=not args.speech_only,
-                                         quote_learned_cues=args.learned_cues))
+    options: dict[str, bool] = {}
+    if args.speech_only:
+        options = {"quote_stances": False, "quote_learned_cues": False}
+    elif args.no_learned_cues:
+        options = {"quote_learned_cues": False}
+    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"], **options))
     ner.setup()
     quotes.setup()
     counts: dict[str, dict[str, int]] = {}
