@@ -3,34 +3,16 @@ common words that are also designated names."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from pipeline.aliases.text import russian_key
-from pipeline.config import Settings
-from pipeline.designations.russian import RussianDesignations, official_variants
-from pipeline.nlp_ru import load_russian
-from pipeline.entities.russian import build_entities, load_names
-from pipeline.article import Article, RawArticle
+from pipeline.designations.russian import official_variants
 from pipeline.sections.designations import Designations
-from pipeline.stages.designations import DesignationsConfig
-
-
-@cache
-def backend() -> RussianDesignations:
-    b = RussianDesignations(DesignationsConfig.from_settings(Settings(metrics_port=0)))
-    b.setup()
-    return b
+from tests.unit.designations.russian_tagging import tag_russian
 
 
 def tag(text: str, day: str = "2024-03-26") -> Designations:
-    article = Article(RawArticle(id="t", source="t", title="", body=text, published_at=day), text=text,
-                      language="ru")
-    article.entities = build_entities(load_russian().parse(text), load_names())
-    backend().process([article])
-    assert article.designations is not None
-    return article.designations
+    return tag_russian(text, day)
 
 
 def found(section: Designations) -> list[tuple[str, list[str], list[str | None]]]:

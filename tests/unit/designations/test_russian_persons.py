@@ -4,38 +4,23 @@ when an entity carries the listed first name and surname together."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
 from msgspec import UNSET
 
-from pipeline.article import Article, RawArticle
-from pipeline.config import Settings
 from pipeline.designations.display import organisation_lines
 from pipeline.designations.persons import listed_names, person_index
-from pipeline.designations.russian import RussianDesignations, russian_specs
+from pipeline.designations.russian import russian_specs
 from pipeline.designations.tagger import Tagger
 from pipeline.entities.russian import build_entities, load_names
 from pipeline.nlp_ru import load_russian
 from pipeline.registry.registry import load_registry
 from pipeline.sections.designations import Designations, DesignatedPerson
-from pipeline.stages.designations import DesignationsConfig
 from tests.schema_check import assert_valid
-
-
-@cache
-def backend() -> RussianDesignations:
-    b = RussianDesignations(DesignationsConfig.from_settings(Settings(metrics_port=0)))
-    b.setup()
-    return b
+from tests.unit.designations.russian_tagging import tag_russian
 
 
 def tag(text: str, day: str = "2024-05-01") -> Designations:
-    article = Article(RawArticle(id="t", source="t", title="", body=text, published_at=day), text=text,
-                      language="ru")
-    article.entities = build_entities(load_russian().parse(text), load_names())
-    backend().process([article])
-    assert article.designations is not None
-    return article.designations
+    return tag_russian(text, day)
 
 
 def persons(section: Designations) -> list[DesignatedPerson]:
