@@ -1,6 +1,6 @@
 """Designated organisations per jurisdiction on the jurisdictions gold set, through the whole pipeline.
 
-Each article (``heldout.jsonl`` and ``heldout2.jsonl``, each annotated and committed before the
+Each article (``heldout.jsonl``, ``heldout2.jsonl`` and ``heldout3.jsonl``, each annotated and committed before the
 stage ran on it, and ``dev.jsonl``) lists the organisations it names with the jurisdictions designating each on the
 article's date (real-world designations, not what the registry happens to hold: a list the
 registry lacks dates for shows up as a miss). A predicted pair (organisation, jurisdiction) is an
@@ -20,7 +20,8 @@ from typing import Any
 from tests.gold.enriched import RawGold, enrich
 
 HERE = Path(__file__).parent
-FILES = {"heldout": HERE / "heldout.jsonl", "heldout2": HERE / "heldout2.jsonl", "dev": HERE / "dev.jsonl"}
+FILES = {"heldout": HERE / "heldout.jsonl", "heldout2": HERE / "heldout2.jsonl", "heldout3": HERE / "heldout3.jsonl",
+         "dev": HERE / "dev.jsonl"}
 
 
 def load() -> list[dict[str, Any]]:
