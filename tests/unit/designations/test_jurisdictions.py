@@ -39,7 +39,7 @@ def test_seed_every_jurisdiction(tagger, entities_of) -> None:
 def test_hamas_by_us_uk_eu_not_ru_or_un(tagger, entities_of) -> None:
     text = "Hamas fighters fired rockets from Gaza, the Israeli military said. Hamas denied it."
     hamas = _tag(tagger, entities_of, text, "2024-01-10")["hamas"]
-    assert _where(hamas) == {"US", "GB", "EU"} and not hamas.notice_required
+    assert _where(hamas) == {"US", "GB", "EU", "CA", "AU"} and not hamas.notice_required
     proscribed = next(d for d in hamas.designations if d.list.startswith("Proscribed"))
     assert (proscribed.since, proscribed.authority) == ("2021-11-26", "UK Home Office")
 
@@ -56,7 +56,7 @@ def test_hezbollah_and_muslim_brotherhood(tagger, entities_of) -> None:
     text = ("Hezbollah said it fired at Israeli positions. In Cairo, the Muslim Brotherhood "
             "called for protests, the group's spokesman said.")
     orgs = _tag(tagger, entities_of, text, "2024-02-01")
-    assert _where(orgs["hezbollah"]) == {"US", "GB"}
+    assert _where(orgs["hezbollah"]) == {"US", "GB", "CA", "AU"}
     assert _where(orgs["muslim-brotherhood"]) == {"RU"} and orgs["muslim-brotherhood"].notice_missing
 
 
@@ -113,3 +113,13 @@ def test_claims_confirmed_and_contradicted(tagger) -> None:
     claims = [(c.org_id, c.jurisdiction, c.verdict) for c in tagger.tag(text, date(2024, 1, 1), []).claims]
     assert claims == [("hamas", "US", "confirmed"), ("hamas", "EU", "confirmed"),
                       ("muslim-brotherhood", "GB", "contradicted")]
+
+
+def test_claims_about_canada_and_australia_checked_where_their_tables_hold_the_organisation(tagger) -> None:
+    text = ("Hezbollah is designated a terrorist organisation by Canada and Australia, officials said. "
+            "Hizb ut-Tahrir is banned in Canada, a lawyer said.")
+    def claims(day: date) -> list[tuple[str | None, str, str]]:
+        return [(c.org_id, c.jurisdiction, c.verdict) for c in tagger.tag(text, day, []).claims]
+    assert claims(date(2024, 1, 1)) == [("hezbollah", "CA", "confirmed"), ("hezbollah", "AU", "confirmed"),
+                                        ("hizb-ut-tahrir", "CA", "not_in_registry")]
+    assert claims(date(2020, 1, 1))[:2] == [("hezbollah", "CA", "confirmed"), ("hezbollah", "AU", "contradicted")]
