@@ -123,3 +123,22 @@ def test_claims_about_canada_and_australia_checked_where_their_tables_hold_the_o
     assert claims(date(2024, 1, 1)) == [("hezbollah", "CA", "confirmed"), ("hezbollah", "AU", "confirmed"),
                                         ("hizb-ut-tahrir", "CA", "not_in_registry")]
     assert claims(date(2020, 1, 1))[:2] == [("hezbollah", "CA", "confirmed"), ("hezbollah", "AU", "contradicted")]
+
+
+def test_names_wire_copy_writes_otherwise_than_the_lists(tagger, entities_of) -> None:
+    """A lower-case transliterated "-e-" and a lower-case "network" still name the organisation."""
+    ttp = _tag(tagger, entities_of, "The Tehrik-e-Taliban Pakistan said it carried out the raid.", "2014-12-16")
+    assert _where(ttp["tehrik-e-taliban-pakistan"]) >= {"US", "GB", "EU", "UN"}
+    hqn = _tag(tagger, entities_of, "Officials blamed the Haqqani network for the bombing.", "2013-09-08")
+    assert _where(hqn["haqqani-network"]) == {"US", "GB", "EU", "UN"}
+    assert _where(_tag(tagger, entities_of, "The Haqqani network struck again.", "2012-09-18")["haqqani-network"]) == set()
+
+
+def test_a_name_inside_a_longer_name_is_not_that_organisation(tagger, entities_of) -> None:
+    orgs = _tag(tagger, entities_of, "Kataib Hezbollah, an Iraqi militia, claimed the attack.", "2024-01-29")
+    assert "hezbollah" not in orgs and _where(orgs["kataib-hezbollah"]) == {"US"}
+
+
+def test_a_latin_name_with_an_acronym_is_not_found_loosely(tagger, entities_of) -> None:
+    orgs = _tag(tagger, entities_of, "Raiffeisen Bank International said it was weighing a sale.", "2023-03-15")
+    assert not [o for o in orgs.values() if o.designated]
