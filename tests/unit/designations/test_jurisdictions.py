@@ -101,8 +101,8 @@ def test_claims_in_the_seed_checked_per_country(tagger) -> None:
     section = tagger.tag(SEED.read_text(), date(2015, 10, 8), [])
     stated = [c for c in section.claims if c.text.startswith("recognized as a terrorist organization")]
     verdicts = {c.jurisdiction: c.verdict for c in stated}
-    assert verdicts == {"US": "confirmed", "GB": "confirmed", "RU": "confirmed", "CA": "not_in_registry",
-                        "AU": "not_in_registry", "TR": "not_in_registry", "EG": "not_in_registry",
+    assert verdicts == {"US": "confirmed", "GB": "confirmed", "RU": "confirmed", "CA": "confirmed",
+                        "AU": "confirmed", "TR": "not_in_registry", "EG": "not_in_registry",
                         "AE": "not_in_registry", "IN": "not_in_registry", "ID": "not_in_registry"}
     assert {c.org_id for c in stated} == {"islamic-state"} and {c.category for c in stated} == {"terrorist"}
 

@@ -24,7 +24,7 @@ def _entry(list_key: str, ref: str, *names: str, links: frozenset[str] = frozens
 def test_bundled_merges(built: tuple[Registry, dict[str, MergeReport]]) -> None:
     reg, reports = built
     by = reg.by_id
-    assert {d.jurisdiction for d in by["islamic-state"].designations} == {"RU", "UN", "US", "GB", "EU"}
+    assert {d.jurisdiction for d in by["islamic-state"].designations} == {"RU", "UN", "US", "GB", "EU", "CA", "AU"}
     assert {(d.jurisdiction, d.ref) for d in by["islamic-state"].designations} >= {
         ("UN", "QDe.115"), ("GB", "AQD0028"), ("US", "8759")}
     assert {d.jurisdiction for d in by["hamas"].designations} == {"US", "GB", "EU", "CA", "AU"}
