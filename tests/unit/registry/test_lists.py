@@ -122,8 +122,8 @@ def test_curated_entries_say_how_their_date_was_checked(tmp_path: Path) -> None:
     entries = import_designated()
     assert all(e.org.designations[0].source_url for e in entries)
     partly = sorted(e.org.name for e in entries if "partly confirmed" in (e.org.designations[0].basis or ""))
-    assert partly == ["Al Qaida", "Al-Qa'ida", "Islamic State", "Islamic State of Iraq and the Levant", "Lashkar e Tayyaba",
-                      "Tehrik-e Taliban Pakistan", "al-Qa'ida in the Arabian Peninsula"]
+    assert partly == ["Al Qaida", "Al-Qa'ida", "Islamic State", "Islamic State of Iraq and the Levant",
+                      "Lashkar e Tayyaba", "Tehrik-e Taliban Pakistan", "al-Qa'ida in the Arabian Peninsula"]
     hut = next(e for e in entries if e.org.name == "Hizb ut-Tahrir").org.designations[0]
     assert (hut.jurisdiction, hut.since) == ("GB", "2024-01-19")
     nusra = next(e for e in entries if e.org.name == "al-Nusrah Front").org.designations[0]
