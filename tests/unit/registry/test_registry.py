@@ -68,6 +68,9 @@ def test_latin_aliases_from_official_names() -> None:
     found = {a.text: a for a in latin_aliases("Фонд Открытое общество (Open Society Foundation)")}
     assert "Open Society Foundation" in found and not found["Open Society Foundation"].needs_context
     assert [a.text for a in latin_aliases("OR (Otkrytaya Rossia)")] == ["Otkrytaya Rossia"]
+    assert not found["Open Society Foundation"].case_sensitive
+    [ph] = latin_aliases("Прожект Хармони, Инк. (PH International)")
+    assert (ph.text, ph.case_sensitive, ph.needs_context) == ("PH International", True, False)
 
 
 def test_as_of_date_answers() -> None:
