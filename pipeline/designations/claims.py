@@ -6,7 +6,8 @@ A claim is not a notice: notices are what Russian law asks an article to carry; 
 the article asserts, per jurisdiction: ``confirmed`` (a designation of that jurisdiction in force),
 ``contradicted`` (the registry has that jurisdiction's lists and no such designation in force),
 ``unknown`` (listed, start date not published and the article predates the first snapshot), or
-``not_in_registry`` (a jurisdiction whose lists the registry does not hold: Canada, Turkey, …).
+``not_in_registry`` (a jurisdiction whose lists the registry does not hold: Turkey, India, …; or
+holds only in part, Canada and Australia, for an organisation it does not list there).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from pipeline.aliases.index import Hit
+from pipeline.registry.importers.designated import partial_jurisdictions
 from pipeline.registry.registry import Registry
 from pipeline.sections.designations import Claim, ClaimVerdict
 
@@ -82,6 +84,8 @@ def _verdict(registry: Registry, org_id: str | None, code: str, terrorist: bool,
         return "contradicted"  # names no organisation the registry lists
     listed = [d for d in registry.by_id[org_id].designations
               if d.jurisdiction == code and (not terrorist or d.category in ("terrorist", "extremist"))]
+    if not listed and code in partial_jurisdictions():
+        return "not_in_registry"  # the registry holds only some of that jurisdiction's list
     statuses = {d.status(day) for d in listed}
     if "in_force" in statuses:
         return "confirmed"

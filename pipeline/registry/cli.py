@@ -104,7 +104,7 @@ def import_eu_cmd(file: Annotated[Path, typer.Argument(help="EU sanctions CSV (d
 @registry_app.command("import-curated")
 def import_curated_cmd(file: Annotated[Path, typer.Argument(help="curated designation tables")] = DESIGNATED_PATH,
                        into: IntoOption = BUNDLED_PATH, out: OutOption = BUNDLED_PATH) -> None:
-    """Import the curated tables (US FTO dates, UK proscribed organisations), each entry cited."""
+    """Import the curated tables (FTO, UK proscription, SDN and EU dates; Canada, Australia), each entry cited."""
     registry, reports = add_lists(read_registry(into), {}, designated=file)
     _report(reports)
     _write(registry, out)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline.registry.importers.crosslist import MergeReport, drop_list, guard_aliases, merge_listed
 from pipeline.registry.importers.curated import CURATED_PATH, apply_curated, read_curated
-from pipeline.registry.importers.designated import DESIGNATED_FAMILIES, DESIGNATED_PATH, import_designated
+from pipeline.registry.importers.designated import DESIGNATED_PATH, drop_designated, import_designated, table_lists
 from pipeline.registry.importers.eu import import_eu
 from pipeline.registry.importers.ofac import import_ofac
 from pipeline.registry.importers.official import SHARED_REGISTRIES, Listed, with_history
@@ -81,7 +81,7 @@ def add_lists(registry: Registry, lists: dict[str, list[Path]], kinds: Collectio
     """``registry`` with the given lists (re)imported and merged in, and how each merged.
 
     A list already in the registry is replaced by the new import (its delistings come from the
-    snapshots given); ``designated`` is the curated table of the US FTO and UK proscription dates.
+    snapshots given); ``designated`` is the file of curated tables (FTO and UK proscription dates, …).
     """
     orgs = list(registry.organisations)
     sources = dict(registry.sources)
@@ -92,8 +92,7 @@ def add_lists(registry: Registry, lists: dict[str, list[Path]], kinds: Collectio
         orgs, reports[family] = merge_listed(orgs, entries)
         sources.update({p.name: _sha256_tree(p) for p in paths})
     if designated is not None:
-        for family in DESIGNATED_FAMILIES:
-            orgs = drop_list(orgs, family)
+        orgs = drop_designated(orgs, table_lists(designated))
         orgs, reports["curated"] = merge_listed(orgs, import_designated(designated))
         sources[designated.name] = _sha256(designated)
     return Registry(guard_aliases(orgs), sources=sources), reports

@@ -214,8 +214,8 @@ def guard_alias(alias: Alias, generic: frozenset[str]) -> Alias:
 
 def guard_aliases(orgs: list[Organisation]) -> list[Organisation]:
     """Every organisation with its imported names guarded (see :func:`guard_alias`), and an
-    undated listing dropped where the same list also gives it dated (the SDN's [FTO] tag beside
-    the curated FTO table)."""
+    undated listing dropped where the same list and programme also give it dated (the SDN's [FTO]
+    tag beside the curated FTO table; an SDN programme beside its curated start date)."""
     generic = generic_words(orgs)
     owners: dict[str, set[str]] = {}
     for org in orgs:
@@ -235,5 +235,5 @@ def guard_aliases(orgs: list[Organisation]) -> list[Organisation]:
 
 
 def _dedupe(designations: list[Designation]) -> list[Designation]:
-    dated = {(d.jurisdiction, d.list) for d in designations if d.since}
-    return [d for d in designations if d.since or (d.jurisdiction, d.list) not in dated]
+    dated = {(d.jurisdiction, d.list, d.programme) for d in designations if d.since}
+    return [d for d in designations if d.since or (d.jurisdiction, d.list, d.programme) not in dated]

@@ -86,7 +86,9 @@ def latin_aliases(name: str) -> list[Alias]:
 
     Single words of three letters or fewer ("OR", "CST") are dropped; other single
     words ("WWF", "Ultras") are kept case-sensitive and only with context, since
-    nobody has checked that they are not common words.
+    nobody has checked that they are not common words. A name with a short acronym in it
+    ("PH International") is matched only as written: spelt loosely, the acronym's few letters
+    are lost and a common word is left ("International").
     """
     found: list[Alias] = []
     for run in _LATIN_RUN.findall(name):
@@ -95,7 +97,8 @@ def latin_aliases(name: str) -> list[Alias]:
         if not words or (len(words) == 1 and len(text) <= 3) or _NOT_A_NAME.search(text):
             continue
         single = len(words) == 1
-        found.append(Alias(text, "en", "ru-list", case_sensitive=single, needs_context=single))
+        acronym = any(len(w) <= 3 and w.isupper() for w in words)
+        found.append(Alias(text, "en", "ru-list", case_sensitive=single or acronym, needs_context=single))
     return found
 
 

@@ -74,4 +74,5 @@ def test_claims_are_shown_with_their_verdicts(tagger) -> None:
     lines = [claim_text(c) for c in section.claims or []]
     assert any(line.startswith("claim US terrorist: “recognized as a terrorist organization") and
                line.endswith("→ confirmed") for line in lines), lines
-    assert any(line.startswith("claim CA terrorist") and line.endswith("→ not_in_registry") for line in lines)
+    assert any(line.startswith("claim CA terrorist") and line.endswith("→ confirmed") for line in lines)
+    assert any(line.startswith("claim TR terrorist") and line.endswith("→ not_in_registry") for line in lines)

@@ -24,12 +24,12 @@ def _entry(list_key: str, ref: str, *names: str, links: frozenset[str] = frozens
 def test_bundled_merges(built: tuple[Registry, dict[str, MergeReport]]) -> None:
     reg, reports = built
     by = reg.by_id
-    assert {d.jurisdiction for d in by["islamic-state"].designations} == {"RU", "UN", "US", "GB", "EU"}
+    assert {d.jurisdiction for d in by["islamic-state"].designations} == {"RU", "UN", "US", "GB", "EU", "CA", "AU"}
     assert {(d.jurisdiction, d.ref) for d in by["islamic-state"].designations} >= {
         ("UN", "QDe.115"), ("GB", "AQD0028"), ("US", "8759")}
-    assert {d.jurisdiction for d in by["hamas"].designations} == {"US", "GB", "EU"}
+    assert {d.jurisdiction for d in by["hamas"].designations} == {"US", "GB", "EU", "CA", "AU"}
     assert {d.jurisdiction for d in by["muslim-brotherhood"].designations} == {"RU"}
-    assert {d.jurisdiction for d in by["hezbollah"].designations} == {"US", "GB"}
+    assert {d.jurisdiction for d in by["hezbollah"].designations} == {"US", "GB", "CA", "AU"}
     wagner = {(d.jurisdiction, d.programme) for d in by["wagner-group"].designations}
     assert {("GB", "RUS"), ("GB", "LIB"), ("GB", "Terrorism Act 2000"), ("US", "TCO")} <= wagner
     assert reports["GB-UKSL"].by_ref >= 250  # UK entries carrying UN references
@@ -99,3 +99,18 @@ def test_strict_names_match_capitalised_and_in_full() -> None:
     assert found("The Youth of the city gathered.") == []     # a common word needs a context cue
     assert found("The Youth, a militant group, attacked.") == ["The Youth"]
     assert matcher.fuzzy_hits(matcher.scan("Bank Meli Iran"), []) == []  # never fuzzily
+
+
+def test_curated_refs_join_entries_the_names_keep_apart(built: tuple[Registry, dict[str, MergeReport]]) -> None:
+    """The EU's misspelt "Jaish-I-Momhammed" and OFAC's "PUBLIC JOINT STOCK COMPANY ALROSA" join their organisations."""
+    by = built[0].by_id
+    assert {d.ref for d in by["jaish-e-mohammed"].designations} >= {"QDe.019", "EU.466.96", "AQD0053"}
+    assert {d.jurisdiction for d in by["alrosa"].designations} == {"GB", "US", "EU"}
+    assert "eu-eu.466.96" not in by and "us-sdn-34644" not in by
+
+
+def test_curated_dates_replace_an_undated_programme_only(built: tuple[Registry, dict[str, MergeReport]]) -> None:
+    """Wagner's SDN listing under E.O. 13660 is dated from 2017; its other SDN programmes stay undated."""
+    us = {(d.programme, d.since) for d in built[0].by_id["wagner-group"].designations if d.jurisdiction == "US"}
+    assert ("UKRAINE-EO13660", "2017-06-20") in us and ("UKRAINE-EO13660", None) not in us
+    assert ("TCO", None) in us

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.registry.importers.designated import DESIGNATED_PATH, DesignatedError, import_designated
+from pipeline.registry.importers.designated import (DESIGNATED_PATH, DesignatedError, import_designated,
+                                                     partial_jurisdictions)
 from pipeline.registry.importers.eu import import_eu
 from pipeline.registry.importers.ofac import import_ofac, programmes
 from pipeline.registry.importers.official import ImportError_, Listed, diff, snapshot_date, with_history
@@ -121,8 +122,8 @@ def test_curated_entries_say_how_their_date_was_checked(tmp_path: Path) -> None:
     entries = import_designated()
     assert all(e.org.designations[0].source_url for e in entries)
     partly = sorted(e.org.name for e in entries if "partly confirmed" in (e.org.designations[0].basis or ""))
-    assert partly == ["Al-Qa'ida", "Islamic State of Iraq and the Levant", "Lashkar e Tayyaba",
-                      "Tehrik-e Taliban Pakistan", "al-Qa'ida in the Arabian Peninsula"]
+    assert partly == ["Al Qaida", "Al-Qa'ida", "Islamic State", "Islamic State of Iraq and the Levant",
+                      "Lashkar e Tayyaba", "Tehrik-e Taliban Pakistan", "al-Qa'ida in the Arabian Peninsula"]
     hut = next(e for e in entries if e.org.name == "Hizb ut-Tahrir").org.designations[0]
     assert (hut.jurisdiction, hut.since) == ("GB", "2024-01-19")
     nusra = next(e for e in entries if e.org.name == "al-Nusrah Front").org.designations[0]
@@ -139,3 +140,19 @@ def test_a_newer_snapshot_keeps_the_earliest_listed_as_of_date(eu: list[Listed])
     new.org.designations = [replace(d, snapshot="2024-01-01", seen="2024-01-01") for d in new.org.designations]
     [kept] = with_history([old], [new])
     assert kept.org.designations[0].seen == "2010-04-27"
+
+
+def test_canada_and_australia_tables_are_partial_and_cited() -> None:
+    entries = [e for e in import_designated() if e.list_key in ("CA-LISTED", "AU-LISTED")]
+    assert partial_jurisdictions() == {"CA", "AU"}
+    dated = {(e.org.designations[0].jurisdiction, e.org.name): e.org.designations[0].since for e in entries}
+    assert dated[("CA", "Hamas")] == "2002-11-27" and dated[("AU", "Hamas")] == "2022-03-04"
+    assert dated[("CA", "Hizballah")] == "2002-12-11" and dated[("AU", "Hizballah")] == "2021-12-10"
+    assert all(e.org.designations[0].category == "terrorist" and e.org.designations[0].source_url for e in entries)
+
+
+def test_a_partial_table_beside_a_complete_one_is_not_partial(tmp_path: Path) -> None:
+    both = tmp_path / "designated.yaml"
+    both.write_text(DESIGNATED_PATH.read_text("utf-8") + (
+        "\n- list: CA-OTHER\n  jurisdiction: CA\n  authority: x\n  title: x\n  programme: x\n  entries: []\n"))
+    assert partial_jurisdictions(both) == {"AU"}

@@ -13,12 +13,13 @@ from pipeline.registry.registry import Registry, load_registry
 
 RU_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "registries" / "ru"
 # pinned: `wirestream registry build` from the snapshots named in pipeline/registry/importers/build.py
-VERSION = "reg-5fde86268933"
-ORGANISATIONS = 10140
+VERSION = "reg-5ab9dbc28ad4"
+ORGANISATIONS = 10137
 PERSONS = 781  # the foreign-agent register's persons: matched by full name only
 PERSONS_DELISTED = 17
 DESIGNATIONS: dict[tuple[str, str], int] = {
-    ('EU', 'sanctioned'): 536, ('EU', 'terrorist'): 112, ('GB', 'sanctioned'): 1415, ('GB', 'terrorist'): 123,
+    ('AU', 'terrorist'): 5, ('CA', 'terrorist'): 8,  # the cited entries of their partial tables
+    ('EU', 'sanctioned'): 537, ('EU', 'terrorist'): 112, ('GB', 'sanctioned'): 1415, ('GB', 'terrorist'): 125,
     ('RU', 'extremist'): 667, ('RU', 'foreign_agent'): 445, ('RU', 'terrorist'): 72, ('RU', 'undesirable'): 364,
     ('UN', 'sanctioned'): 236, ('UN', 'terrorist'): 92, ('US', 'sanctioned'): 7417, ('US', 'terrorist'): 921,
 }
@@ -30,7 +31,7 @@ def test_bundled_registry_snapshot() -> None:
     assert reg.version == VERSION
     kinds = Counter(o.kind for o in reg)
     assert kinds == {"organisation": ORGANISATIONS, "person": PERSONS}  # other lists' persons: --all-kinds only
-    assert sum(o.curated for o in reg) == 73
+    assert sum(o.curated for o in reg) == 78
     assert {d.jurisdiction for o in reg if o.kind == "person" for d in o.designations} == {"RU"}
     assert dict(counts) == DESIGNATIONS | {("RU", "foreign_agent"): 445 + PERSONS}
 
@@ -39,7 +40,8 @@ def test_russian_part_unchanged() -> None:
     """The Russian lists and curated layer alone build what they did before the other lists."""
     reg = build_registry(RU_DIR)
     counts = Counter((d.jurisdiction, d.category) for o in reg if o.kind == "organisation" for d in o.designations)
-    assert sum(o.kind == "organisation" for o in reg) == 1532  # the 1528 of the Russian lists + 4 curated organisations listed elsewhere only
+    # the 1528 organisations of the Russian lists + 9 curated organisations listed elsewhere only
+    assert sum(o.kind == "organisation" for o in reg) == 1537
     assert dict(counts) == {("RU", "extremist"): 667, ("RU", "foreign_agent"): 445,
                             ("RU", "terrorist"): 72, ("RU", "undesirable"): 364}
 
@@ -66,6 +68,9 @@ def test_latin_aliases_from_official_names() -> None:
     found = {a.text: a for a in latin_aliases("Фонд Открытое общество (Open Society Foundation)")}
     assert "Open Society Foundation" in found and not found["Open Society Foundation"].needs_context
     assert [a.text for a in latin_aliases("OR (Otkrytaya Rossia)")] == ["Otkrytaya Rossia"]
+    assert not found["Open Society Foundation"].case_sensitive
+    [ph] = latin_aliases("Прожект Хармони, Инк. (PH International)")
+    assert (ph.text, ph.case_sensitive, ph.needs_context) == ("PH International", True, False)
 
 
 def test_as_of_date_answers() -> None:
