@@ -31,6 +31,9 @@ from pipeline.sections.entities import EntityLabel, MentionSource, is_entity_lab
 
 #: labels whose names never end in a number ("Apple 1.8 billion" is Apple)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NAME_POSSESSIVES = frozenset({"'s", "’s"})
+#: tags after "'s" that show it ends a name, not a possessive: preposition, conjunction, modal, punctuation
+_AFTER_OWN_POSSESSIVE = frozenset({"IN", "CC", "TO", "MD", "WDT", "WP", ",", ".", ":", "-RRB-", "HYPH"})
 
 
 @dataclass(slots=True)
@@ -87,10 +90,22 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
     while start < end and (doc[start].is_punct
                            or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end):
         start += 1  # a title goes, unless it is all there is ("Prince")
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
+    if ent.label_ == "ORG" and end < len(doc) and _own_possessive(doc, end):
+        end += 1  # "McDonald" before "'s in Altoona": the company is "McDonald's"
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" and not _own_possessive(doc, end - 1)
                            or ent.label_ in _NAME_LABELS and _amount_or_score(doc[end - 1])):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+def _own_possessive(doc: Doc, i: int) -> bool:
+    """Token ``i`` is an "'s" that belongs to a company's name ("McDonald's said", "at Sainsbury's
+    in Leeds"), not a possessive: no noun phrase follows it, only a verb, a preposition or punctuation."""
+    if doc[i].tag_ != "POS" or doc[i].lower_ not in _NAME_POSSESSIVES or i == 0 or not doc[i - 1].text[:1].isupper():
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.tag_ in _AFTER_OWN_POSSESSIVE or (
+        after.tag_.startswith("VB") and after.tag_ not in ("VBG", "VBN"))
 
 
 def _amount_or_score(tok: Token) -> bool:

@@ -5,9 +5,13 @@ Southampton", "Minnesota 110-103"), and the small model tags them as the place. 
 that reads as sports copy (a score such as "2-0" and a sports word), a place-labelled name in a
 side's position is a team: subject or object of a sports verb, the other side after a result
 ("lost to Tottenham", "held by Bahrain"), the antecedent of "who lost", or the modifier of a team
-noun ("India captain"). One sense per article: the same name elsewhere is the team too, unless a
-locative preposition or a place before it keeps it a place ("in Rome", "Jannik Sinner of Italy",
-"Udine, Italy"). Teams get their own cluster key, so the country and the side stay two entities.
+noun ("India captain"), a club a player joins, signs with, leaves or plays for ("joined
+Brentford", "a loan move from Manchester United to Barcelona"), or a club of the main football
+leagues named after its town ("Chelsea", ``club_places``). One sense per article: the same name
+elsewhere is the team too, unless a locative preposition or a place before it keeps it a place
+("in Rome", "Jannik Sinner of Italy", "Udine, Italy"). Teams get their own cluster key, so the
+country and the side stay two entities. Transfer stories carry no score: two words only sports
+copy uses ("striker", "winger") make a document sports copy as well.
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ TEAM_KEY = "team:"
 
 
 def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
-    """A score and a sports word: the test that keeps election and vote counts ("passed 78-18") out."""
-    if _SCORE.search(doc.text) is None:
-        return False
+    """A score and a sports word (the test that keeps election and vote counts, "passed 78-18",
+    out), or two words only sports copy uses."""
     lemmas = doc.count_by(LEMMA)
-    return any(h in lemmas for h in cues.sports_word_hashes)
+    if _SCORE.search(doc.text) is not None and any(h in lemmas for h in cues.sports_word_hashes):
+        return True
+    return sum(h in lemmas for h in cues.sports_only_hashes) >= 2
 
 
 def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
@@ -41,9 +46,11 @@ def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
     if not mentions or not is_sports_copy(doc, cues):
         return
     mentions.extend(_untagged_sides(doc, mentions, cues))
-    playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)}
+    playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)
+               or len(m.span) == 1 and m.key in cues.club_places}
     for m in mentions:
-        if m.key in playing and not _kept_a_place(m, cues):  # "Southampton led 2-1" tagged PERSON too
+        if m.key in playing and (not _kept_a_place(m, cues) or _moved(m.span.root, cues)):
+            # "Southampton led 2-1" tagged PERSON too; "acquired from Minnesota" is the club
             m.span = _without_score(m.span)
             m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
 
@@ -53,8 +60,10 @@ def _untagged_sides(doc: Doc, mentions: list[Mention], cues: DeskCues) -> list[M
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found = []
     for tok in doc:
-        if (tok.tag_ not in PROPER_TAGS or tok.ent_type_ or tok.i in taken or not tok.is_title
-                or tok.dep_ not in ("nsubj", "dobj") or tok.head.lemma_.lower() not in cues.side_verbs):
+        if tok.tag_ not in PROPER_TAGS or tok.ent_type_ or tok.i in taken or not tok.is_title:
+            continue
+        if not (tok.dep_ in ("nsubj", "dobj") and tok.head.lemma_.lower() in cues.side_verbs
+                or tok.lower_ in cues.club_places and (tok.i == 0 or doc[tok.i - 1].lower_ not in cues.locative_prepositions)):
             continue
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and (
@@ -73,12 +82,23 @@ def _side(root: Token, cues: DeskCues) -> bool:
         return _side(head, cues)
     if root.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in cues.sports_verbs:
         return True
-    if root.dep_ == "pobj" and head.lower_ in cues.side_prepositions:
+    if root.dep_ == "pobj":
         governor = head.head.lemma_.lower()
-        return governor in cues.sports_verbs or governor in cues.result_nouns
+        if head.lower_ in cues.side_prepositions and (governor in cues.sports_verbs or governor in cues.result_nouns):
+            return True
+        return (head.lower_ in cues.transfer_prepositions and governor in cues.transfer_words
+                or head.lower_ == "for" and governor in cues.stat_words)
+    if root.dep_ == "dobj" and head.lemma_.lower() in cues.transfer_words:
+        return True  # "joined Brentford", "after leaving Ajax"
     if root.dep_ == "compound" and head.lemma_.lower() in cues.team_nouns:
         return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in cues.sports_verbs for c in root.children)
+
+
+def _moved(root: Token, cues: DeskCues) -> bool:
+    """A player's move from or to the name ("acquired from Minnesota"): a club even after a locative."""
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ in cues.transfer_prepositions and head.head.lemma_.lower() in cues.transfer_words
 
 
 def _without_score(span: Span) -> Span:
