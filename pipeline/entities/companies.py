@@ -58,8 +58,8 @@ def _company(m: Mention, cues: DeskCues) -> bool:
     bracketed = _bracketed(span)
     if bracketed is not None and cues.ticker.match(bracketed) or _based(span):
         return True
-    if len(span) > 1 and span[-1].lower_.rstrip(".") in cues.company_suffixes:
-        return True
+    if m.label != "ORG" and len(span) > 1 and span[-1].lower_.rstrip(".") in cues.org_suffixes:
+        return True  # an ORG stays undecided, free to join the body it names in short
     after = _after_possessive(span)
     if m.label != "GPE" and after is not None and (
             after.lower_ in cues.company_nouns or after.i == span.end and after.lower_ in cues.share_nouns):
@@ -99,7 +99,7 @@ def _untagged_companies(doc: Doc, mentions: list[Mention], cues: DeskCues) -> li
             i += 1
             continue
         span = doc[i:end]
-        suffixed = len(span) > 1 and span[-1].lower_.rstrip(".") in cues.company_suffixes
+        suffixed = len(span) > 1 and span[-1].lower_.rstrip(".") in cues.org_suffixes
         if suffixed or i > 0 and doc[i - 1].lower_ in cues.outlet_nouns:
             found.append(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True))
         i = end

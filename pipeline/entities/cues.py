@@ -19,7 +19,7 @@ RESOURCE = "desk_cues"
 _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "team_nouns", "sports_words",
           "locative_prepositions", "generic_name_words", "market_verbs", "poll_words", "company_nouns",
           "share_nouns", "employee_nouns", "deal_nouns", "kin_nouns", "club_places", "transfer_words",
-          "transfer_prepositions", "sports_only_words", "officer_nouns", "company_suffixes", "publish_verbs",
+          "transfer_prepositions", "sports_only_words", "officer_nouns", "org_suffixes", "publish_verbs",
           "outlet_nouns", "stat_words")
 
 
@@ -47,7 +47,7 @@ class DeskCues:
     transfer_prepositions: frozenset[str]
     sports_only_words: frozenset[str]
     officer_nouns: frozenset[str]
-    company_suffixes: frozenset[str]
+    org_suffixes: frozenset[str]
     publish_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
     stat_words: frozenset[str]

@@ -68,9 +68,9 @@ class WireGazetteer:
     def _candidate(self, doc: Doc, key: str, span: Span) -> Span | None:
         """The entity for a match, unless its surroundings say it is not the name (the NER stage's rules)."""
         start, end = span.start, span.end
-        if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
-            return None  # "an Islamic state", "a Kremlin"
         entry = self.entries[key]
+        if start > 0 and doc[start - 1].lower_ in _INDEFINITE and not _modifies_noun(doc, end, entry):
+            return None  # "an Islamic state", "a Kremlin" (but "a SpaceX rocket")
         if len(span) == 1 and span.text in entry.all_aliases() and is_acronym(span.text) and _in_capitals(doc, start):
             return None  # the acronym "IS" in an all-caps headline (a name in capitals, "FRANCE", stays)
         if entry.generic and start > 0 and doc[start - 1].ent_type_ == "NORP":
@@ -174,6 +174,11 @@ def _cut_at_dashes(ents: list[Span], dashes: set[int]) -> list[Span]:
         elif ent.label_ in _NAME_LABELS and dash + 1 < ent.end:
             kept.append(Span(ent.doc, dash + 1, ent.end, label=ent.label, kb_id=ent.kb_id))
     return kept
+
+
+def _modifies_noun(doc: Doc, end: int, entry: Entry) -> bool:
+    """An organisation's name before a common noun it qualifies: the article belongs to the noun."""
+    return entry.label == "ORG" and end < len(doc) and doc[end].tag_ in ("NN", "NNS")
 
 
 def _whole_tokens(doc: Doc, text: str, start: int, end: int) -> Span | None:

@@ -92,7 +92,8 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
         start += 1  # a title goes, unless it is all there is ("Prince")
     if ent.label_ == "ORG" and end < len(doc) and _own_possessive(doc, end):
         end += 1  # "McDonald" before "'s in Altoona": the company is "McDonald's"
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" and not _own_possessive(doc, end - 1)
+    while end > start and (doc[end - 1].is_punct
+                           or doc[end - 1].tag_ == "POS" and not _own_possessive(doc, end - 1)
                            or ent.label_ in _NAME_LABELS and _amount_or_score(doc[end - 1])):
         end -= 1
     return doc[start:end] if start < end else None
@@ -101,7 +102,9 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
 def _own_possessive(doc: Doc, i: int) -> bool:
     """Token ``i`` is an "'s" that belongs to a company's name ("McDonald's said", "at Sainsbury's
     in Leeds"), not a possessive: no noun phrase follows it, only a verb, a preposition or punctuation."""
-    if doc[i].tag_ != "POS" or doc[i].lower_ not in _NAME_POSSESSIVES or i == 0 or not doc[i - 1].text[:1].isupper():
+    if doc[i].tag_ != "POS" or doc[i].lower_ not in _NAME_POSSESSIVES:
+        return False
+    if i == 0 or not doc[i - 1].text[:1].isupper():
         return False
     after = doc[i + 1] if i + 1 < len(doc) else None
     return after is None or after.tag_ in _AFTER_OWN_POSSESSIVE or (

@@ -26,9 +26,15 @@ from pipeline.entities.mentions import Mention
 from pipeline.entities.names import PROPER_TAGS
 from pipeline.lexicon import name_key
 
-_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d.,:/-]|\s*(?:percent|%))")
+#: a score such as "2-0" or "112-98." (a full stop may follow: the sentence ends), not "2-3.5" or "10-15%"
+_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d:/-]|[.,]\d|\s*(?:percent|%))")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # labels of the place before a dateline comma
 TEAM_KEY = "team:"
+_TABLE_NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+#: a result ("Barnsley 1 Wimbledon 0") or a standings row ("Newcastle 4 3 1 0 9 3 10")
+_TABLE_LINE = re.compile(
+    rf"\s*(?P<home>{_TABLE_NAME}) \d{{1,3}}(?: (?P<away>{_TABLE_NAME}) \d{{1,3}}|(?: \d{{1,3}}){{3,}})")
+_MIN_TABLE_LINES = 2
 
 
 def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
@@ -42,12 +48,19 @@ def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
 
 def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
     """Turn place mentions that name a side into team mentions (label ``ORG``, team cluster key);
-    add the sides the model left untagged ("Bayern Munich beat RB Leipzig" after a dateline)."""
-    if not mentions or not is_sports_copy(doc, cues):
+    add the sides the model left untagged ("Bayern Munich beat RB Leipzig" after a dateline) and
+    the sides of results and standings tables ("Barnsley 1 Wimbledon 0")."""
+    table = table_sides(doc)
+    if not table and not (mentions and is_sports_copy(doc, cues)):
         return
+    if table:
+        covered = {i for span in table for i in range(span.start, span.end)}
+        mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))]
+        mentions.extend(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True)
+                        for span in table)
     mentions.extend(_untagged_sides(doc, mentions, cues))
     playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)
-               or len(m.span) == 1 and m.key in cues.club_places}
+               or len(m.span) == 1 and m.key in cues.club_places} | {name_key(span.text) for span in table}
     for m in mentions:
         if m.key in playing and (not _kept_a_place(m, cues) or _moved(m.span.root, cues)):
             # "Southampton led 2-1" tagged PERSON too; "acquired from Minnesota" is the club
@@ -55,15 +68,43 @@ def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
             m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
 
 
+def table_sides(doc: Doc) -> list[Span]:
+    """The names on the lines of a results or standings table: "Barnsley 1 Wimbledon 0", "Aston
+    Villa 2 Leeds 0", "Newcastle 4 3 1 0 9 3 10". Two such lines at least, so one line of prose
+    that happens to look like a result is left alone."""
+    lines = [(m, offset) for offset, line in _lines(doc.text) for m in [_TABLE_LINE.fullmatch(line)] if m]
+    if len(lines) < _MIN_TABLE_LINES:
+        return []
+    spans = []
+    for match, offset in lines:
+        for group in ("home", "away"):
+            if match.group(group):
+                span = doc.char_span(offset + match.start(group), offset + match.end(group))
+                if span is not None:
+                    spans.append(span)
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its start offset, right-stripped."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line.rstrip()))
+        start += len(line) + 1
+    return out
+
+
 def _untagged_sides(doc: Doc, mentions: list[Mention], cues: DeskCues) -> list[Mention]:
-    """Proper-noun runs no entity covers, subject or object of a sports verb a side is the subject of."""
+    """Proper-noun runs no entity covers, subject or object of a sports verb a side is the subject of,
+    and town clubs of the main leagues not after a locative preposition."""
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found = []
     for tok in doc:
         if tok.tag_ not in PROPER_TAGS or tok.ent_type_ or tok.i in taken or not tok.is_title:
             continue
+        after_locative = tok.i > 0 and doc[tok.i - 1].lower_ in cues.locative_prepositions
         if not (tok.dep_ in ("nsubj", "dobj") and tok.head.lemma_.lower() in cues.side_verbs
-                or tok.lower_ in cues.club_places and (tok.i == 0 or doc[tok.i - 1].lower_ not in cues.locative_prepositions)):
+                or tok.lower_ in cues.club_places and not after_locative):
             continue
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and (
@@ -84,7 +125,8 @@ def _side(root: Token, cues: DeskCues) -> bool:
         return True
     if root.dep_ == "pobj":
         governor = head.head.lemma_.lower()
-        if head.lower_ in cues.side_prepositions and (governor in cues.sports_verbs or governor in cues.result_nouns):
+        if head.lower_ in cues.side_prepositions and (
+                governor in cues.sports_verbs or governor in cues.result_nouns):
             return True
         return (head.lower_ in cues.transfer_prepositions and governor in cues.transfer_words
                 or head.lower_ == "for" and governor in cues.stat_words)
@@ -98,7 +140,8 @@ def _side(root: Token, cues: DeskCues) -> bool:
 def _moved(root: Token, cues: DeskCues) -> bool:
     """A player's move from or to the name ("acquired from Minnesota"): a club even after a locative."""
     head = root.head
-    return root.dep_ == "pobj" and head.lower_ in cues.transfer_prepositions and head.head.lemma_.lower() in cues.transfer_words
+    return (root.dep_ == "pobj" and head.lower_ in cues.transfer_prepositions
+            and head.head.lemma_.lower() in cues.transfer_words)
 
 
 def _without_score(span: Span) -> Span:

@@ -92,3 +92,55 @@ def test_an_untagged_side_and_its_headline_short_form(nlp: Language) -> None:
     found = _labels(nlp, text)
     assert found[("DORTMUND", "ORG")] == found[("Borussia Dortmund", "ORG")]
     assert ("Union Berlin", "ORG") in found
+
+
+def test_a_club_a_player_joins_or_plays_for_is_a_team(nlp: Language) -> None:
+    text = ("Former captain Jordan Henderson joined Brentford on a two-year deal, the striker's agent said. "
+            "Marcus Rashford completed a loan move from Manchester United to Barcelona. The winger was born in "
+            "Manchester.")
+    found = _labels(nlp, text)
+    assert {("Brentford", "ORG"), ("Barcelona", "ORG"), ("Manchester United", "ORG")} <= set(found)
+    assert ("Manchester", "GPE") in found and ("Barcelona", "GPE") not in found
+
+
+def test_a_town_club_in_sports_copy_is_a_team_but_not_after_in(nlp: Language) -> None:
+    text = "The coach said Lyon had lacked pace in the 1-1 draw with the league leaders. He was born in Lyon."
+    found = _labels(nlp, text)
+    assert ("Lyon", "PERSON") not in found  # the model's guess for the club
+    assert len(found[("Lyon", "ORG")] | found.get(("Lyon", "GPE"), set())) == 2  # the club and the town
+
+
+def test_player_figures_for_a_place_name_the_side(nlp: Language) -> None:
+    found = _labels(nlp, "Boston beat Miami 112-98. Jrue Holiday added 18 points for Boston, and Miami lost again.")
+    assert ("Boston", "ORG") in found and ("Boston", "GPE") not in found
+
+
+def test_results_table_lines_are_sides(nlp: Language) -> None:
+    text = "Results of English league matches on Saturday:\nBarnsley 1 Wimbledon 0\nAston Villa 2 Reading 0\n"
+    found = _labels(nlp, text)
+    assert {("Barnsley", "ORG"), ("Wimbledon", "ORG"), ("Aston Villa", "ORG"), ("Reading", "ORG")} <= set(found)
+
+
+def test_one_result_shaped_line_is_not_a_table(nlp: Language) -> None:
+    found = _labels(nlp, "Paris 2 London 3\nThe cities meet again next year.")
+    assert ("Paris", "ORG") not in found
+
+
+def test_companies_without_a_market_cue(nlp: Language) -> None:
+    text = ("Perth-based Fortescue said it would shelve the plant. Analysts praised the chief executive of Lynas. "
+            "The vaccine is made by Nigeria's Emzor Pharmaceutical, the findings were published in the journal "
+            "Nature, and a man was arrested at a McDonald's in Altoona.")
+    found = _labels(nlp, text)
+    for name in ("Fortescue", "Lynas", "Emzor Pharmaceutical", "Nature", "McDonald's"):
+        assert (name, "ORG") in found, name
+    assert ("Altoona", "GPE") in found
+
+
+def test_a_possessive_before_a_noun_is_not_part_of_the_name(nlp: Language) -> None:
+    found = _labels(nlp, "Boeing's chief executive said Boeing's deliveries rose.")
+    assert ("Boeing", "ORG") in found and ("Boeing's", "ORG") not in found
+
+
+def test_a_gazetteer_company_before_a_noun_after_an_article(nlp: Language) -> None:
+    found = _labels(nlp, "The lander was launched by a SpaceX rocket. An Islamic state was declared.")
+    assert ("SpaceX", "ORG") in found and ("Islamic", "ORG") not in found
