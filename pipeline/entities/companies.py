@@ -32,13 +32,12 @@ _DEAL_PREPOSITIONS = frozenset({"of", "for", "in", "with"})
 _MAX_RUN = 5  # words of an untagged company name
 
 
-def relabel_companies(mentions: list[Mention], entries: Mapping[str, Entry], cues: DeskCues) -> None:
+def relabel_companies(doc: Doc, mentions: list[Mention], entries: Mapping[str, Entry], cues: DeskCues) -> None:
     """Mark the mentions whose context says "company" as decided ``ORG`` mentions; add the
     capitalised runs ending in a company word that no mention covers."""
-    if mentions:
-        added = _untagged_companies(mentions[0].span.doc, mentions, cues)
-        covered = {i for m in added for i in range(m.span.start, m.span.end)}
-        mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))] + added
+    added = _untagged_companies(doc, mentions, cues)
+    covered = {i for m in added for i in range(m.span.start, m.span.end)}
+    mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))] + added
     companies = {m.key for m in mentions if m.label in _RELABELLED and not m.decided
                  and not _known(m, entries) and _company(m, cues)}
     for m in mentions:
@@ -85,9 +84,16 @@ def _based(span: Span) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "based" and doc[i - 2].text == "-"
 
 
+def _employer(span: Span, cues: DeskCues) -> bool:
+    """The name follows a job and "at" ("analysts at Davy")."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "at" and doc[i - 2].lower_ in cues.employee_nouns
+
+
 def _untagged_companies(doc: Doc, mentions: list[Mention], cues: DeskCues) -> list[Mention]:
     """Capitalised proper-noun runs no name covers that a company word ends ("Emzor
-    Pharmaceutical", read as a product), or that follow an outlet noun ("the journal Nature")."""
+    Pharmaceutical", read as a product), or that follow an outlet noun ("the journal Nature"),
+    "X-based" or a job and "at" ("analysts at Davy")."""
     taken = {i for m in mentions if m.label in _RELABELLED for i in range(m.span.start, m.span.end)}
     found = []
     i = 0
@@ -100,7 +106,7 @@ def _untagged_companies(doc: Doc, mentions: list[Mention], cues: DeskCues) -> li
             continue
         span = doc[i:end]
         suffixed = len(span) > 1 and span[-1].lower_.rstrip(".") in cues.org_suffixes
-        if suffixed or i > 0 and doc[i - 1].lower_ in cues.outlet_nouns:
+        if suffixed or i > 0 and doc[i - 1].lower_ in cues.outlet_nouns or _based(span) or _employer(span, cues):
             found.append(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True))
         i = end
     return found

@@ -20,7 +20,8 @@ _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "te
           "locative_prepositions", "generic_name_words", "market_verbs", "poll_words", "company_nouns",
           "share_nouns", "employee_nouns", "deal_nouns", "kin_nouns", "club_places", "transfer_words",
           "transfer_prepositions", "sports_only_words", "officer_nouns", "org_suffixes", "publish_verbs",
-          "outlet_nouns", "stat_words")
+          "outlet_nouns", "stat_words",
+          "event_words", "competitions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ class DeskCues:
     publish_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
     stat_words: frozenset[str]
+    event_words: frozenset[str]
+    competitions: frozenset[str]
     ticker: re.Pattern[str]
     version: str
 

@@ -88,7 +88,8 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
     start, end = ent.start, ent.end
     drop_first = lexicon.title_words | lexicon.junk_words if ent.label_ == "PERSON" else {"the"}
     while start < end and (doc[start].is_punct
-                           or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end):
+                           or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end
+                           and not _article_of_place(ent, start)):
         start += 1  # a title goes, unless it is all there is ("Prince")
     if ent.label_ == "ORG" and end < len(doc) and _own_possessive(doc, end):
         end += 1  # "McDonald" before "'s in Altoona": the company is "McDonald's"
@@ -97,6 +98,12 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
                            or ent.label_ in _NAME_LABELS and _amount_or_score(doc[end - 1])):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+def _article_of_place(ent: Span, i: int) -> bool:
+    """A capital "The" inside a sentence that opens a place's name ("in The Hague", "The Gambia")."""
+    tok = ent.doc[i]
+    return ent.label_ == "GPE" and tok.text == "The" and not tok.is_sent_start
 
 
 def _own_possessive(doc: Doc, i: int) -> bool:

@@ -30,6 +30,7 @@ from pipeline.lexicon import name_key
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d:/-]|[.,]\d|\s*(?:percent|%))")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # labels of the place before a dateline comma
 TEAM_KEY = "team:"
+_NOT_SIDES = frozenset({"PERSON", "EVENT"})  # a player, a competition won
 _TABLE_NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 #: a result ("Barnsley 1 Wimbledon 0") or a standings row ("Newcastle 4 3 1 0 9 3 10")
 _TABLE_LINE = re.compile(
@@ -59,7 +60,7 @@ def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
         mentions.extend(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True)
                         for span in table)
     mentions.extend(_untagged_sides(doc, mentions, cues))
-    playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)
+    playing = {m.key for m in mentions if m.label not in _NOT_SIDES and _side(m.span.root, cues)
                or len(m.span) == 1 and m.key in cues.club_places} | {name_key(span.text) for span in table}
     for m in mentions:
         if m.key in playing and (not _kept_a_place(m, cues) or _moved(m.span.root, cues)):

@@ -144,3 +144,21 @@ def test_a_possessive_before_a_noun_is_not_part_of_the_name(nlp: Language) -> No
 def test_a_gazetteer_company_before_a_noun_after_an_article(nlp: Language) -> None:
     found = _labels(nlp, "The lander was launched by a SpaceX rocket. An Islamic state was declared.")
     assert ("SpaceX", "ORG") in found and ("Islamic", "ORG") not in found
+
+
+def test_competitions_and_tournaments_are_events(nlp: Language) -> None:
+    text = ("Rangers lost 2-0 to Porto in the Europa League, and Alex de Minaur won the Rotterdam Open "
+            "title. Verstappen won the Las Vegas Grand Prix.")
+    found = _labels(nlp, text)
+    assert not {key for key in found if key[0] in ("Europa League", "Rotterdam Open", "Las Vegas Grand Prix")
+                and key[1] in ("ORG", "GPE", "PERSON")}
+
+
+def test_the_opens_a_place_name_inside_a_sentence(nlp: Language) -> None:
+    found = _labels(nlp, "Judges at the court in The Hague said the case would go on. The Hague is quiet.")
+    assert ("The Hague", "GPE") in found and ("Hague", "GPE") in found  # sentence-initial "The" is no proof
+
+
+def test_an_untagged_employer_after_a_job(nlp: Language) -> None:
+    found = _labels(nlp, "Analysts at Davy cut their profit forecast by 8%.")
+    assert ("Davy", "ORG") in found
