@@ -38,6 +38,9 @@ def relabel_companies(doc: Doc, mentions: list[Mention], entries: Mapping[str, E
     added = _untagged_companies(doc, mentions, cues)
     covered = {i for m in added for i in range(m.span.start, m.span.end)}
     mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))] + added
+    for m in mentions:
+        if _market_region(m, cues):
+            m.label, m.decided = "NORP", True  # "European shares"
     companies = {m.key for m in mentions if m.label in _RELABELLED and not m.decided
                  and not _known(m, entries) and _company(m, cues)}
     for m in mentions:
@@ -76,6 +79,14 @@ def _company(m: Mention, cues: DeskCues) -> bool:
             or head.lower_ in _DEAL_PREPOSITIONS and governor in cues.deal_nouns
             or head.lower_ == "of" and governor in cues.officer_nouns and m.label != "GPE"
             or head.lower_ == "in" and head.head.lemma_.lower() in cues.publish_verbs and len(span) <= 3)
+
+
+def _market_region(m: Mention, cues: DeskCues) -> bool:
+    """A region or sector before a share noun ("European shares", "Bank shares"), read as a body."""
+    span = m.span
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (len(span) == 1 and m.label == "ORG" and not m.kb_id and span[0].lower_ in cues.market_groups
+            and after is not None and after.lower_ in cues.share_nouns)
 
 
 def _based(span: Span) -> bool:

@@ -21,7 +21,8 @@ _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "te
           "share_nouns", "employee_nouns", "deal_nouns", "kin_nouns", "club_places", "transfer_words",
           "transfer_prepositions", "sports_only_words", "officer_nouns", "org_suffixes", "publish_verbs",
           "outlet_nouns", "stat_words",
-          "event_words", "competitions")
+          "event_words", "competitions",
+          "venue_words", "venues", "market_groups")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ class DeskCues:
     stat_words: frozenset[str]
     event_words: frozenset[str]
     competitions: frozenset[str]
+    venue_words: frozenset[str]
+    venues: frozenset[str]
+    market_groups: frozenset[str]
     ticker: re.Pattern[str]
     version: str
 

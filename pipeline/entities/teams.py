@@ -60,7 +60,8 @@ def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
         mentions.extend(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True)
                         for span in table)
     mentions.extend(_untagged_sides(doc, mentions, cues))
-    playing = {m.key for m in mentions if m.label not in _NOT_SIDES and _side(m.span.root, cues)
+    playing = {m.key for m in mentions if m.label not in _NOT_SIDES and not (m.decided and m.label == "FAC")
+               and _side(m.span.root, cues)
                or len(m.span) == 1 and m.key in cues.club_places} | {name_key(span.text) for span in table}
     for m in mentions:
         if m.key in playing and (not _kept_a_place(m, cues) or _moved(m.span.root, cues)):

@@ -162,3 +162,14 @@ def test_the_opens_a_place_name_inside_a_sentence(nlp: Language) -> None:
 def test_an_untagged_employer_after_a_job(nlp: Language) -> None:
     found = _labels(nlp, "Analysts at Davy cut their profit forecast by 8%.")
     assert ("Davy", "ORG") in found
+
+
+def test_grounds_are_venues_not_sides(nlp: Language) -> None:
+    found = _labels(nlp, "England beat Wales 33-10 at Twickenham in the opening match, and Dortmund lost 2-1 "
+                         "at Union Berlin in the league.")
+    assert ("Twickenham", "ORG") not in found and ("Union Berlin", "ORG") in found
+
+
+def test_a_region_or_sector_before_shares_is_not_a_company(nlp: Language) -> None:
+    found = _labels(nlp, "Bank shares were mixed on Friday, and Burberry shares jumped 15%.")
+    assert ("Bank", "ORG") not in found and ("Burberry", "ORG") in found
