@@ -173,3 +173,10 @@ def test_grounds_are_venues_not_sides(nlp: Language) -> None:
 def test_a_region_or_sector_before_shares_is_not_a_company(nlp: Language) -> None:
     found = _labels(nlp, "Bank shares were mixed on Friday, and Burberry shares jumped 15%.")
     assert ("Bank", "ORG") not in found and ("Burberry", "ORG") in found
+
+
+def test_untagged_initials_of_a_named_body_join_it(nlp: Language) -> None:
+    text = "The International Criminal Court issued a warrant on Monday. ICC judges said the evidence was strong."
+    assert not [e for e in nlp(text).ents if e.text == "ICC"]  # the model leaves the initials untagged
+    found = _labels(nlp, text)
+    assert found[("ICC", "ORG")] == found[("International Criminal Court", "ORG")]
