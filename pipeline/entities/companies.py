@@ -32,15 +32,20 @@ _DEAL_PREPOSITIONS = frozenset({"of", "for", "in", "with"})
 _MAX_RUN = 5  # words of an untagged company name
 
 
-def relabel_companies(doc: Doc, mentions: list[Mention], entries: Mapping[str, Entry], cues: DeskCues) -> None:
+def relabel_companies(doc: Doc, mentions: list[Mention], entries: Mapping[str, Entry],
+                      cues: DeskCues) -> None:
     """Mark the mentions whose context says "company" as decided ``ORG`` mentions; add the
-    capitalised runs ending in a company word that no mention covers."""
+    capitalised runs in a company's position that no mention covers; set apart "European shares"
+    and a body noun the model ran into a name."""
     added = _untagged_companies(doc, mentions, cues)
     covered = {i for m in added for i in range(m.span.start, m.span.end)}
     mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))] + added
     for m in mentions:
         if _market_region(m, cues):
             m.label, m.decided = "NORP", True  # "European shares"
+        elif m.label == "ORG" and len(m.span) > 1 and _body_noun(m.span[-1], cues):
+            m.span = m.span[:-1]  # "Pheu Thai party": the name is "Pheu Thai"
+            m.key = name_key(m.span.text)
     companies = {m.key for m in mentions if m.label in _RELABELLED and not m.decided
                  and not _known(m, entries) and _company(m, cues)}
     for m in mentions:
@@ -57,11 +62,8 @@ def _company(m: Mention, cues: DeskCues) -> bool:
     """A ticker, a share price move (not a poll's), a company noun (not after a place: "China's
     chief"), an employer, or the object of a deal ("takeover of Hess", "a stake in Wizz Air")."""
     span = m.span
-    bracketed = _bracketed(span)
-    if bracketed is not None and cues.ticker.match(bracketed) or _based(span):
+    if _named_as_body(m, cues):
         return True
-    if m.label != "ORG" and len(span) > 1 and span[-1].lower_.rstrip(".") in cues.org_suffixes:
-        return True  # an ORG stays undecided, free to join the body it names in short
     after = _after_possessive(span)
     if m.label != "GPE" and after is not None and (
             after.lower_ in cues.company_nouns or after.i == span.end and after.lower_ in cues.share_nouns):
@@ -79,6 +81,25 @@ def _company(m: Mention, cues: DeskCues) -> bool:
             or head.lower_ in _DEAL_PREPOSITIONS and governor in cues.deal_nouns
             or head.lower_ == "of" and governor in cues.officer_nouns and m.label != "GPE"
             or head.lower_ == "in" and head.head.lemma_.lower() in cues.publish_verbs and len(span) <= 3)
+
+
+def _named_as_body(m: Mention, cues: DeskCues) -> bool:
+    """The words at the name's edges say "organisation": a ticker after it, "X-based" before it, a
+    company or body word ending it ("Emzor Pharmaceutical"; not for an ``ORG``, which stays free
+    to join the body it names in short), or a body noun after it ("the Komeito party"; not "the
+    Irish airline")."""
+    span = m.span
+    bracketed = _bracketed(span)
+    if bracketed is not None and cues.ticker.match(bracketed) or _based(span):
+        return True
+    if m.label != "ORG" and len(span) > 1 and span[-1].lower_.rstrip(".") in cues.org_suffixes:
+        return True
+    follower = span.doc[span.end] if span.end < len(span.doc) else None
+    return m.label != "NORP" and follower is not None and _body_noun(follower, cues)
+
+
+def _body_noun(tok: Token, cues: DeskCues) -> bool:
+    return tok.is_lower and tok.lower_ in cues.body_nouns
 
 
 def _market_region(m: Mention, cues: DeskCues) -> bool:
@@ -117,7 +138,8 @@ def _untagged_companies(doc: Doc, mentions: list[Mention], cues: DeskCues) -> li
             continue
         span = doc[i:end]
         suffixed = len(span) > 1 and span[-1].lower_.rstrip(".") in cues.org_suffixes
-        if suffixed or i > 0 and doc[i - 1].lower_ in cues.outlet_nouns or _based(span) or _employer(span, cues):
+        outlet = i > 0 and doc[i - 1].lower_ in cues.outlet_nouns
+        if suffixed or outlet or _based(span) or _employer(span, cues):
             found.append(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True))
         i = end
     return found

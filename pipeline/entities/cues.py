@@ -22,7 +22,8 @@ _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "te
           "transfer_prepositions", "sports_only_words", "officer_nouns", "org_suffixes", "publish_verbs",
           "outlet_nouns", "stat_words",
           "event_words", "competitions",
-          "venue_words", "venues", "market_groups")
+          "venue_words", "venues", "market_groups",
+          "body_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class DeskCues:
     venue_words: frozenset[str]
     venues: frozenset[str]
     market_groups: frozenset[str]
+    body_nouns: frozenset[str]
     ticker: re.Pattern[str]
     version: str
 

@@ -180,3 +180,11 @@ def test_untagged_initials_of_a_named_body_join_it(nlp: Language) -> None:
     assert not [e for e in nlp(text).ents if e.text == "ICC"]  # the model leaves the initials untagged
     found = _labels(nlp, text)
     assert found[("ICC", "ORG")] == found[("International Criminal Court", "ORG")]
+
+
+def test_a_name_before_a_body_noun_is_the_body(nlp: Language) -> None:
+    text = ("The Gerindra party backed the budget, and the premier came from the Pheu Thai party. "
+            "The Irish airline said fares would rise.")
+    found = _labels(nlp, text)
+    assert {("Gerindra", "ORG"), ("Pheu Thai", "ORG")} <= set(found)
+    assert ("Irish", "ORG") not in found and ("Pheu Thai party", "ORG") not in found
