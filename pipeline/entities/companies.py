@@ -138,7 +138,7 @@ def _untagged_companies(doc: Doc, mentions: list[Mention], cues: DeskCues) -> li
             continue
         span = doc[i:end]
         suffixed = len(span) > 1 and span[-1].lower_.rstrip(".") in cues.org_suffixes
-        outlet = i > 0 and doc[i - 1].lower_ in cues.outlet_nouns
+        outlet = i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in cues.outlet_nouns
         if suffixed or outlet or _based(span) or _employer(span, cues):
             found.append(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True))
         i = end

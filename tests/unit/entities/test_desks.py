@@ -188,3 +188,8 @@ def test_a_name_before_a_body_noun_is_the_body(nlp: Language) -> None:
     found = _labels(nlp, text)
     assert {("Gerindra", "ORG"), ("Pheu Thai", "ORG")} <= set(found)
     assert ("Irish", "ORG") not in found and ("Pheu Thai party", "ORG") not in found
+
+
+def test_a_body_word_inside_a_name_does_not_start_an_outlet(nlp: Language) -> None:
+    found = _labels(nlp, "World Bank President Ajay Banga met the news agency Yonhap on Monday.")
+    assert not any(text.startswith("President") for text, _ in found)
