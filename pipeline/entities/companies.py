@@ -106,7 +106,7 @@ def _market_region(m: Mention, cues: DeskCues) -> bool:
     """A region or sector before a share noun ("European shares", "Bank shares"), read as a body."""
     span = m.span
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (len(span) == 1 and m.label == "ORG" and not m.kb_id and span[0].lower_ in cues.market_groups
+    return (len(span) == 1 and not m.kb_id and span[0].lower_ in cues.market_groups
             and after is not None and after.lower_ in cues.share_nouns)
 
 
