@@ -1,7 +1,8 @@
 """Corrections for the desks the small model reads worst: capital headlines, sports, markets.
 
 Run on the mentions before they are grouped (:func:`pipeline.entities.resolve.resolve`): guesses on
-capital lines are dropped, competitions and venues are set apart, teams and companies are
+capital lines are dropped, athletes written with their country are settled as people,
+competitions and venues are set apart, teams and companies are
 relabelled from their context (the cue words are data: ``lexicon/en/desk_cues.yaml``), untagged
 acronyms of the organisations are added, then capital lines take the names the article writes
 elsewhere.
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from pipeline.entities.acronyms import untagged_acronyms
+from pipeline.entities.athletes import mark_athletes
 from pipeline.entities.capitals import capital_lines, capital_repeats, drop_capital_guesses
 from pipeline.entities.companies import relabel_companies
 from pipeline.entities.cues import load_cues
@@ -29,9 +31,11 @@ def correct_for_desks(doc: Doc, mentions: list[Mention], entries: Mapping[str, E
     cues = load_cues(doc.lang_)
     capitals = capital_lines(doc)
     kept = drop_capital_guesses(doc, mentions, capitals)
+    lexicon = load_lexicon(doc.lang_)
+    mark_athletes(kept, lexicon)
     relabel_events(kept, cues)
     relabel_teams(doc, kept, cues)
     relabel_companies(doc, kept, entries, cues)
-    kept.extend(untagged_acronyms(doc, kept, load_lexicon(doc.lang_)))
+    kept.extend(untagged_acronyms(doc, kept, lexicon))
     kept.extend(capital_repeats(doc, kept, capitals))
     return sorted(kept, key=lambda m: m.span.start)

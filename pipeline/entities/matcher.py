@@ -16,6 +16,7 @@ body's nationality).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER
@@ -29,6 +30,7 @@ from pipeline.lexicon import Lexicon, load_lexicon
 
 ARTEFACT_GROUP = "mt_artefacts"
 _INDEFINITE = frozenset({"a", "an"})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -105,6 +107,8 @@ class WireGazetteer:
             k += 1
             while k < len(doc) and doc[k].is_title and not self._date_word(doc[k]):
                 k += 1  # ", Virginia"
+        if k < len(doc) and doc[k].like_num and _ISO_DATE.fullmatch(doc[k: k + 5].text):
+            return True, None  # "HAMBURG 1996-08-20": an agency's dateline with an ISO date, no comma
         dated = k + 1 < len(doc) and doc[k].text == "," and self._date_word(doc[k + 1])
         if dated:
             k += 1

@@ -155,11 +155,12 @@ def _without_score(span: Span) -> Span:
 
 
 def _kept_a_place(m: Mention, cues: DeskCues) -> bool:
-    """A locative preposition ("in Rome") before the name, or a place and a comma that open a line
-    or follow one ("SAITAMA, Japan", "in Udine, Italy"; not "beat Australia, Saudi Arabia held")."""
+    """A dateline's place in capitals opening a line, a locative preposition ("in Rome") before the
+    name, or a place and a comma that open a line or follow one ("SAITAMA, Japan", "in Udine,
+    Italy"; not "beat Australia, Saudi Arabia held")."""
     doc, start = m.span.doc, m.span.start
-    if start == 0:
-        return False
+    if start == 0 or "\n" in doc[start - 1].text:
+        return m.span.text.isupper()  # a dateline opening a line ("HAMBURG 1996-08-20")
     if doc[start - 1].lower_ in cues.locative_prepositions:
         return True
     place = start - 1

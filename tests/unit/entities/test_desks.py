@@ -193,3 +193,15 @@ def test_a_name_before_a_body_noun_is_the_body(nlp: Language) -> None:
 def test_a_body_word_inside_a_name_does_not_start_an_outlet(nlp: Language) -> None:
     found = _labels(nlp, "World Bank President Ajay Banga met the news agency Yonhap on Monday.")
     assert not any(text.startswith("President") for text, _ in found)
+
+
+def test_an_athlete_written_with_a_country_is_a_person_not_a_side(nlp: Language) -> None:
+    found = _labels(nlp, "Iga Swiatek of Poland beat Jasmine Paolini of Italy 6-2 6-1 in the final.")
+    assert {("Iga Swiatek", "PERSON"), ("Jasmine Paolini", "PERSON"), ("Italy", "GPE")} <= set(found)
+
+
+def test_an_agency_dateline_with_an_iso_date_stays_a_place(nlp: Language) -> None:
+    text = ("TENNIS - RESULTS AT HAMBURG OPEN.\nHAMBURG 1996-08-20\nResults of the tournament on Tuesday:\n"
+            "Yevgeny Kafelnikov (Russia) beat Albert Costa (Spain) 6-3 6-2\n")
+    found = _labels(nlp, text)
+    assert ("HAMBURG", "GPE") in found and ("HAMBURG", "ORG") not in found
