@@ -205,3 +205,9 @@ def test_an_agency_dateline_with_an_iso_date_stays_a_place(nlp: Language) -> Non
             "Yevgeny Kafelnikov (Russia) beat Albert Costa (Spain) 6-3 6-2\n")
     found = _labels(nlp, text)
     assert ("HAMBURG", "GPE") in found and ("HAMBURG", "ORG") not in found
+
+
+def test_a_party_run_into_its_leaders_name_is_cut_in_two(nlp: Language) -> None:
+    found = _labels(nlp, "Voters punished the Party for Freedom of Geert Wilders, and Wilders said he would stay "
+                         "in opposition. The Movement for Democracy of Ali Hassan lost.")
+    assert {("Party for Freedom", "ORG"), ("Geert Wilders", "PERSON"), ("Movement for Democracy", "ORG")} <= set(found)
