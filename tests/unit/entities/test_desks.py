@@ -211,3 +211,10 @@ def test_a_party_run_into_its_leaders_name_is_cut_in_two(nlp: Language) -> None:
     found = _labels(nlp, "Voters punished the Party for Freedom of Geert Wilders, and Wilders said he would stay "
                          "in opposition. The Movement for Democracy of Ali Hassan lost.")
     assert {("Party for Freedom", "ORG"), ("Geert Wilders", "PERSON"), ("Movement for Democracy", "ORG")} <= set(found)
+
+
+def test_a_capital_headline_may_name_a_person_by_a_word_before_the_surname(nlp: Language) -> None:
+    text = ("THAILAND - COURT REMOVES SRETTHA FROM OFFICE\n\nBANGKOK - The court removed Prime Minister "
+            "Srettha Thavisin over the appointment of a minister on Wednesday.")
+    found = _labels(nlp, text)
+    assert found[("SRETTHA", "PERSON")] == found[("Srettha Thavisin", "PERSON")]
