@@ -59,8 +59,10 @@ def _known(m: Mention, entries: Mapping[str, Entry]) -> bool:
 
 
 def _company(m: Mention, cues: DeskCues) -> bool:
-    """A ticker, a share price move (not a poll's), a company noun (not after a place: "China's
-    chief"), an employer, or the object of a deal ("takeover of Hess", "a stake in Wizz Air")."""
+    """The name's edges (:func:`_named_as_body`), a share price move (not a poll's), a company noun
+    (not after a place: "China's chief"), an employer, the object of a deal ("takeover of Hess", "a
+    stake in Wizz Air") or of an officer ("chief executive of Lynas"), a journal ("published in
+    Nature")."""
     span = m.span
     if _named_as_body(m, cues):
         return True
