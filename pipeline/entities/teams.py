@@ -5,8 +5,8 @@ Southampton", "Minnesota 110-103"), and the small model tags them as the place. 
 that reads as sports copy (a score such as "2-0" and a sports word), a place-labelled name in a
 side's position is a team: subject or object of a sports verb, the other side after a result
 ("lost to Tottenham", "held by Bahrain"), the antecedent of "who lost", or the modifier of a team
-noun ("India captain"), a club a player joins, signs with, leaves or plays for ("joined
-Brentford", "a loan move from Manchester United to Barcelona"), or a club of the main football
+noun ("India captain"), a club a player joins, signs with, is loaned or traded to or plays
+for ("joined Brentford", "signed with Leinster"), or a club of the main football
 leagues named after its town ("Chelsea", ``club_places``). One sense per article: the same name
 elsewhere is the team too, unless a locative preposition or a place before it keeps it a place
 ("in Rome", "Jannik Sinner of Italy", "Udine, Italy"). Teams get their own cluster key, so the
@@ -65,7 +65,7 @@ def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
                or len(m.span) == 1 and m.key in cues.club_places} | {name_key(span.text) for span in table}
     for m in mentions:
         if m.key in playing and (not _kept_a_place(m, cues) or _moved(m.span.root, cues)):
-            # "Southampton led 2-1" tagged PERSON too; "acquired from Minnesota" is the club
+            # "Southampton led 2-1" tagged PERSON too; "on loan from Ajax" is the club
             m.span = _without_score(m.span)
             m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
 
@@ -130,20 +130,24 @@ def _side(root: Token, cues: DeskCues) -> bool:
         if head.lower_ in cues.side_prepositions and (
                 governor in cues.sports_verbs or governor in cues.result_nouns):
             return True
-        return (head.lower_ in cues.transfer_prepositions and governor in cues.transfer_words
-                or head.lower_ == "for" and governor in cues.stat_words)
+        return _moved(root, cues) or head.lower_ == "for" and governor in cues.stat_words
     if root.dep_ == "dobj" and head.lemma_.lower() in cues.transfer_words:
-        return True  # "joined Brentford", "after leaving Ajax"
+        return not _country(root)  # "joined Brentford"
     if root.dep_ == "compound" and head.lemma_.lower() in cues.team_nouns:
         return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in cues.sports_verbs for c in root.children)
 
 
 def _moved(root: Token, cues: DeskCues) -> bool:
-    """A player's move from or to the name ("acquired from Minnesota"): a club even after a locative."""
+    """A player's move from or to the name ("on loan from Ajax"): a club even after a locative."""
     head = root.head
     return (root.dep_ == "pobj" and head.lower_ in cues.transfer_prepositions
-            and head.head.lemma_.lower() in cues.transfer_words)
+            and head.head.lemma_.lower() in cues.transfer_words and not _country(root))
+
+
+def _country(tok: Token) -> bool:
+    """A place the gazetteer knows (a country, a capital): no club a player joins or signs with."""
+    return tok.ent_type_ == "GPE" and bool(tok.ent_kb_id_)
 
 
 def _without_score(span: Span) -> Span:

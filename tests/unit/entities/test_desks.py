@@ -218,3 +218,9 @@ def test_a_capital_headline_may_name_a_person_by_a_word_before_the_surname(nlp: 
             "Srettha Thavisin over the appointment of a minister on Wednesday.")
     found = _labels(nlp, text)
     assert found[("SRETTHA", "PERSON")] == found[("Srettha Thavisin", "PERSON")]
+
+
+def test_a_deal_in_a_story_the_sports_test_lets_through_leaves_countries_alone(nlp: Language) -> None:
+    text = "The final vote was 52-48, and the team of negotiators said Britain had signed a deal with China."
+    found = _labels(nlp, text)
+    assert ("China", "ORG") not in found and ("China", "GPE") in found
