@@ -32,7 +32,8 @@ def relabel_events(mentions: list[Mention], cues: DeskCues) -> None:
 
 def _venue(m: Mention, cues: DeskCues) -> bool:
     last = m.span[-1]
-    return m.key in cues.venues or len(m.span) > 1 and last.lower_ in cues.venue_words and last.text[:1].isupper()
+    named = len(m.span) > 1 and last.lower_ in cues.venue_words and last.text[:1].isupper()
+    return named or m.key in cues.venues
 
 
 def _event(m: Mention, cues: DeskCues) -> bool:
