@@ -4,8 +4,9 @@ The small model reads "DORTMUND SLIP AGAIN" as a person and "SOUTH KOREA - COURT
 capitals hide the shape it relies on. On a line whose words are all capitals, its guesses are
 dropped (gazetteer matches stay: the alias matcher ignores case) and the line's words are
 matched, case-insensitively, against the names the rest of the article writes normally: the
-whole name ("BAYERN MUNICH"), a person's surname ("MACRON" for Emmanuel Macron) or a distinctive
-word of a team's name ("DORTMUND" for Borussia Dortmund). Each match
+whole name ("BAYERN MUNICH"), a person's surname ("MACRON" for Emmanuel Macron) or another
+word of the name that is no common given name ("PRABOWO" for Prabowo Subianto, "LULA"), or a
+distinctive word of a team's name ("DORTMUND" for Borussia Dortmund). Each match
 joins the mention it repeats, with its label and cluster (the team, not the country, when the
 article says it is the team).
 """
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 from pipeline.entities.cues import load_cues
 from pipeline.entities.mentions import Mention
 from pipeline.entities.teams import TEAM_KEY
+from pipeline.lexicon import load_lexicon
 
 _MIN_WORDS = 3  # capital words on a line before it counts as a headline ("UN" alone does not)
 _CAPITAL_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
@@ -80,13 +82,17 @@ def _written_name(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
 
 
 def _short_forms(m: Mention) -> list[str]:
-    """Words a headline may name ``m`` by: a person's surname ("MACRON"), a word of a team's name
-    ("DORTMUND" for Borussia Dortmund; not a short or generic word: "UNION", "CITY", "NEW")."""
+    """Words a headline may name ``m`` by: a person's surname ("MACRON") or another word of the
+    name that is no common given name ("PRABOWO", "YOON"), a word of a team's name ("DORTMUND" for
+    Borussia Dortmund; not a short or generic word: "UNION", "CITY", "NEW")."""
     alpha = [t for t in m.span if t.is_alpha]
     if len(alpha) < 2:
         return []
     if m.label == "PERSON":
-        return [alpha[-1].lower_]
+        lexicon = load_lexicon()
+        common = lexicon.first_names.keys() | lexicon.name_particles
+        named = [t.lower_ for t in alpha[:-1] if len(t) >= _MIN_SHORT_FORM and t.lower_ not in common]
+        return [alpha[-1].lower_, *named]
     if m.key.startswith(TEAM_KEY):
         generic = load_cues().generic_name_words
         return [t.lower_ for t in alpha if len(t) >= _MIN_SHORT_FORM and t.lower_ not in generic]

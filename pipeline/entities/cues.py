@@ -18,7 +18,12 @@ from pipeline.lexicon.files import LexiconError, read_resource
 RESOURCE = "desk_cues"
 _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "team_nouns", "sports_words",
           "locative_prepositions", "generic_name_words", "market_verbs", "poll_words", "company_nouns",
-          "share_nouns", "employee_nouns", "deal_nouns", "kin_nouns")
+          "share_nouns", "employee_nouns", "deal_nouns", "kin_nouns", "club_places", "transfer_words",
+          "transfer_prepositions", "sports_only_words", "officer_nouns", "org_suffixes", "publish_verbs",
+          "outlet_nouns", "stat_words",
+          "event_words", "competitions",
+          "venue_words", "venues", "market_groups",
+          "body_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,21 @@ class DeskCues:
     employee_nouns: frozenset[str]
     deal_nouns: frozenset[str]
     kin_nouns: frozenset[str]
+    club_places: frozenset[str]
+    transfer_words: frozenset[str]
+    transfer_prepositions: frozenset[str]
+    sports_only_words: frozenset[str]
+    officer_nouns: frozenset[str]
+    org_suffixes: frozenset[str]
+    publish_verbs: frozenset[str]
+    outlet_nouns: frozenset[str]
+    stat_words: frozenset[str]
+    event_words: frozenset[str]
+    competitions: frozenset[str]
+    venue_words: frozenset[str]
+    venues: frozenset[str]
+    market_groups: frozenset[str]
+    body_nouns: frozenset[str]
     ticker: re.Pattern[str]
     version: str
 
@@ -47,6 +67,11 @@ class DeskCues:
     def sports_word_hashes(self) -> frozenset[int]:
         """spaCy string hashes of the sports words, to test a Doc's lemma counts without a token loop."""
         return _hashes(self.sports_words)
+
+    @property
+    def sports_only_hashes(self) -> frozenset[int]:
+        """spaCy string hashes of the words only sports copy uses (a transfer story without a score)."""
+        return _hashes(self.sports_only_words)
 
 
 @cache

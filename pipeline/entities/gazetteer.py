@@ -24,8 +24,9 @@ from pipeline.registry.registry import derived_cache, load_registry
 from pipeline.sections.entities import EntityLabel
 
 DATA_DIR = Path(__file__).parent / "data"
-#: the English gazetteer: curated wire-copy entities, then the world's countries and international bodies
-GAZETTEER_FILES = ("gazetteer.yaml", "gazetteer.world.yaml")
+#: the English gazetteer: curated wire-copy entities, the world's countries and international bodies, then
+#: the companies and clubs of the markets and sports desks
+GAZETTEER_FILES = ("gazetteer.yaml", "gazetteer.world.yaml", "gazetteer.orgs.yaml")
 
 
 class GazetteerError(ValueError):

@@ -16,6 +16,7 @@ body's nationality).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER
@@ -29,6 +30,7 @@ from pipeline.lexicon import Lexicon, load_lexicon
 
 ARTEFACT_GROUP = "mt_artefacts"
 _INDEFINITE = frozenset({"a", "an"})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -68,9 +70,9 @@ class WireGazetteer:
     def _candidate(self, doc: Doc, key: str, span: Span) -> Span | None:
         """The entity for a match, unless its surroundings say it is not the name (the NER stage's rules)."""
         start, end = span.start, span.end
-        if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
-            return None  # "an Islamic state", "a Kremlin"
         entry = self.entries[key]
+        if start > 0 and doc[start - 1].lower_ in _INDEFINITE and not _modifies_noun(doc, end, entry):
+            return None  # "an Islamic state", "a Kremlin" (but "a SpaceX rocket")
         if len(span) == 1 and span.text in entry.all_aliases() and is_acronym(span.text) and _in_capitals(doc, start):
             return None  # the acronym "IS" in an all-caps headline (a name in capitals, "FRANCE", stays)
         if entry.generic and start > 0 and doc[start - 1].ent_type_ == "NORP":
@@ -105,6 +107,8 @@ class WireGazetteer:
             k += 1
             while k < len(doc) and doc[k].is_title and not self._date_word(doc[k]):
                 k += 1  # ", Virginia"
+        if k < len(doc) and doc[k].like_num and _ISO_DATE.fullmatch(doc[k: k + 5].text):
+            return True, None  # "HAMBURG 1996-08-20": an agency's dateline with an ISO date, no comma
         dated = k + 1 < len(doc) and doc[k].text == "," and self._date_word(doc[k + 1])
         if dated:
             k += 1
@@ -174,6 +178,11 @@ def _cut_at_dashes(ents: list[Span], dashes: set[int]) -> list[Span]:
         elif ent.label_ in _NAME_LABELS and dash + 1 < ent.end:
             kept.append(Span(ent.doc, dash + 1, ent.end, label=ent.label, kb_id=ent.kb_id))
     return kept
+
+
+def _modifies_noun(doc: Doc, end: int, entry: Entry) -> bool:
+    """An organisation's name before a common noun it qualifies: the article belongs to the noun."""
+    return entry.label == "ORG" and end < len(doc) and doc[end].tag_ in ("NN", "NNS")
 
 
 def _whole_tokens(doc: Doc, text: str, start: int, end: int) -> Span | None:

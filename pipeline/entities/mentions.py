@@ -2,8 +2,9 @@
 
 Names the model missed in a speaker position are added from the parse (:mod:`.speakers`,
 source ``syntax``) before repeats are looked for, so their later surnames join them. A full name
-the model tagged ORG or GPE is a PERSON on the article's evidence, and a surname it tagged alone
-takes its given name back (:mod:`.persons`).
+the model tagged ORG or GPE is a PERSON on the article's evidence, a surname it tagged alone
+takes its given name back, and an organisation run into its leader's name is cut in two
+(:mod:`.persons`).
 
 Wire copy names someone in full once and then by surname; the small model
 often tags the full name and misses a later bare surname or a repeated
@@ -22,7 +23,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, a
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.names import PROPER_TAGS, person_shaped
-from pipeline.entities.persons import is_person, whole_name
+from pipeline.entities.persons import is_person, leader_split, whole_name
 from pipeline.entities.roles import roles_of
 from pipeline.entities.speakers import speaker_names
 from pipeline.lexicon import Lexicon, name_key
@@ -31,6 +32,11 @@ from pipeline.sections.entities import EntityLabel, MentionSource, is_entity_lab
 
 #: labels whose names never end in a number ("Apple 1.8 billion" is Apple)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NAME_POSSESSIVES = frozenset({"'s", "’s"})
+#: connectors a model span may end in ("The Movement for Democracy of" is "Movement for Democracy")
+_TRAILING_CONNECTORS = frozenset({"of", "and", "for", "the"})
+#: tags after "'s" that show it ends a name, not a possessive: preposition, conjunction, modal, punctuation
+_AFTER_OWN_POSSESSIVE = frozenset({"IN", "CC", "TO", "MD", "WDT", "WP", ",", ".", ":", "-RRB-", "HYPH"})
 
 
 @dataclass(slots=True)
@@ -60,6 +66,11 @@ def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list
             continue
         source: MentionSource = ("artefact" if (ent.start, ent.end) in artefacts
                                  else "gazetteer" if ent.kb_id_ else "model")
+        split = leader_split(span, lexicon, lone_persons) if model_label == "ORG" and not ent.kb_id_ else None
+        if split is not None:
+            found.append(_mention(split[0], "ORG", "", source, lexicon))
+            found.append(_mention(split[1], "PERSON", "", source, lexicon))
+            continue
         misread = source == "model" and is_person(span, model_label, lexicon, lone_persons)
         label: EntityLabel = "PERSON" if misread else model_label
         if source == "model" and label == "PERSON":
@@ -85,12 +96,34 @@ def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
     start, end = ent.start, ent.end
     drop_first = lexicon.title_words | lexicon.junk_words if ent.label_ == "PERSON" else {"the"}
     while start < end and (doc[start].is_punct
-                           or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end):
+                           or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end
+                           and not _article_of_place(ent, start)):
         start += 1  # a title goes, unless it is all there is ("Prince")
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
+    if ent.label_ == "ORG" and end < len(doc) and _own_possessive(doc, end):
+        end += 1  # "McDonald" before "'s in Altoona": the company is "McDonald's"
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _TRAILING_CONNECTORS
+                           or doc[end - 1].tag_ == "POS" and not _own_possessive(doc, end - 1)
                            or ent.label_ in _NAME_LABELS and _amount_or_score(doc[end - 1])):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+def _article_of_place(ent: Span, i: int) -> bool:
+    """A capital "The" inside a sentence that opens a place's name ("in The Hague", "The Gambia")."""
+    tok = ent.doc[i]
+    return ent.label_ == "GPE" and tok.text == "The" and not tok.is_sent_start
+
+
+def _own_possessive(doc: Doc, i: int) -> bool:
+    """Token ``i`` is an "'s" that belongs to a company's name ("McDonald's said", "at Sainsbury's
+    in Leeds"), not a possessive: no noun phrase follows it, only a verb, a preposition or punctuation."""
+    if doc[i].tag_ != "POS" or doc[i].lower_ not in _NAME_POSSESSIVES:
+        return False
+    if i == 0 or not doc[i - 1].text[:1].isupper():
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.tag_ in _AFTER_OWN_POSSESSIVE or (
+        after.tag_.startswith("VB") and after.tag_ not in ("VBG", "VBN"))
 
 
 def _amount_or_score(tok: Token) -> bool:

@@ -8,7 +8,7 @@ title written around the name, a surname the article repeats).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.lexicon import Lexicon
 
@@ -31,3 +31,9 @@ def _name_word(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return (word[:1].isupper() and len(letters) >= 2 and all(c.isalpha() or c in "-'’" for c in word)
             and sum(c.isupper() for c in letters) <= 2 and not word.isupper())
+
+
+def initials(words: list[Token], skip: frozenset[str] | set[str]) -> str:
+    """The acronym an organisation's name gives ("FAA" for "Federal Aviation Administration"):
+    first letters of its capitalised words, connectors (``skip``: "of", "the") left out."""
+    return "".join(t.text[0] for t in words if t.lower_ not in skip and not t.is_lower).upper()

@@ -71,3 +71,17 @@ def _name_word(tok: Token, lexicon: Lexicon) -> bool:
     honorific = any(word in words or tok.lower_ in words for words in lexicon.honorifics.values())
     return (not tok.ent_type_ and tok.tag_ in PROPER_TAGS and tok.is_title and not honorific
             and word not in lexicon.title_words | lexicon.org_words | lexicon.junk_words)
+
+
+def leader_split(span: Span, lexicon: Lexicon, lone_persons: frozenset[str]) -> tuple[Span, Span] | None:
+    """An organisation the model ran into its leader's name ("Party for Freedom of Geert Wilders"):
+    the body before the last "of" and the person after it, when the person's surname stands alone
+    as a person elsewhere in the article. ``None`` when the span is one name."""
+    ofs = [t.i for t in span if t.lower_ == "of"]
+    if not ofs or ofs[-1] in (span.start, span.end - 1):
+        return None
+    body, person = span.doc[span.start: ofs[-1]], span.doc[ofs[-1] + 1: span.end]
+    if not person_shaped(person, lexicon) or person[-1].text not in lone_persons:
+        return None
+    return body, person
+

@@ -21,7 +21,7 @@ from pipeline.entities.desks import correct_for_desks
 from pipeline.entities.gazetteer import Entry
 from pipeline.entities.matcher import ARTEFACT_GROUP
 from pipeline.entities.mentions import Mention, collect
-from pipeline.entities.names import person_shaped
+from pipeline.entities.names import initials, person_shaped
 from pipeline.entities.roles import role_mentions
 from pipeline.lexicon import Lexicon, name_key
 from pipeline.sections.entities import Entity
@@ -104,10 +104,9 @@ def _short_form_links(mentions: list[Mention], lexicon: Lexicon) -> list[tuple[i
             if person_shaped(m.span, lexicon):
                 claim("giv:" + name_key(words[0].text), m, j)
         elif m.label == "ORG":
-            skip = lexicon.connectors["acronym"]
-            initials = "".join(t.text[0] for t in words if t.lower_ not in skip and not t.is_lower)
-            if len(initials) >= 2:
-                claim("acr:" + initials.upper(), m, j)
+            acronym = initials(words, lexicon.connectors["acronym"])
+            if len(acronym) >= 2:
+                claim("acr:" + acronym, m, j)
             for n in range(1, len(m.span) - 1):
                 claim("tail:" + name_key(m.span[n:].text), m, j)
     links: list[tuple[int, int]] = []

@@ -5,9 +5,13 @@ Southampton", "Minnesota 110-103"), and the small model tags them as the place. 
 that reads as sports copy (a score such as "2-0" and a sports word), a place-labelled name in a
 side's position is a team: subject or object of a sports verb, the other side after a result
 ("lost to Tottenham", "held by Bahrain"), the antecedent of "who lost", or the modifier of a team
-noun ("India captain"). One sense per article: the same name elsewhere is the team too, unless a
-locative preposition or a place before it keeps it a place ("in Rome", "Jannik Sinner of Italy",
-"Udine, Italy"). Teams get their own cluster key, so the country and the side stay two entities.
+noun ("India captain"), a club a player joins, signs with, is loaned or traded to or plays
+for ("joined Brentford", "signed with Leinster"), or a club of the main football
+leagues named after its town ("Chelsea", ``club_places``). One sense per article: the same name
+elsewhere is the team too, unless a locative preposition or a place before it keeps it a place
+("in Rome", "Jannik Sinner of Italy", "Udine, Italy"). Teams get their own cluster key, so the
+country and the side stay two entities. Transfer stories carry no score: two words only sports
+copy uses ("striker", "winger") make a document sports copy as well.
 """
 
 from __future__ import annotations
@@ -22,39 +26,87 @@ from pipeline.entities.mentions import Mention
 from pipeline.entities.names import PROPER_TAGS
 from pipeline.lexicon import name_key
 
-_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d.,:/-]|\s*(?:percent|%))")
+#: a score such as "2-0" or "112-98." (a full stop may follow: the sentence ends), not "2-3.5" or "10-15%"
+_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d:/-]|[.,]\d|\s*(?:percent|%))")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # labels of the place before a dateline comma
 TEAM_KEY = "team:"
+_NOT_SIDES = frozenset({"PERSON", "EVENT"})  # a player, a competition won
+_TABLE_NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+#: a result ("Barnsley 1 Wimbledon 0") or a standings row ("Newcastle 4 3 1 0 9 3 10")
+_TABLE_LINE = re.compile(
+    rf"\s*(?P<home>{_TABLE_NAME}) \d{{1,3}}(?: (?P<away>{_TABLE_NAME}) \d{{1,3}}|(?: \d{{1,3}}){{3,}})")
+_MIN_TABLE_LINES = 2
 
 
 def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
-    """A score and a sports word: the test that keeps election and vote counts ("passed 78-18") out."""
-    if _SCORE.search(doc.text) is None:
-        return False
+    """A score and a sports word (the test that keeps election and vote counts, "passed 78-18",
+    out), or two words only sports copy uses."""
     lemmas = doc.count_by(LEMMA)
-    return any(h in lemmas for h in cues.sports_word_hashes)
+    if _SCORE.search(doc.text) is not None and any(h in lemmas for h in cues.sports_word_hashes):
+        return True
+    return sum(h in lemmas for h in cues.sports_only_hashes) >= 2
 
 
 def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
     """Turn place mentions that name a side into team mentions (label ``ORG``, team cluster key);
-    add the sides the model left untagged ("Bayern Munich beat RB Leipzig" after a dateline)."""
-    if not mentions or not is_sports_copy(doc, cues):
+    add the sides the model left untagged ("Bayern Munich beat RB Leipzig" after a dateline) and
+    the sides of results and standings tables ("Barnsley 1 Wimbledon 0")."""
+    table = table_sides(doc)
+    if not table and not (mentions and is_sports_copy(doc, cues)):
         return
+    if table:
+        covered = {i for span in table for i in range(span.start, span.end)}
+        mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))]
+        mentions.extend(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True)
+                        for span in table)
     mentions.extend(_untagged_sides(doc, mentions, cues))
-    playing = {m.key for m in mentions if m.label != "PERSON" and _side(m.span.root, cues)}
+    playing = {m.key for m in mentions if m.label not in _NOT_SIDES and not (m.decided and m.label == "FAC")
+               and _side(m.span.root, cues)
+               or len(m.span) == 1 and m.key in cues.club_places} | {name_key(span.text) for span in table}
     for m in mentions:
-        if m.key in playing and not _kept_a_place(m, cues):  # "Southampton led 2-1" tagged PERSON too
+        if m.key in playing and (not _kept_a_place(m, cues) or _moved(m.span.root, cues)):
+            # "Southampton led 2-1" tagged PERSON too; "on loan from Ajax" is the club
             m.span = _without_score(m.span)
             m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
 
 
+def table_sides(doc: Doc) -> list[Span]:
+    """The names on the lines of a results or standings table: "Barnsley 1 Wimbledon 0", "Aston
+    Villa 2 Leeds 0", "Newcastle 4 3 1 0 9 3 10". Two such lines at least, so one line of prose
+    that happens to look like a result is left alone."""
+    lines = [(m, offset) for offset, line in _lines(doc.text) for m in [_TABLE_LINE.fullmatch(line)] if m]
+    if len(lines) < _MIN_TABLE_LINES:
+        return []
+    spans = []
+    for match, offset in lines:
+        for group in ("home", "away"):
+            if match.group(group):
+                span = doc.char_span(offset + match.start(group), offset + match.end(group))
+                if span is not None:
+                    spans.append(span)
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its start offset, right-stripped."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line.rstrip()))
+        start += len(line) + 1
+    return out
+
+
 def _untagged_sides(doc: Doc, mentions: list[Mention], cues: DeskCues) -> list[Mention]:
-    """Proper-noun runs no entity covers, subject or object of a sports verb a side is the subject of."""
+    """Proper-noun runs no entity covers, subject or object of a sports verb a side is the subject of,
+    and town clubs of the main leagues not after a locative preposition."""
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found = []
     for tok in doc:
-        if (tok.tag_ not in PROPER_TAGS or tok.ent_type_ or tok.i in taken or not tok.is_title
-                or tok.dep_ not in ("nsubj", "dobj") or tok.head.lemma_.lower() not in cues.side_verbs):
+        if tok.tag_ not in PROPER_TAGS or tok.ent_type_ or tok.i in taken or not tok.is_title:
+            continue
+        after_locative = tok.i > 0 and doc[tok.i - 1].lower_ in cues.locative_prepositions
+        if not (tok.dep_ in ("nsubj", "dobj") and tok.head.lemma_.lower() in cues.side_verbs
+                or tok.lower_ in cues.club_places and not after_locative):
             continue
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and (
@@ -73,12 +125,29 @@ def _side(root: Token, cues: DeskCues) -> bool:
         return _side(head, cues)
     if root.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in cues.sports_verbs:
         return True
-    if root.dep_ == "pobj" and head.lower_ in cues.side_prepositions:
+    if root.dep_ == "pobj":
         governor = head.head.lemma_.lower()
-        return governor in cues.sports_verbs or governor in cues.result_nouns
+        if head.lower_ in cues.side_prepositions and (
+                governor in cues.sports_verbs or governor in cues.result_nouns):
+            return True
+        return _moved(root, cues) or head.lower_ == "for" and governor in cues.stat_words
+    if root.dep_ == "dobj" and head.lemma_.lower() in cues.transfer_words:
+        return not _country(root)  # "joined Brentford"
     if root.dep_ == "compound" and head.lemma_.lower() in cues.team_nouns:
         return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in cues.sports_verbs for c in root.children)
+
+
+def _moved(root: Token, cues: DeskCues) -> bool:
+    """A player's move from or to the name ("on loan from Ajax"): a club even after a locative."""
+    head = root.head
+    return (root.dep_ == "pobj" and head.lower_ in cues.transfer_prepositions
+            and head.head.lemma_.lower() in cues.transfer_words and not _country(root))
+
+
+def _country(tok: Token) -> bool:
+    """A place the gazetteer knows (a country, a capital): no club a player joins or signs with."""
+    return tok.ent_type_ == "GPE" and bool(tok.ent_kb_id_)
 
 
 def _without_score(span: Span) -> Span:
@@ -90,11 +159,12 @@ def _without_score(span: Span) -> Span:
 
 
 def _kept_a_place(m: Mention, cues: DeskCues) -> bool:
-    """A locative preposition ("in Rome") before the name, or a place and a comma that open a line
-    or follow one ("SAITAMA, Japan", "in Udine, Italy"; not "beat Australia, Saudi Arabia held")."""
+    """A dateline's place in capitals opening a line, a locative preposition ("in Rome") before the
+    name, or a place and a comma that open a line or follow one ("SAITAMA, Japan", "in Udine,
+    Italy"; not "beat Australia, Saudi Arabia held")."""
     doc, start = m.span.doc, m.span.start
-    if start == 0:
-        return False
+    if start == 0 or "\n" in doc[start - 1].text:
+        return m.span.text.isupper()  # a dateline opening a line ("HAMBURG 1996-08-20")
     if doc[start - 1].lower_ in cues.locative_prepositions:
         return True
     place = start - 1

@@ -28,7 +28,7 @@ from tests.gold.enriched import Mapped, RawGold, SpanMap, enrich, headline_and_b
 
 ARTICLES = Path(__file__).parent / "articles"
 SCORED = frozenset({"PERSON", "ORG", "GPE"})
-GROUPS = ("dev", "tuned", "heldout")
+GROUPS = ("dev", "tuned", "heldout", "heldout3")
 PUBLISHED_AT = "2025-01-01T12:00:00Z"  # the entity set carries no dates; clean only uses it to read datelines
 _MARK = re.compile(r"\[([^\[\]]+)\]\(([A-Z_]+):([a-z0-9-]+)\)")
 
@@ -52,7 +52,7 @@ class Gold:
 
     @property
     def group(self) -> str:
-        """``heldout`` (never used for rules), ``tuned`` (first held out, then used for rules) or ``dev``."""
+        """``heldout``/``heldout3`` (never used for rules), ``tuned`` (first held out, then used for rules) or ``dev``."""
         return next((g for g in GROUPS[1:] if f"-{g}-" in self.name), "dev")
 
 
