@@ -92,8 +92,9 @@ class SpeakerResolver:
         return Resolution(self.mention_span(self.doc[latest[eid]]), eid, entity.name, None, 0.8)
 
     def _resolve(self, tok: Token) -> Resolution:
-        if tok.tag_ == "WP" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
-            # "Smith, who said …": the relative pronoun is the mention, the noun it hangs on the speaker
+        if tok.tag_ in ("WP", "WDT") and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl" \
+                and tok.head.head.i < tok.i:
+            # "Smith, who said …", "a group that advocates …": the pronoun is the mention, the noun the speaker
             res = self.resolve(tok.head.head)
             return Resolution(self.mention_span(tok), res.entity_id, res.name, res.reason, res.certainty)
         named = self._name_under_verb(tok)
