@@ -18,6 +18,7 @@ from pipeline.quotes.interview import is_answer
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.marks import QuotedSpan
 from pipeline.quotes.model import DIRECT, Attribution
+from pipeline.quotes.subjects import governor, own_subject, passive_agent
 
 _QUOTE_CHARS = load_lexicon().marks.quote_chars
 #: the lexicon's dashes, plus a typed double hyphen and an uncleaned horizontal bar
@@ -95,23 +96,27 @@ def _cue_after_subject(body: list[Token], lex: Lexicon) -> Token | None:
 
 
 def _speaker_of(cue: Token, window: list[Token], content: tuple[int, int]) -> Token | None:
-    """The subject of the cue (climbing conj/advcl/xcomp), else the nearest noun in the window.
+    """The passive cue's "by" agent, or the subject of the cue (climbing conj/advcl/xcomp/ccomp and
+    "by saying"), else the nearest noun in the window: before the cue ("“…,” Ramos, 58, told AFP"),
+    else after it ("“…,” said Ramos").
 
     A subject inside the quotation itself is a misparse, never the speaker."""
+    agent = passive_agent(cue)
+    if agent is not None:
+        return agent
     verb: Token | None = cue
     while verb is not None:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and not content[0] <= c.idx < content[1]), None)
+        subj = own_subject(verb, content)
         if subj is not None:
             return subj
-        verb = verb.head if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head is not verb else None
+        verb = governor(verb, ("conj", "advcl", "xcomp", "ccomp"))
     ids = {t.i for t in window}
     nouns = [t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != cue.i]
     after = [t for t in nouns if t.i > cue.i and (t.head.i not in ids or t.head.i == cue.i or t.dep_ != "compound")]
     before = [t for t in nouns if t.i < cue.i]
-    if after:
-        return _np_head(after[0], ids)
-    return _np_head(before[-1], ids) if before else None
+    if before:
+        return _np_head(before[-1], ids)
+    return _np_head(after[0], ids) if after else None
 
 
 def _np_head(tok: Token, ids: set[int]) -> Token:
