@@ -28,6 +28,8 @@ _LEAD_PUNCT = frozenset({",", ";", "--", *load_lexicon().marks.dashes})
 _NAMING_WORDS = frozenset({"so-called", "called", "named", "dubbed", "titled", "entitled", "term", "word",
                            "slogan", "phrase", "label", "codenamed", "code-named", "nicknamed"})
 _WINDOW = 12
+#: the most words a name standing before a colon may have ("Mark Blumenthal and Jon Cohen")
+_NAME_WORDS = 6
 #: tokens an interjected cue ("— said the Minister at a press conference … —") may run over
 _INTERJECTION = 20
 
@@ -195,6 +197,9 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
     before = _before_window(doc, open_tok)
     if not before or before[-1].text not in (":", ",") and not lex.takes(before[-1].lemma_, "direct"):
         return None
+    named = _colon_name(before)
+    if named is not None:
+        return Attribution(DIRECT, content, "direct-colon", speaker_token=named.i)
     prep = _according(before, lex)
     if prep is not None:
         tok, speaker = prep
@@ -210,6 +215,21 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
         if subj is not None:
             return Attribution(DIRECT, content, "direct-colon", speaker_token=subj.i)
     return None
+
+
+def _colon_name(before: list[Token]) -> Token | None:
+    """A name standing alone before the colon, at the window's start or after a dash, as roundups and
+    transcripts attribute: “Pollsters agree - Carl Bialik: “…””, “Mark Blumenthal and Jon Cohen: “…””."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    k = len(before) - 1
+    while k > 0 and (before[k - 1].pos_ == "PROPN" or before[k - 1].lower_ in ("and", "&") and k < len(before) - 1):
+        k -= 1
+    run = before[k:-1]
+    opens = k == 0 or before[k - 1].text in _DASHES
+    if not run or len(run) > _NAME_WORDS or not opens or run[0].pos_ != "PROPN":
+        return None
+    return run[-1] if run[-1].pos_ == "PROPN" else None
 
 
 def _interjected(text: str, q: QuotedSpan, inner: Span, lex: Lexicon) -> Attribution | None:

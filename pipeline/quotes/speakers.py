@@ -97,6 +97,11 @@ class SpeakerResolver:
             # "Smith, who said …", "a group that advocates …": the pronoun is the mention, the noun the speaker
             res = self.resolve(tok.head.head)
             return Resolution(self.mention_span(tok), res.entity_id, res.name, res.reason, res.certainty)
+        author = self._author(tok)
+        if author is not None:  # "according to a report from Bloomberg New Energy Finance"
+            res = self.resolve(author)
+            end = max(res.mention[1] if res.mention else 0, author.idx + len(author))
+            return Resolution((self.mention_span(tok)[0], end), res.entity_id, res.name, res.reason, res.certainty)
         named = self._name_under_verb(tok)
         if named is not None:
             return self.resolve(named)
@@ -155,6 +160,20 @@ class SpeakerResolver:
             found = self.index.at(t.idx, t.idx + len(t)) if t.i != tok.i else None
             if found is not None and found[0].label in ("PERSON", "ORG"):
                 return t
+        return None
+
+    def _author(self, tok: Token) -> Token | None:
+        """The author of a document that speaks (``document_nouns``): "a study by X", "a report from
+        X", "a court document filed by X"."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.document_nouns:
+            return None
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                return next((o for o in child.children if o.dep_ == "pobj"), None)
+            agent = next((o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
+                         None) if child.dep_ == "acl" and child.tag_ == "VBN" else None
+            if agent is not None:
+                return agent
         return None
 
     def _demonym(self, tok: Token) -> bool:

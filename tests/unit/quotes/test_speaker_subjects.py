@@ -54,3 +54,17 @@ def test_a_noun_before_the_cue_speaks_rather_than_its_object() -> None:
 def test_a_passive_cue_s_agent_asks() -> None:
     found = mentions("Sanders was asked by host Bill Maher, “Why do you think the email story is over?”")
     assert found["Why do you think the email story is over?"] == "Bill Maher"
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    q = annotate("Sales of electric cars are growing 60 percent a year, according to a recent report from "
+                 "Bloomberg New Energy Finance.").quotes[0]
+    assert q.speaker_mention.text == "a recent report from Bloomberg New Energy Finance"
+    assert q.speaker_name == "Bloomberg New Energy Finance"
+
+
+def test_a_name_standing_before_a_colon_speaks() -> None:
+    found = mentions("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on "
+                     "contacting voters as late as possible.”")
+    assert found["One of the biggest lessons was a simple one: keep on contacting voters as late as possible."] \
+        == "Carl Bialik"
