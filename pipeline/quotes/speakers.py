@@ -74,7 +74,11 @@ class SpeakerResolver:
     def resolve(self, tok: Token) -> Resolution:
         """Resolve the speaker whose head token is ``tok`` (memoised per token)."""
         if tok.i not in self._resolved:
-            self._resolved[tok.i] = self._resolve(tok)
+            res = self._resolve(tok)
+            author = self._author(tok)
+            if author is not None and res.mention is not None:  # "a report from Bloomberg New Energy Finance"
+                res.mention = (res.mention[0], max(res.mention[1], self.mention_span(author)[1]))
+            self._resolved[tok.i] = res
         return self._resolved[tok.i]
 
     def interviewee(self, char: int) -> Resolution | None:
@@ -97,11 +101,6 @@ class SpeakerResolver:
             # "Smith, who said …", "a group that advocates …": the pronoun is the mention, the noun the speaker
             res = self.resolve(tok.head.head)
             return Resolution(self.mention_span(tok), res.entity_id, res.name, res.reason, res.certainty)
-        author = self._author(tok)
-        if author is not None:  # "according to a report from Bloomberg New Energy Finance"
-            res = self.resolve(author)
-            end = max(res.mention[1] if res.mention else 0, author.idx + len(author))
-            return Resolution((self.mention_span(tok)[0], end), res.entity_id, res.name, res.reason, res.certainty)
         named = self._name_under_verb(tok)
         if named is not None:
             return self.resolve(named)
@@ -164,7 +163,8 @@ class SpeakerResolver:
 
     def _author(self, tok: Token) -> Token | None:
         """The author of a document that speaks (``document_nouns``): "a study by X", "a report from
-        X", "a court document filed by X"."""
+        X", "a court document filed by X". The mention runs through the author, where annotated news
+        marks the source; the speaker stays the document's (a poll is not its pollster's statement)."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.document_nouns:
             return None
         for child in tok.rights:

@@ -56,11 +56,11 @@ def test_a_passive_cue_s_agent_asks() -> None:
     assert found["Why do you think the email story is over?"] == "Bill Maher"
 
 
-def test_a_document_speaks_for_its_author() -> None:
-    q = annotate("Sales of electric cars are growing 60 percent a year, according to a recent report from "
-                 "Bloomberg New Energy Finance.").quotes[0]
-    assert q.speaker_mention.text == "a recent report from Bloomberg New Energy Finance"
-    assert q.speaker_name == "Bloomberg New Energy Finance"
+def test_a_document_s_mention_runs_through_its_author() -> None:
+    found = mentions("Sales of electric cars are growing 60 percent a year, according to a recent report from "
+                     "Bloomberg New Energy Finance.")
+    assert found["Sales of electric cars are growing 60 percent a year"] == \
+        "a recent report from Bloomberg New Energy Finance"
 
 
 def test_a_name_standing_before_a_colon_speaks() -> None:
