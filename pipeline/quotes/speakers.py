@@ -115,7 +115,7 @@ class SpeakerResolver:
         if pron is not None:
             return self._pronoun(tok, pron, span)
         if self._definite(tok) and (found is not None or tok.lemma_.lower() in self.lex.person_descriptions
-                                    or tok.lower_.endswith("-year-old") or self._demonym(tok)):
+                                    or _aged(tok) or self._demonym(tok)):
             res = self._pronoun(tok, "person", span)  # "the American", "the 20-year-old", "the striker"
             if res.entity_id is not None:
                 return Resolution(span, res.entity_id, res.name, None, 0.7)
@@ -349,6 +349,13 @@ class SpeakerResolver:
             return None
         before = [e for e in candidates if min(s for s, _ in e.mentions) < tok.idx]
         return (before or candidates)[-1]
+
+
+def _aged(tok: Token) -> bool:
+    """An age standing for a person, one token or split by the tokenizer ("the 29-year-old")."""
+    doc = tok.doc
+    return tok.lower_.endswith("-year-old") or tok.lower_ == "old" and tok.i >= 2 \
+        and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("year", "years")
 
 
 def _subject_as_root(tok: Token) -> bool:

@@ -68,3 +68,9 @@ def test_a_name_standing_before_a_colon_speaks() -> None:
                      "contacting voters as late as possible.”")
     assert found["One of the biggest lessons was a simple one: keep on contacting voters as late as possible."] \
         == "Carl Bialik"
+
+
+def test_an_age_split_by_the_tokenizer_refers_back_to_a_person() -> None:
+    q = annotate("Emma Raducanu beat Coco Gauff in straight sets on Friday. The 21-year-old said the win was the "
+                 "best of her career.").quotes[0]
+    assert (q.speaker_mention.text, q.speaker_name) == ("The 21-year-old", "Emma Raducanu")
