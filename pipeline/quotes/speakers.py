@@ -121,6 +121,9 @@ class SpeakerResolver:
                 return Resolution(span, res.entity_id, res.name, None, 0.7)
         head = tok.lemma_.lower()
         if head in self.lex.org_descriptions and any(c.lower_ == "the" for c in tok.lefts):
+            kind = self._org_named_like(tok)  # "the airline" → Southwest Airlines, before any later subject
+            if kind is not None:
+                return Resolution(span, kind.id, kind.name, None, 0.85)
             res = self._pronoun(tok, "org", span)
             if res.entity_id is not None:
                 return res
@@ -148,6 +151,9 @@ class SpeakerResolver:
             return Resolution(span, None, self.text[span[0]:span[1]], "unresolved_description", 0.7)
         if tok.lemma_.lower() in self.lex.unnamed_source or tok.lower_ in self.lex.unnamed_source:
             return Resolution(span, None, None, "unnamed_source", 0.9)
+        alias = self.index.named(self.text[span[0]:span[1]]) if tok.pos_ == "PROPN" else None
+        if alias is not None:  # "Southwest said" when the entities section holds "Southwest Airlines"
+            return Resolution(span, alias.id, alias.name, None, 0.8)
         return Resolution(span, None, self.text[span[0]:span[1]], "no_entity", 0.8)
 
     def _name_under_verb(self, tok: Token) -> Token | None:
@@ -274,6 +280,12 @@ class SpeakerResolver:
                         res = self._pronoun(obj, "org", (obj.idx, obj.idx + len(obj)))
                         return None if res.entity_id is None else self.index.entities[res.entity_id]
         return None
+
+    def _org_named_like(self, tok: Token) -> Entity | None:
+        """The latest organisation mentioned before ``tok`` whose name holds the description's noun."""
+        head = tok.lemma_.lower()
+        return next((e for e in self._recent_mentions(tok.idx) if e.label == "ORG"
+                     and any(w.lower() in (head, head + "s") for w in e.name.split())), None)
 
     def _compatible(self, entity: Entity, pron: str) -> bool:
         if pron == "org":

@@ -74,3 +74,12 @@ def test_an_age_split_by_the_tokenizer_refers_back_to_a_person() -> None:
     q = annotate("Emma Raducanu beat Coco Gauff in straight sets on Friday. The 21-year-old said the win was the "
                  "best of her career.").quotes[0]
     assert (q.speaker_mention.text, q.speaker_name) == ("The 21-year-old", "Emma Raducanu")
+
+
+def test_a_short_name_and_a_kind_of_organisation_find_the_named_organisation() -> None:
+    text = ("Southwest Airlines grounded one Boeing 737 on Monday after an engine failure near Denver. The Boeing "
+            "737-800 returned safely to the airport.\n\nSouthwest said in a statement that it was cooperating "
+            "with investigators. “Safety comes first in everything we do,” the airline said.")
+    names = {q.content.text: q.speaker_name for q in annotate(text).quotes}
+    assert names["it was cooperating with investigators"] == "Southwest Airlines"
+    assert names["Safety comes first in everything we do"] == "Southwest Airlines"
