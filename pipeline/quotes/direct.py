@@ -108,7 +108,7 @@ def _speaker_of(cue: Token, window: list[Token], content: tuple[int, int]) -> To
         return agent
     verb: Token | None = cue
     while verb is not None:
-        subj = own_subject(verb, content)
+        subj = own_subject(verb, content, nearest=True)
         if subj is not None:
             return subj
         verb = governor(verb, ("conj", "advcl", "xcomp", "ccomp"))

@@ -83,3 +83,9 @@ def test_a_short_name_and_a_kind_of_organisation_find_the_named_organisation() -
     names = {q.content.text: q.speaker_name for q in annotate(text).quotes}
     assert names["it was cooperating with investigators"] == "Southwest Airlines"
     assert names["Safety comes first in everything we do"] == "Southwest Airlines"
+
+
+def test_of_two_subjects_the_one_nearest_the_cue_speaks_a_direct_quote() -> None:
+    text = ("Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the primary, Gov. John "
+            "Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”")
+    assert mentions(text)["I’m getting ready to rent a covered wagon."].endswith("John Kasich")
