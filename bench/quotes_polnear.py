@@ -18,7 +18,10 @@ detector (pipeline/quotes/learned.py) on; ``--no-learned-cues`` leaves the detec
 both (the earlier, speech-only stage). Also reports the
 stage's time against the NER stage's (the issue's <= 10 % overhead target).
 
-    .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N]
+    .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N] [--show-speaker-errors]
+
+``--show-speaker-errors`` lists every pair matched at 0.5 whose speaker mention misses the gold Source:
+both spans with their offsets, the cue, the rule, the content and the sentence, to sort errors by kind.
 """
 
 from __future__ import annotations
@@ -91,13 +94,15 @@ def attributions(quotes: list[dict]) -> list[dict]:
         if first in chains:
             chains[first]["ranges"] += (span,)
         else:
-            chains[first] = {"type": q["type"], "ranges": (span,), "speaker_mention": q["speaker_mention"]}
+            chains[first] = {"type": q["type"], "ranges": (span,), "speaker_mention": q["speaker_mention"],
+                             "rule": q.get("rule"), "cue": q.get("cue")}
     return list(chains.values())
 
 
 def score_article(text: str, gold: list[Gold], quotes: list[dict], counts: dict[str, dict[str, int]],
-                  parts: bool = False) -> None:
-    """Greedy one-to-one matching at each threshold, accumulated into ``counts``."""
+                  parts: bool = False, speaker_errors: list[str] | None = None) -> None:
+    """Greedy one-to-one matching at each threshold, accumulated into ``counts``; with ``speaker_errors``,
+    a line for each pair matched at 0.5 (all attributions) whose speaker mention misses the gold Source."""
     quotes = attributions([{**q, "continues": None} for q in quotes] if parts else quotes)
     pred = [q["ranges"] for q in quotes]
     mentions = [((q["speaker_mention"]["start"], q["speaker_mention"]["end"]),) if q["speaker_mention"] else ()
@@ -123,6 +128,25 @@ def score_article(text: str, gold: list[Gold], quotes: list[dict], counts: dict[
                 c[key] += 1
                 if key == "tp50" and g_items[i].source and _overlaps(g_items[i].source, mentions[k]):
                     c["spk_ok"] += 1
+                elif key == "tp50" and subset == "all" and speaker_errors is not None:
+                    speaker_errors.append(_speaker_error(text, g_items[i], quotes[k]))
+
+
+def _speaker_error(text: str, gold: Gold, quote: dict) -> str:
+    """One mismatch for ``--show-speaker-errors``: gold Source, predicted mention, rule, cue and the
+    sentence around the cue (or the content)."""
+    source = " … ".join(text[s:e] for s, e in gold.source) or "(no Source)"
+    mention = quote["speaker_mention"]["text"] if quote["speaker_mention"] else "(no mention)"
+    anchor = quote["cue"]["start"] if quote["cue"] else quote["ranges"][0][0]
+    start = max(text.rfind("\n", 0, anchor), text.rfind(". ", 0, anchor - 1), anchor - 200) + 1
+    end = min([i for i in (text.find("\n", anchor), anchor + 200) if i >= 0])
+    context = " ".join(text[start:end].split())
+    where = f"@{gold.source[0][0]}" if gold.source else ""
+    at = f"@{quote['speaker_mention']['start']}" if quote["speaker_mention"] else ""
+    cue = quote["cue"]["text"] if quote["cue"] else "-"
+    content = " ".join(text[quote["ranges"][0][0]:quote["ranges"][0][1]].split())[:70]
+    return (f"gold={source!r}{where} pred={mention!r}{at} cue={cue!r} rule={quote['rule']}\n"
+            f"    content: {content}\n    {context}")
 
 
 def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
@@ -141,6 +165,8 @@ def main() -> None:
                         help="leave the stance reports and the learned cue detector out (speech reports only)")
     parser.add_argument("--no-learned-cues", action="store_true",
                         help="leave the learned cue detector out (pipeline/quotes/learned.py)")
+    parser.add_argument("--show-speaker-errors", action="store_true",
+                        help="list the matched pairs whose speaker mention misses the gold Source, with context")
     args = parser.parse_args()
     split = args.polnear / "data" / args.split
     options: dict[str, bool] = {}
@@ -154,6 +180,7 @@ def main() -> None:
     counts: dict[str, dict[str, int]] = {}
     timing = {"ner": 0.0, "quotes": 0.0}
     texts = sorted((split / "text").glob("*.txt"))[: args.limit or None]
+    speaker_errors: list[str] | None = [] if args.show_speaker_errors else None
     for text_path in texts:
         ann = sorted((split / "attributions").glob(f"{text_path.stem}_*.ann"))
         if not ann:
@@ -165,7 +192,11 @@ def main() -> None:
             t0 = time.perf_counter()
             stage.process([article])
             timing[stage.name] += time.perf_counter() - t0
-        score_article(text, parse_ann(ann[0], text), msgspec.to_builtins(article.quotes), counts, args.parts)
+        errors_before = len(speaker_errors or [])
+        score_article(text, parse_ann(ann[0], text), msgspec.to_builtins(article.quotes), counts, args.parts,
+                      speaker_errors)
+        for line in (speaker_errors or [])[errors_before:]:
+            print(f"{text_path.stem}: {line}")
     figures = {
         subset: {"gold": c["gold"], "pred": c["pred"], "overlap50": _prf(c["tp50"], c["pred"], c["gold"]),
                  "overlap30": _prf(c["tp30"], c["pred"], c["gold"]), "any": _prf(c["tp_any"], c["pred"], c["gold"]),

@@ -73,6 +73,7 @@ class Lexicon:
     unnamed_source: frozenset[str]
     anonymous_heads: frozenset[str]
     org_descriptions: frozenset[str]
+    document_nouns: frozenset[str]
     person_descriptions: frozenset[str]
     qualifier_words: frozenset[str]
     gendered_nouns: dict[str, frozenset[str]]
@@ -175,6 +176,7 @@ def _speakers(speakers: Mapping[str, Any]) -> dict[str, Any]:
         "unnamed_source": frozenset(speakers["unnamed_source"]),
         "anonymous_heads": frozenset(speakers["anonymous_heads"]),
         "org_descriptions": frozenset(speakers["org_descriptions"]),
+        "document_nouns": frozenset(speakers["document_nouns"]),
         "person_descriptions": frozenset(speakers["person_descriptions"]),
         "qualifier_words": frozenset(speakers["qualifier_words"]),
         "gendered_nouns": {g: frozenset(w) for g, w in speakers["gendered_nouns"].items()},

@@ -18,6 +18,7 @@ from pipeline.quotes.interview import is_answer
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.marks import QuotedSpan
 from pipeline.quotes.model import DIRECT, Attribution
+from pipeline.quotes.subjects import governor, own_subject, passive_agent
 
 _QUOTE_CHARS = load_lexicon().marks.quote_chars
 #: the lexicon's dashes, plus a typed double hyphen and an uncleaned horizontal bar
@@ -27,6 +28,8 @@ _LEAD_PUNCT = frozenset({",", ";", "--", *load_lexicon().marks.dashes})
 _NAMING_WORDS = frozenset({"so-called", "called", "named", "dubbed", "titled", "entitled", "term", "word",
                            "slogan", "phrase", "label", "codenamed", "code-named", "nicknamed"})
 _WINDOW = 12
+#: the most words a name standing before a colon may have ("Mark Blumenthal and Jon Cohen")
+_NAME_WORDS = 6
 #: tokens an interjected cue ("— said the Minister at a press conference … —") may run over
 _INTERJECTION = 20
 
@@ -95,23 +98,27 @@ def _cue_after_subject(body: list[Token], lex: Lexicon) -> Token | None:
 
 
 def _speaker_of(cue: Token, window: list[Token], content: tuple[int, int]) -> Token | None:
-    """The subject of the cue (climbing conj/advcl/xcomp), else the nearest noun in the window.
+    """The passive cue's "by" agent, or the subject of the cue (climbing conj/advcl/xcomp/ccomp and
+    "by saying"), else the nearest noun in the window: before the cue ("“…,” Ramos, 58, told AFP"),
+    else after it ("“…,” said Ramos").
 
     A subject inside the quotation itself is a misparse, never the speaker."""
+    agent = passive_agent(cue)
+    if agent is not None:
+        return agent
     verb: Token | None = cue
     while verb is not None:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and not content[0] <= c.idx < content[1]), None)
+        subj = own_subject(verb, content, nearest=True)
         if subj is not None:
             return subj
-        verb = verb.head if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head is not verb else None
+        verb = governor(verb, ("conj", "advcl", "xcomp", "ccomp"))
     ids = {t.i for t in window}
     nouns = [t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != cue.i]
     after = [t for t in nouns if t.i > cue.i and (t.head.i not in ids or t.head.i == cue.i or t.dep_ != "compound")]
     before = [t for t in nouns if t.i < cue.i]
-    if after:
-        return _np_head(after[0], ids)
-    return _np_head(before[-1], ids) if before else None
+    if before:
+        return _np_head(before[-1], ids)
+    return _np_head(after[0], ids) if after else None
 
 
 def _np_head(tok: Token, ids: set[int]) -> Token:
@@ -190,6 +197,9 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
     before = _before_window(doc, open_tok)
     if not before or before[-1].text not in (":", ",") and not lex.takes(before[-1].lemma_, "direct"):
         return None
+    named = _colon_name(before)
+    if named is not None:
+        return Attribution(DIRECT, content, "direct-colon", speaker_token=named.i)
     prep = _according(before, lex)
     if prep is not None:
         tok, speaker = prep
@@ -205,6 +215,21 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
         if subj is not None:
             return Attribution(DIRECT, content, "direct-colon", speaker_token=subj.i)
     return None
+
+
+def _colon_name(before: list[Token]) -> Token | None:
+    """A name standing alone before the colon, at the window's start or after a dash, as roundups and
+    transcripts attribute: “Pollsters agree - Carl Bialik: “…””, “Mark Blumenthal and Jon Cohen: “…””."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    k = len(before) - 1
+    while k > 0 and (before[k - 1].pos_ == "PROPN" or before[k - 1].lower_ in ("and", "&") and k < len(before) - 1):
+        k -= 1
+    run = before[k:-1]
+    opens = k == 0 or before[k - 1].text in _DASHES
+    if not run or len(run) > _NAME_WORDS or not opens or run[0].pos_ != "PROPN":
+        return None
+    return run[-1] if run[-1].pos_ == "PROPN" else None
 
 
 def _interjected(text: str, q: QuotedSpan, inner: Span, lex: Lexicon) -> Attribution | None:

@@ -50,6 +50,18 @@ class EntityIndex:
                 break
         return None if best is None else (self.entities[best[2]], (best[0], best[1]))
 
+    def named(self, text: str) -> Entity | None:
+        """The one entity a name the entities section left unlinked stands for: an organisation whose
+        name starts with its words ("Southwest" → Southwest Airlines), a person whose name ends with
+        them (a surname); None when no entity or several fit."""
+        words = text.split()
+        if not words or words[0].lower() == "the":
+            return None
+        fits = {e.id: e for e in self.entities.values()
+                if e.label == "ORG" and e.name.split()[:len(words)] == words
+                or e.label == "PERSON" and len(e.name.split()) > len(words) and e.name.split()[-len(words):] == words}
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
     def persons(self) -> list[Entity]:
         return [e for e in self.entities.values() if e.label == "PERSON"]
 

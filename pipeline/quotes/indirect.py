@@ -25,7 +25,9 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
 from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_stance
+from pipeline.quotes.subjects import np_head, own_subject, passive_agent, reporting_head
 
+_DATELINE_DASHES = ("—", "–", "-", "--")
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
 
 
@@ -56,36 +58,41 @@ def trim_span(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited through conjunctions and participles ("…and added that")."""
-    cur: Token | None = verb
-    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        cur = verb.head.head  # "X said A and noted that B": the parser hangs "noted" on A's verb
-    agent = _agent(verb)
+    """The verb's subject in its own paragraph, inherited through conjunctions and participles ("…and
+    added that"), past the reported clause they hang in (:mod:`pipeline.quotes.subjects`)."""
+    agent = passive_agent(verb)
     if agent is not None:  # "it was announced by the ministry that …"
         return agent
+    cur: Token | None = verb
     while cur is not None:
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = own_subject(cur)
         if subj is not None:
             return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else _past_dateline(subj, cur)
-        cur = cur.head if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur else None
+        cur = reporting_head(cur)
     return None
 
 
-def _agent(verb: Token) -> Token | None:
-    """The speaker of a passive report: the object of its "by" phrase."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
-
-
 def _past_dateline(subj: Token, verb: Token) -> Token:
-    """The real subject when the parser took the dateline ("LONDON, Nov 3 (AP) — Arteta insisted")."""
+    """The real subject when the parser took the dateline ("LONDON, Nov 3 (AP) — Arteta insisted",
+    "New York (AFP) – Vice President Joe Biden on Monday hit …"): the name after the dash."""
     doc = subj.doc
-    if not (subj.is_upper and (subj.i == 0 or "\n" in doc[subj.i - 1].text_with_ws)):
+    first = subj.left_edge
+    opens = first.i == 0 or "\n" in doc[first.i - 1].text_with_ws
+    if not (opens and (subj.is_upper or _agency_credit(subj, verb))):
         return subj
-    dash = next((t for t in reversed(doc[subj.i:verb.i]) if t.text in ("—", "–", "-", "--")), None)
-    names = [] if dash is None else [t for t in doc[dash.i + 1:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    return names[-1] if names else subj
+    dash = next((t for t in reversed(doc[subj.i:verb.i]) if t.text in _DATELINE_DASHES), None)
+    name = None if dash is None else next((t for t in doc[dash.i + 1:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")),
+                                          None)
+    return subj if dash is None or name is None else np_head(name, dash.i, verb.i)
+
+
+def _agency_credit(place: Token, verb: Token) -> bool:
+    """A place with an agency's credit and a dash after it: "New York (AFP) –" (not "Gowdy (R-S.C.)")."""
+    doc = place.doc
+    if place.i + 1 >= verb.i or doc[place.i + 1].text != "(":
+        return False
+    close = next((t for t in doc[place.i + 2:verb.i] if t.text == ")"), None)
+    return close is not None and close.i + 1 < verb.i and doc[close.i + 1].text in _DATELINE_DASHES
 
 
 def clause_end(comp: Token, lex: Lexicon) -> int:
