@@ -63,12 +63,29 @@ def subject_of(verb: Token) -> Token | None:
     agent = _agent(verb)
     if agent is not None:  # "it was announced by the ministry that …"
         return agent
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "pcomp"):
+        return _participle_source(verb)
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else _past_dateline(subj, cur)
         cur = cur.head if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur else None
     return None
+
+
+def _participle_source(verb: Token) -> Token | None:
+    """Who speaks through a participle with no subject of its own: the author of the document it
+    describes ("X issued a statement saying …") or the subject of the verb whose preposition it
+    follows ("X opened by saying …", "X spent the day talking about …")."""
+    head = verb.head
+    if verb.dep_ == "pcomp":
+        return subject_of(head.head) if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") else None
+    if head.lemma_.lower() not in load_lexicon().speech_nouns:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return subject_of(head.head) if head.dep_ == "dobj" and head.head.pos_ == "VERB" else None
 
 
 def _agent(verb: Token) -> Token | None:

@@ -44,6 +44,9 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     lemmas: frozenset[str]
+    #: cue words whose noun-phrase or prepositional object PolNeAR train annotates as reported content
+    #: at least the training command's ``--object-precision`` of the time (the gate's learned list)
+    object_lemmas: frozenset[str] = frozenset()
     #: a digest of the weights file, for a record's provenance
     version: str = ""
 
@@ -66,7 +69,7 @@ def load_cue_model(path: Path = MODEL_PATH) -> CueModel:
     raw = path.read_bytes()
     data = json.loads(raw)
     return CueModel(weights=data["weights"], threshold=float(data["threshold"]), lemmas=frozenset(data["lemmas"]),
-                    version=hashlib.sha256(raw).hexdigest()[:12])
+                    object_lemmas=frozenset(data.get("object_lemmas", ())), version=hashlib.sha256(raw).hexdigest()[:12])
 
 
 def candidates(doc: Doc, model: CueModel) -> list[Token]:
@@ -81,7 +84,7 @@ def find_learned(doc: Doc, lex: Lexicon, model: CueModel, read: set[int]) -> lis
     found = []
     gates = load_gates()
     for tok, source, content in candidate_reports(doc, lex, model, read):
-        if gates.admits(tok, source, content) \
+        if gates.admits(tok, source, content, model.object_lemmas) \
                 and model.probability(cue_features(tok, source, content, lex)) >= model.threshold:
             found.append(Attribution(INDIRECT, content.span, "indirect-learned", (tok.idx, tok.idx + len(tok)),
                                      tok.lemma_.lower(), source.i, tok.i))

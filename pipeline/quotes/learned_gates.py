@@ -3,7 +3,8 @@
 The model (:mod:`pipeline.quotes.learned`) learns how PolNeAR cues look, but a verb's object looks the same
 whether it was said ("denied the allegations") or acted on ("attacked dozens of fighters"). So a report
 survives only when its content is a clause, or its cue is a communication or stance word
-(``data/learned_gates.yaml``); an infinitive of an event verb ("failed to agree") and a source that
+(``data/learned_gates.yaml``) or a word whose object PolNeAR train mostly annotates as reported
+(the model file's ``object_lemmas``, chosen by ``bench/train_cue_model.py``); an infinitive of an event verb ("failed to agree") and a source that
 cannot speak (an aircraft, a book title) end it.
 """
 
@@ -32,8 +33,10 @@ class Gates:
     inanimate_sources: frozenset[str]
     inanimate_entity_types: frozenset[str]
 
-    def admits(self, tok: Token, source: Token, content: Content) -> bool:
-        """Whether a learned report on ``tok`` by ``source`` about ``content`` is one."""
+    def admits(self, tok: Token, source: Token, content: Content, object_lemmas: frozenset[str] = frozenset()) -> bool:
+        """Whether a learned report on ``tok`` by ``source`` about ``content`` is one; ``object_lemmas``
+        are cue words whose object the model's training found reported (the model file's list), on
+        top of this file's."""
         if source.lemma_.lower() in self.inanimate_sources or source.ent_type_ in self.inanimate_entity_types:
             return False
         lemma = tok.lemma_.lower()
@@ -41,7 +44,7 @@ class Gates:
             return True
         if content.kind == "infinitive":
             return lemma not in self.event_infinitive_cues
-        return lemma in self.object_cues
+        return lemma in self.object_cues or lemma in object_lemmas
 
 
 @cache
