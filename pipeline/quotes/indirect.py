@@ -63,7 +63,7 @@ def subject_of(verb: Token) -> Token | None:
     agent = _agent(verb)
     if agent is not None:  # "it was announced by the ministry that …"
         return agent
-    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "pcomp"):
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "pcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
         return _participle_source(verb)
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
