@@ -110,13 +110,29 @@ def clause_end(comp: Token, lex: Lexicon) -> int:
     one with no subject of its own that goes on with the reporter's acts ("She said supporters had
     every right to be angry and promised a review": the parser hangs "promised" on "had")."""
     end = comp.right_edge.i + 1
+    aside = next((t.left_edge.i - 1 for t in comp.subtree if t.i > comp.i and _trailing_aside(t, end)), None)
+    if aside is not None:
+        end = aside
     for tok in comp.subtree:
         if tok.dep_ == "conj" and tok.i > comp.i and lex.takes(tok.lemma_, "that") \
-                and any(c.dep_ == "ccomp" for c in tok.children) \
+                and any(c.dep_ == "ccomp" for c in tok.children) and not _marked_that(tok) \
                 or tok.dep_ == "conj" and tok.head.i == comp.i and _speech_act(tok, lex):
             cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
             end = min(end, cc[-1].i if cc else tok.i)
     return end
+
+
+def _marked_that(clause: Token) -> bool:
+    """A clause opened by "that": a second reported clause ("said that A and that B"), not a new report."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _trailing_aside(tok: Token, end: int) -> bool:
+    """A non-restrictive relative clause closing the report (", where he trails …", ", who both back …"):
+    the writer's gloss on a name, not the speaker's words."""
+    doc = tok.doc
+    return tok.dep_ == "relcl" and tok.right_edge.i + 1 >= end and tok.left_edge.i > 0 \
+        and doc[tok.left_edge.i - 1].text == "," and tok.left_edge.lower_ in ("who", "which", "where", "whose")
 
 
 def _speech_act(tok: Token, lex: Lexicon) -> bool:
