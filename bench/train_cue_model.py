@@ -170,7 +170,7 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=3, help="occurrences for a feature to get a weight")
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--steps", type=int, default=400)
-    parser.add_argument("--object-precision", type=float, default=0.4,
+    parser.add_argument("--object-precision", type=float, default=0.2,
                         help="share of a cue word's object reports that must be right for its objects to pass the gate")
     parser.add_argument("--object-min", type=int, default=5, help="right object reports a cue word needs for that")
     parser.add_argument("--max-drop", type=float, default=0.01,

@@ -4,7 +4,8 @@ The model (:mod:`pipeline.quotes.learned`) learns how PolNeAR cues look, but a v
 whether it was said ("denied the allegations") or acted on ("attacked dozens of fighters"). So a report
 survives only when its content is a clause, or its cue is a communication or stance word
 (``data/learned_gates.yaml``) or a word whose object PolNeAR train mostly annotates as reported
-(the model file's ``object_lemmas``, chosen by ``bench/train_cue_model.py``); an infinitive of an
+(the model file's ``object_lemmas``, chosen by ``bench/train_cue_model.py``, less the verbs that
+make or handle a thing: "published a report"); an infinitive of an
 event verb ("failed to agree"), a cue inside such an infinitive ("failed to agree on a plan") and a
 source that cannot speak (an aircraft, a book title) end it.
 """
@@ -30,6 +31,7 @@ class Gates:
     """The word lists of ``data/learned_gates.yaml``."""
 
     object_cues: frozenset[str]
+    object_acts: frozenset[str]
     event_infinitive_cues: frozenset[str]
     event_heads: frozenset[str]
     inanimate_sources: frozenset[str]
@@ -49,7 +51,7 @@ class Gates:
             return True
         if content.kind == "infinitive":
             return lemma not in self.event_infinitive_cues
-        return lemma in self.object_cues or lemma in object_lemmas
+        return lemma in self.object_cues or lemma in object_lemmas and lemma not in self.object_acts
 
 
 @cache
@@ -57,4 +59,4 @@ def load_gates(path: Path = GATES_PATH) -> Gates:
     """The shipped gates (read once)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Gates(*(frozenset(str(w) for w in data[key]) for key in
-                   ("object_cues", "event_infinitive_cues", "event_heads", "inanimate_sources", "inanimate_entity_types")))
+                   ("object_cues", "object_acts", "event_infinitive_cues", "event_heads", "inanimate_sources", "inanimate_entity_types")))
