@@ -27,9 +27,10 @@ from typing import Any
 import msgspec
 import numpy as np
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
+from pipeline.config import Settings
 from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.nlp import load_nlp
 from pipeline.quotes.cue_features import CUE_POS, cue_features
 from pipeline.quotes.extract import extract_quotes
 from pipeline.quotes.learned import MODEL_PATH, CueModel, candidate_reports
@@ -134,6 +135,19 @@ def fit(feats: list[list[str]], labels: list[int], min_count: int, l2: float, st
     return {f: round(float(w[k]), 4) for f, k in index.items() if abs(w[k]) >= 1e-3}
 
 
+def object_lemmas(feats: list[list[str]], labels: list[int], precision: float, minimum: int) -> frozenset[str]:
+    """Cue words whose noun-phrase or prepositional object was the gold content at least ``precision`` of
+    the time and at least ``minimum`` times: the meaning gate's learned list (learned_gates.py)."""
+    seen: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for row, label in zip(feats, labels):
+        lemma, _, kind = next(f for f in row if f.startswith("lk=")).removeprefix("lk=").rpartition("|")
+        if kind in ("object", "prep"):
+            seen[lemma] += 1
+            right[lemma] += label
+    return frozenset(w for w, n in seen.items() if right[w] >= minimum and right[w] >= precision * n)
+
+
 def held_out_scores(docs: list[tuple[Doc, Row]], lex: Lexicon, model: CueModel) -> tuple[float, float, float]:
     """All-attribution F1 at overlap >= 0.3, precision at overlap >= 0.5 and speaker accuracy
     (bench/quotes_polnear.py's scoring), stances on."""
@@ -156,10 +170,15 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=3, help="occurrences for a feature to get a weight")
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--steps", type=int, default=400)
+    parser.add_argument("--object-precision", type=float, default=0.2,
+                        help="share of a cue word's object reports that must be right for its objects to pass the gate")
+    parser.add_argument("--object-min", type=int, default=5, help="right object reports a cue word needs for that")
     parser.add_argument("--max-drop", type=float, default=0.01,
                         help="how far held-out precision (overlap50) and speaker accuracy may fall below the rules'")
     args = parser.parse_args()
-    lex, vocab = load_lexicon(), Vocab()
+    # the model's own vocabulary: a bare Vocab has no lexical attribute getters, so every token would
+    # read as no punctuation and no capitals, and the rule passes would not see what the stage sees
+    lex, vocab = load_lexicon(), load_nlp(Settings(metrics_port=0).spacy_model).vocab
     docs = [(Doc(vocab).from_bytes(row[3]), row) for row in parsed_articles(args.polnear, args.cache)]
     cue_lemmas: Counter[str] = Counter()
     for doc, row in docs:
@@ -170,8 +189,10 @@ def main() -> None:
     random.Random(args.seed).shuffle(order)
     cut = len(order) * 4 // 5
     fit_docs, held = [docs[k] for k in order[:cut]], [docs[k] for k in order[cut:]]
-    weights = fit(*examples(fit_docs, lex, lemmas), args.min_count, args.l2, args.steps)
-    sweep = {t: held_out_scores(held, lex, CueModel(weights, t, lemmas))
+    feats, labels = examples(fit_docs, lex, lemmas)
+    weights = fit(feats, labels, args.min_count, args.l2, args.steps)
+    objects = object_lemmas(feats, labels, args.object_precision, args.object_min)
+    sweep = {t: held_out_scores(held, lex, CueModel(weights, t, lemmas, objects))
              for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, RULES_ONLY)}
     for t, (f1, p50, speakers) in sweep.items():
         print(f"held-out 20 % of train, threshold {t}: all-attribution F1 (overlap30) {f1:.4f}, "
@@ -179,12 +200,16 @@ def main() -> None:
     floor = [score - args.max_drop for score in sweep[RULES_ONLY]]
     kept = [t for t, (_, p50, speakers) in sweep.items() if p50 >= floor[1] and speakers >= floor[2]]
     threshold = max(kept, key=lambda t: (sweep[t][0], t))
-    weights = fit(*examples(docs, lex, lemmas), args.min_count, args.l2, args.steps)
+    feats, labels = examples(docs, lex, lemmas)
+    weights = fit(feats, labels, args.min_count, args.l2, args.steps)
+    objects = object_lemmas(feats, labels, args.object_precision, args.object_min)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"threshold": threshold, "lemmas": sorted(lemmas), "weights": weights,
+                                    "object_lemmas": sorted(objects),
                                     "trained_on": "PolNeAR train", "command": "bench/train_cue_model.py",
                                     "seed": args.seed}, sort_keys=True, indent=0) + "\n", encoding="utf-8")
-    print(f"threshold {threshold}, {len(lemmas)} cue lemmas, {len(weights)} weights -> {args.out}")
+    print(f"threshold {threshold}, {len(lemmas)} cue lemmas, {len(objects)} object lemmas, "
+          f"{len(weights)} weights -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ def subject_of(verb: Token) -> Token | None:
     agent = passive_agent(verb)
     if agent is not None:  # "it was announced by the ministry that …"
         return agent
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "pcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+        return _participle_source(verb)
     cur: Token | None = verb
     while cur is not None:
         subj = own_subject(cur)
@@ -70,6 +72,21 @@ def subject_of(verb: Token) -> Token | None:
             return None if subj.lower_ == "it" and subj.dep_ == "nsubjpass" else _past_dateline(subj, cur)
         cur = reporting_head(cur)
     return None
+
+
+def _participle_source(verb: Token) -> Token | None:
+    """Who speaks through a participle with no subject of its own: the author of the document it
+    describes ("X issued a statement saying …") or the subject of the verb whose preposition it
+    follows ("X opened by saying …", "X spent the day talking about …")."""
+    head = verb.head
+    if verb.dep_ == "pcomp":
+        return subject_of(head.head) if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") else None
+    if head.lemma_.lower() not in load_lexicon().speech_nouns:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return subject_of(head.head) if head.dep_ == "dobj" and head.head.pos_ == "VERB" else None
 
 
 def _past_dateline(subj: Token, verb: Token) -> Token:
@@ -100,13 +117,29 @@ def clause_end(comp: Token, lex: Lexicon) -> int:
     one with no subject of its own that goes on with the reporter's acts ("She said supporters had
     every right to be angry and promised a review": the parser hangs "promised" on "had")."""
     end = comp.right_edge.i + 1
+    aside = next((t.left_edge.i - 1 for t in comp.subtree if t.i > comp.i and _trailing_aside(t, end)), None)
+    if aside is not None:
+        end = aside
     for tok in comp.subtree:
         if tok.dep_ == "conj" and tok.i > comp.i and lex.takes(tok.lemma_, "that") \
-                and any(c.dep_ == "ccomp" for c in tok.children) \
+                and any(c.dep_ == "ccomp" for c in tok.children) and not _marked_that(tok) \
                 or tok.dep_ == "conj" and tok.head.i == comp.i and _speech_act(tok, lex):
             cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
             end = min(end, cc[-1].i if cc else tok.i)
     return end
+
+
+def _marked_that(clause: Token) -> bool:
+    """A clause opened by "that": a second reported clause ("said that A and that B"), not a new report."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _trailing_aside(tok: Token, end: int) -> bool:
+    """A non-restrictive relative clause closing the report (", where he trails …", ", who both back …"):
+    the writer's gloss on a name, not the speaker's words."""
+    doc = tok.doc
+    return tok.dep_ == "relcl" and tok.right_edge.i + 1 >= end and tok.left_edge.i > 0 \
+        and doc[tok.left_edge.i - 1].text == "," and tok.left_edge.lower_ in ("who", "which", "where", "whose")
 
 
 def _speech_act(tok: Token, lex: Lexicon) -> bool:

@@ -28,7 +28,7 @@ from pipeline.quotes.cue_features import Content, cue_features, source_of
 from pipeline.quotes.indirect import clause_around, clause_end, that_clause, trim_span
 from pipeline.quotes.learned_gates import load_gates
 from pipeline.quotes.model import INDIRECT, Attribution
-from pipeline.quotes.stance import anonymity
+from pipeline.quotes.stance import OBJECT_PREPS, anonymity
 
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 #: sources that hold no position ("it said" is a document's, but "it" is no one to resolve)
@@ -44,6 +44,9 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     lemmas: frozenset[str]
+    #: cue words whose noun-phrase or prepositional object PolNeAR train annotates as reported content
+    #: at least the training command's ``--object-precision`` of the time (the gate's learned list)
+    object_lemmas: frozenset[str] = frozenset()
     #: a digest of the weights file, for a record's provenance
     version: str = ""
 
@@ -66,7 +69,7 @@ def load_cue_model(path: Path = MODEL_PATH) -> CueModel:
     raw = path.read_bytes()
     data = json.loads(raw)
     return CueModel(weights=data["weights"], threshold=float(data["threshold"]), lemmas=frozenset(data["lemmas"]),
-                    version=hashlib.sha256(raw).hexdigest()[:12])
+                    object_lemmas=frozenset(data.get("object_lemmas", ())), version=hashlib.sha256(raw).hexdigest()[:12])
 
 
 def candidates(doc: Doc, model: CueModel) -> list[Token]:
@@ -81,7 +84,7 @@ def find_learned(doc: Doc, lex: Lexicon, model: CueModel, read: set[int]) -> lis
     found = []
     gates = load_gates()
     for tok, source, content in candidate_reports(doc, lex, model, read):
-        if gates.admits(tok, source, content) \
+        if gates.admits(tok, source, content, model.object_lemmas) \
                 and model.probability(cue_features(tok, source, content, lex)) >= model.threshold:
             found.append(Attribution(INDIRECT, content.span, "indirect-learned", (tok.idx, tok.idx + len(tok)),
                                      tok.lemma_.lower(), source.i, tok.i))
@@ -112,9 +115,15 @@ def _passive(tok: Token, source: Token) -> bool:
     return bare_participle or source.dep_ == "nsubjpass"
 
 
+def _infinitive(clause: Token) -> bool:
+    """A noun's "to" clause ("the decision to appeal")."""
+    return clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def content_of(doc: Doc, tok: Token, lex: Lexicon) -> Content | None:
     """What a cue word governs, by preference: its clause ("warned (that) …"), the clause it interrupts
-    ("…, he maintained, …"), its infinitive with the object before it ("pushed X to …"), a "that" clause
+    ("…, he maintained, …"), its infinitive with the object before it ("pushed X to …", a noun's: "his
+    promise to …"), a "that" clause
     on its object or on itself (a noun: "the plan that …"), its object, or the object of a preposition
     ("pushing for a vote")."""
     after = [c for c in tok.children if c.i > tok.i]
@@ -123,7 +132,7 @@ def content_of(doc: Doc, tok: Token, lex: Lexicon) -> Content | None:
         return Content(trim_span(doc, comp.left_edge.i, clause_end(comp, lex), tok), "clause")
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         return Content(clause_around(doc, tok.head, tok), "around")
-    xcomp = next((c for c in after if c.dep_ == "xcomp"), None)
+    xcomp = next((c for c in after if c.dep_ == "xcomp" or tok.pos_ == "NOUN" and _infinitive(c)), None)
     dobj = next((c for c in after if c.dep_ in ("dobj", "oprd")), None)
     if xcomp is not None and anonymity(xcomp):
         return None  # "asked not to be identified": a source's terms
@@ -132,7 +141,7 @@ def content_of(doc: Doc, tok: Token, lex: Lexicon) -> Content | None:
         return Content(trim_span(doc, start, xcomp.right_edge.i + 1, tok), "infinitive")
     if dobj is not None and not (dobj.pos_ == "PRON" and dobj.n_lefts + dobj.n_rights == 0):
         end = max(c.right_edge.i for c in after if c.i >= dobj.i and (c.dep_ in ("dobj", "oprd")
-                                                                    or c.dep_ == "prep" and c.lower_ in ("of", "as")))
+                                                                    or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
         return Content(trim_span(doc, dobj.left_edge.i, end + 1, tok), "object")
     obj = next((o for p in after if p.dep_ == "prep" and p.lower_ in _CONTENT_PREPS
                 for o in p.children if o.dep_ in ("pobj", "pcomp")), None)

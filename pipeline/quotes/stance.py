@@ -24,8 +24,8 @@ STANCE_FRAMES = frozenset({"object", "predicate", "question", "intent"})
 STANCE_RULES: frozenset[QuoteRule] = frozenset({"indirect-stance", "indirect-question"})
 #: the verb's children, after it, that carry the stance's content with the object
 _WITH_OBJECT = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
-#: prepositions whose phrase belongs to the content ("accused X of Y", "described X as Y")
-_CONTENT_PREPS = frozenset({"of", "as"})
+#: prepositions whose phrase belongs to the content ("accused X of Y", "described X as Y", "criticized X for Y")
+OBJECT_PREPS = frozenset({"of", "as", "for"})
 #: subjects that hold no position
 _NO_SOURCE = frozenset({"it", "there", "this", "that", "which", "what"})
 #: a question's opening word ("asked whether …", "asked how …")
@@ -81,7 +81,7 @@ def _object(tok: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
     if obj is None or obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0 and "predicate" not in frames:
         return None
     parts = [c for c in tok.children if c.i >= obj.i and (c.dep_ in _WITH_OBJECT or
-                                                          c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+                                                          c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
     predicate = len(parts) > 1 or obj.dep_ == "oprd" or any(c.dep_ == "prep" and c.lower_ == "as"
                                                              for c in obj.children)
     if "object" not in frames and not predicate:

@@ -58,12 +58,14 @@ def test_the_setting_switches_the_detector_on_and_names_its_weights() -> None:
         item = article(text)
         item.doc, item.entities = parsed.doc, parsed.entities
         backend.process([item])
-        assert [q.rule for q in item.quotes or []] == (["indirect-learned"] if on else [])
+        rules = {q.rule for q in item.quotes or []}
+        assert rules == ({"indirect-learned"} if on else set())
         assert ("quotes.en.cue_model" in backend.provenance().data_versions) is on
 
 
 def test_the_shipped_model_holds_weights_over_feature_names_only() -> None:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"[a-z]+", lemma) for lemma in data["object_lemmas"])
     assert 0.0 < data["threshold"] < 1.0
     assert all(re.fullmatch(r"\S+", lemma) for lemma in data["lemmas"])
     assert all(re.fullmatch(r"(bias|[a-z]+=\S+)", name) for name in data["weights"]), "a weight on running text"
@@ -78,9 +80,12 @@ def test_a_sources_terms_are_no_report() -> None:
     "The general attacked several villages near the border with heavy artillery.",
     "The minister published a long report on the state of the economy.",
     "The governor ordered hundreds of families to leave the flooded valley.",
+    "European Union leaders failed to agree on a plan to share responsibility for asylum seekers.",
+    "The spokeswoman answered a question about the upcoming summit.",
 ])
 def test_an_action_on_an_object_is_no_report(text: str) -> None:
-    """The model scores these verbs as cues; the gates keep an action's object and an order's event out."""
+    """The model scores these verbs as cues; the gates keep an action's object, an order's event and a cue
+    inside what failed to happen out."""
     assert not [q for q in quotes(text) if q.rule == "indirect-learned"]
 
 
