@@ -31,7 +31,7 @@ def _forms() -> tuple[tuple[str, ...], ...]:
     """The legal forms as folded word tuples, longest first."""
     data = yaml.safe_load((DATA_DIR / "legal_forms.yaml").read_text("utf-8"))
     forms = {tuple(w.casefold() for w in _WORD.findall(form)) for form in data["forms"]}
-    return tuple(sorted(forms, key=len, reverse=True))
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))  # longest first, then a fixed order
 
 
 @lru_cache(maxsize=1)
@@ -56,9 +56,11 @@ def core_name(name: str) -> str | None:
     lo, hi = 0, len(spans)
     while (cut := _cut(text, spans, keys, lo, hi)) is not None:
         lo, hi = cut
-    core = text[spans[lo][0]:spans[hi - 1][1]] if (lo, hi) != (0, len(spans)) else ""
+    if (lo, hi) == (0, len(spans)) or keys[lo:hi] in _forms():  # no form, or forms only ("PTE OOO")
+        return None
+    core = text[spans[lo][0]:spans[hi - 1][1]]
     # a form cut inside brackets leaves half of them: "… (VNIIRT JSC)" has no core
-    return core if core and core.count("(") == core.count(")") else None
+    return core if core.count("(") == core.count(")") else None
 
 
 def _cut(text: str, spans: list[tuple[int, int]], keys: tuple[str, ...], lo: int, hi: int) -> tuple[int, int] | None:

@@ -35,6 +35,7 @@ def _entry(list_key: str, ref: str, *names: str) -> Listed:
     ("Public Joint Stock Company 'United Aircraft Corporation'", "United Aircraft Corporation"),
     ("Co-operative Bank", None),          # a form joined by a dash is a word of the name
     ("Joint Stock Company", None),        # only a form: no core
+    ("PTE OOO", None),                    # only forms
     ("AB Rossiya", None),                 # "AB" is not stripped: Bank Rossiya
     ("As-Sahab Media", None),             # an Arabic article, not a form
     ("Al-Qa'ida", None),
