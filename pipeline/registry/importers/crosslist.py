@@ -36,6 +36,7 @@ from pipeline.registry.model import Alias, Designation, Organisation
 #: alias sources of the imported lists (their names get the safeguards)
 IMPORTED_SOURCES = frozenset({"UN", "US-SDN", "GB-UKSL", "EU-FSF"})
 MIN_NAME_KEY = 5       # a one-word name shorter than this (an acronym) never merges two entries
+MIN_CORE_KEY = 6       # a one-word core name shorter than this never merges two entries
 ACRONYM_MAX = 4        # a one-word imported name this short is an acronym: as written, with context
 GENERIC_MIN_ORGS = 12  # a word in at least this many listed organisations' names is generic
 _CONNECTORS = load_lexicon().connectors["alias"]
@@ -95,7 +96,7 @@ def core_keys(name: str) -> set[str]:
     if core is None:
         return set()
     keys = {name_key(core), name_key(latin(core))}
-    return {k for k in keys if " " in k or (len(k) >= MIN_NAME_KEY + 1 and not dictionary_word(k))}
+    return {k for k in keys if " " in k or (len(k) >= MIN_CORE_KEY and not dictionary_word(k))}
 
 
 def _subsequence(letters: list[str], initials: list[str]) -> bool:
@@ -188,8 +189,9 @@ class _Merger:
         kind = entry.org.kind
         cores = {k for n in names for k in core_keys(n)} - self.shared
         plain = {k for n in names for k in _keys(n) if _strong(k)} - self.shared
-        candidates = sorted({i for k in cores for i in self.cores.get((kind, k), set()) | self.names.get((kind, k), set())}
-                            | {i for k in plain for i in self.cores.get((kind, k), ())})
+        found = {i for k in cores for i in self.cores.get((kind, k), set()) | self.names.get((kind, k), set())}
+        found |= {i for k in plain for i in self.cores.get((kind, k), ())}
+        candidates = sorted(found)
         if len(candidates) != 1 or not self._free(candidates[0], entry):
             if candidates:
                 report.ambiguous.append((entry.org.id, candidates))
@@ -207,13 +209,20 @@ def merge_listed(orgs: Iterable[Organisation], entries: Iterable[Listed]) -> tup
     """The organisations with every entry joined to the one it names, or added; copies, inputs unchanged."""
     merger = _Merger(orgs)
     entries = list(entries)
-    counts = Counter(k for e in entries for k in {k for n in [e.org.name] + [a.text for a in e.org.aliases]
-                                                     for k in core_keys(n) | _keys(n)})
-    merger.shared = {k for k, n in counts.items() if n > 1}
+    merger.shared = _shared_keys(entries)
     report = MergeReport()
     for entry in entries:
         merger.add(entry, report)
     return merger.out, report
+
+
+def _shared_keys(entries: list[Listed]) -> set[str]:
+    """Name and core keys that two entries of one list have: they name neither for a join by core."""
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        names = [entry.org.name] + [a.text for a in entry.org.aliases]
+        counts.update({k for n in names for k in core_keys(n) | _keys(n)})
+    return {k for k, n in counts.items() if n > 1}
 
 
 def drop_list(orgs: Iterable[Organisation], key: str) -> list[Organisation]:
@@ -237,11 +246,6 @@ def word_orgs(orgs: Iterable[Organisation]) -> Counter[str]:
             continue
         counts.update({t.key for a in org.aliases if a.source in IMPORTED_SOURCES for t in tokens(a.text)})
     return counts
-
-
-def generic_words(orgs: Iterable[Organisation]) -> frozenset[str]:
-    """Words found in the imported names of at least GENERIC_MIN_ORGS organisations ("trading", "bank")."""
-    return frozenset(w for w, n in word_orgs(orgs).items() if n >= GENERIC_MIN_ORGS)
 
 
 def guard_alias(alias: Alias, generic: frozenset[str], alone: bool = False) -> Alias:
@@ -270,7 +274,7 @@ def guard_aliases(orgs: list[Organisation]) -> list[Organisation]:
     tag beside the curated FTO table; an SDN programme beside its curated start date)."""
     orgs = [replace(o, aliases=with_cores(o.aliases)) if o.kind == "organisation" else o for o in orgs]
     words = word_orgs(orgs)
-    generic = frozenset(w for w, n in words.items() if n >= GENERIC_MIN_ORGS)
+    generic = frozenset(w for w, n in words.items() if n >= GENERIC_MIN_ORGS)  # "trading", "bank"
     owners: dict[str, set[str]] = {}
     for org in orgs:
         if org.kind == "organisation":

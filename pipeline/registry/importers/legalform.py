@@ -63,7 +63,8 @@ def core_name(name: str) -> str | None:
     return core if core.count("(") == core.count(")") else None
 
 
-def _cut(text: str, spans: list[tuple[int, int]], keys: tuple[str, ...], lo: int, hi: int) -> tuple[int, int] | None:
+def _cut(text: str, spans: list[tuple[int, int]], keys: tuple[str, ...],
+         lo: int, hi: int) -> tuple[int, int] | None:
     """The words ``lo:hi`` with one more form cut at the start or the end, or None."""
     for form in _forms():
         n = len(form)

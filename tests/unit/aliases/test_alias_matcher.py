@@ -99,7 +99,8 @@ def test_first_alias_to_claim_a_key_keeps_it() -> None:
     ("Lashkar-e-Taiba claimed the attack.", [("let", "Lashkar-e-Taiba")]),
     ("Tehrik-e-Taliban Pakistan said it had attacked.", [("ttp", "Tehrik-e-Taliban Pakistan")]),
     ("Jaish-i-Mohammed denied it.", [("jem", "Jaish-i-Mohammed")]),
-    ("Jama'atu Ahlis Sunna Lidda'awati wal-Jihad is Boko Haram.", [("boko", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad")]),
+    ("Jama'atu Ahlis Sunna Lidda'awati wal-Jihad is Boko Haram.",
+     [("boko", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad")]),
     ("Lashkar-e-taiba claimed it.", []),  # a word of the name itself in lower case
     ("Lashkar e Taiba claimed it.", []),  # a lone lower-case word between spaces is prose
     ("Jaish-near-Mohammed", []),  # longer than an infix

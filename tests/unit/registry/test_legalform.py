@@ -79,7 +79,8 @@ def test_a_shared_word_or_a_core_two_entries_share_never_joins() -> None:
     uk = [_entry("GB-UKSL", "1", "JSC Bank Rossiya"), _entry("GB-UKSL", "2", "Rossiya Segment LLC")]
     belarus_russia = [_entry("US-SDN", "1", "CJSC ALFA-BANK"), _entry("US-SDN", "2", "JSC ALFA-BANK")]
     orgs, _ = merge_listed([], uk + belarus_russia)
-    orgs, report = merge_listed(orgs, [_entry("EU-FSF", "EU.1", "Rossiya OOO"), _entry("EU-FSF", "EU.2", "Alfa-Bank AO")])
+    eu = [_entry("EU-FSF", "EU.1", "Rossiya OOO"), _entry("EU-FSF", "EU.2", "Alfa-Bank AO")]
+    orgs, report = merge_listed(orgs, eu)
     assert report.by_core == 0 and len(orgs) == 6
     assert ("eu-fsf-EU.2", ["us-sdn-1", "us-sdn-2"]) in report.ambiguous  # the core names two companies
 
@@ -87,7 +88,8 @@ def test_a_shared_word_or_a_core_two_entries_share_never_joins() -> None:
 def test_a_core_within_one_list_is_not_a_join_key() -> None:
     """Two entries of the list being merged with one core: neither joins by it."""
     orgs, _ = merge_listed([], [_entry("GB-UKSL", "1", "PJSC Sovcomflot")])
-    orgs, report = merge_listed(orgs, [_entry("US-SDN", "1", "SOVCOMFLOT JSC"), _entry("US-SDN", "2", "SOVCOMFLOT LLC")])
+    us = [_entry("US-SDN", "1", "SOVCOMFLOT JSC"), _entry("US-SDN", "2", "SOVCOMFLOT LLC")]
+    orgs, report = merge_listed(orgs, us)
     assert report.by_core == 0 and len(orgs) == 3
 
 
@@ -102,19 +104,23 @@ def _found(matcher: AliasMatcher, text: str) -> list[tuple[str, str]]:
 
 def test_cores_looked_for_in_text_only_when_safe() -> None:
     psb = Organisation("psb", "PJSC Promsvyazbank", aliases=[
-        Alias("Public Joint Stock Company Promsvyazbank", source="GB-UKSL"), Alias("PJSC Promsvyazbank", source="GB-UKSL")])
+        Alias("Public Joint Stock Company Promsvyazbank", source="GB-UKSL"),
+        Alias("PJSC Promsvyazbank", source="GB-UKSL")])
     once = Organisation("mac", "MACEDONIA LTDA.", aliases=[Alias("MACEDONIA LTDA.", source="US-SDN")])
-    acronym = Organisation("abc", "ABC LLC", aliases=[Alias("ABC LLC", source="US-SDN"), Alias("ABC OOO", source="US-SDN")])
+    acronym = Organisation("abc", "ABC LLC", aliases=[Alias("ABC LLC", source="US-SDN"),
+                                                      Alias("ABC OOO", source="US-SDN")])
     plain = Organisation("sea", "Sea Breeze LLC", aliases=[Alias("Sea Breeze LLC", source="US-SDN")])
     uac = Organisation("uac", "PJSC United Aircraft Corporation", aliases=[
         Alias("PJSC United Aircraft Corporation", source="GB-UKSL")])
-    twins = [Organisation(f"alfa-{n}", f"{form} Alfa Kapital", aliases=[Alias(f"{form} Alfa Kapital", source="US-SDN")])
+    twins = [Organisation(f"alfa-{n}", f"{form} Alfa Kapital",
+                          aliases=[Alias(f"{form} Alfa Kapital", source="US-SDN")])
              for n, form in enumerate(("CJSC", "JSC"))]
     registry, matcher = _matcher([psb, once, acronym, plain, uac, *twins])
     assert [a.text for a in registry.by_id["psb"].aliases if a.core] == ["Promsvyazbank"]
     assert _found(matcher, "Promsvyazbank, the state lender, said profit rose.") == [("psb", "Promsvyazbank")]
     assert _found(matcher, "the promsvyazbank branch") == []  # capitalised only
-    assert _found(matcher, "United Aircraft Corporation delivered jets.") == [("uac", "United Aircraft Corporation")]
+    assert _found(matcher, "United Aircraft Corporation delivered jets.") == [
+        ("uac", "United Aircraft Corporation")]
     lookup_only = "Macedonia voted. ABC reported. Sea Breeze hotel. Alfa Kapital said."
     assert _found(matcher, lookup_only) == []
     assert not any(a.in_text for o in twins for a in registry.by_id[o.id].aliases if a.core)  # shared core
