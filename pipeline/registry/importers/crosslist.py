@@ -262,7 +262,8 @@ def guard_alias(alias: Alias, generic: frozenset[str], alone: bool = False) -> A
     if not distinctive:
         return replace(alias, in_text=False)  # "General Directorate", "Trading Company LLC"
     if alias.core:  # a company's name without its legal form; an acronym ("ABC" of "ABC LLC") is lookup-only
-        return replace(alias, strict=True, in_text=distinctive_core(content, generic.__contains__, alone))
+        one_word = " " not in alias.text.strip()  # "Promsvyazbank", "Almaz-Antey"
+        return replace(alias, strict=True, in_text=distinctive_core(content, generic.__contains__, one_word, alone))
     if len(toks) == 1 and len(toks[0].key) <= ACRONYM_MAX:
         return replace(alias, case_sensitive=True, needs_context=True, strict=True)  # "AQI", "JTJ"
     return replace(alias, needs_context=len(content) == 1, strict=True)  # "Hizballah", "The Youth"
@@ -293,12 +294,12 @@ def guard_aliases(orgs: list[Organisation]) -> list[Organisation]:
 
 
 def _alone(org: Organisation, core: Alias, words: Counter[str]) -> bool:
-    """Whether a one-word core may stand for its company in text: no other organisation has the
-    word in its names ("Metallurg" of "Metallurg-Tulamash"), and the lists give it as the company's
-    name more than once (two lists, or two of its names: "PJSC Promsvyazbank", "Promsvyazbank PJSC"),
-    so one listed name ("MACEDONIA LTDA.") is not enough."""
+    """Whether a one-word core (perhaps hyphenated) may stand for its company in text: no other
+    organisation has its words in its names ("Metallurg" of "Metallurg-Tulamash", "Anglo" of many),
+    and the lists give it as the company's name more than once (two lists, or two of its names:
+    "PJSC Promsvyazbank", "Promsvyazbank PJSC"), so one listed name ("MACEDONIA LTDA.") is not enough."""
     key = name_key(core.text)
-    if " " in key or words[key] > 1:
+    if " " in core.text.strip() or any(words[part] > 1 for part in key.split()):
         return False
     named = [a for a in org.aliases if not a.core and a.source in IMPORTED_SOURCES
              and key in {name_key(a.text), name_key(core_name(a.text) or "")}]

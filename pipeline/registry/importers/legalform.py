@@ -110,16 +110,18 @@ def _stems(word: str) -> list[str]:
     return stems
 
 
-def distinctive_core(words: list[str], generic: Callable[[str], bool], alone: bool = False) -> bool:
+def distinctive_core(words: list[str], generic: Callable[[str], bool], one_word: bool = False,
+                     alone: bool = False) -> bool:
     """Whether a core of these content words (connectors left out) may be looked for in text.
 
-    One word: ``alone`` (the caller's evidence that the word stands for the company), long, and
-    not a dictionary word ("Promsvyazbank", not "Progress" or "Rossiya");
+    Written as ``one_word`` (perhaps hyphenated: "Almaz-Antey"): ``alone`` (the caller's evidence
+    that it stands for the company), long, and not of dictionary words only ("Promsvyazbank", not
+    "Progress" or "Rossiya");
     several: a word that is not ``generic``, and a word that is not in the dictionary or enough
     words to make a phrase of its own ("United Aircraft Corporation", not "Sea Breeze").
     """
     if all(generic(w) for w in words):
         return False
-    if len(words) == 1:
-        return alone and len(words[0]) >= MIN_CORE_WORD and not dictionary_word(words[0])
+    if one_word or len(words) == 1:
+        return alone and len("".join(words)) >= MIN_CORE_WORD and not all(dictionary_word(w) for w in words)
     return len(words) >= MIN_PLAIN_WORDS or any(not dictionary_word(w) for w in words)

@@ -53,10 +53,11 @@ def test_latin_and_dictionary() -> None:
 
 def test_distinctive_core() -> None:
     generic = frozenset({"bank", "trading"}).__contains__
-    assert distinctive_core(["promsvyazbank"], generic, alone=True)
-    assert not distinctive_core(["promsvyazbank"], generic)           # no evidence it stands alone
-    assert not distinctive_core(["rossiya"], generic, alone=True)     # too short for one word
-    assert not distinctive_core(["alliance"], generic, alone=True)    # a dictionary word
+    assert distinctive_core(["promsvyazbank"], generic, one_word=True, alone=True)
+    assert not distinctive_core(["promsvyazbank"], generic, one_word=True)  # no evidence it stands alone
+    assert not distinctive_core(["rossiya"], generic, one_word=True, alone=True)   # too short for one word
+    assert not distinctive_core(["alliance"], generic, one_word=True, alone=True)  # a dictionary word
+    assert not distinctive_core(["anglo", "caribbean"], generic, one_word=True)    # "Anglo-Caribbean"
     assert distinctive_core(["bank", "rossiya"], generic)
     assert not distinctive_core(["sea", "breeze"], generic)           # two plain words: a phrase of prose
     assert distinctive_core(["united", "aircraft", "corporation"], generic)
