@@ -35,6 +35,7 @@ ALIAS_SCAN = "alias_scan"
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"“‘'«A-ZА-ЯЁ])|\n\s*\n")
 _PLACES = frozenset({"LOC", "GPE", "FAC"})
 _DASHES = frozenset("-‐‑‒–—―−")
+INFIX_MAX = 3  # letters of a lower-case infix inside a name ("e", "ul", "wal")
 _PARTICLES = particles()
 _CONNECTORS = load_lexicon().connectors["alias"]  # lower-case words inside names ("Bank of Moscow")
 
@@ -185,11 +186,13 @@ class AliasMatcher:
 
     @staticmethod
     def _capitalised(scan: Scan, n: int, pattern: Pattern) -> bool:
-        """Every word of the match written capitalised, connectors and particles aside ("Bank of Moscow")."""
+        """Every word of the match written capitalised, connectors, particles and dashed lower-case
+        infixes aside ("Bank of Moscow", "Lashkar-e-Taiba", "Tehrik-e Taliban", "wal-Jihad")."""
         text = scan.text
         first, last = scan.words[n], scan.words[n + len(pattern.keys) - 1]
         return all(text[scan.starts[i]].isupper() or text[scan.starts[i]].isdigit()
-                   or scan.keys[i] in _CONNECTORS or scan.particle(i) for i in range(first, last + 1))
+                   or scan.keys[i] in _CONNECTORS or scan.particle(i) or _infix(scan, i, first, last)
+                   for i in range(first, last + 1))
 
     @staticmethod
     def _extent(scan: Scan, n: int, pattern: Pattern) -> tuple[int, int]:
@@ -223,6 +226,16 @@ class AliasMatcher:
         lo, hi = _sentence(text, start, end)
         lo, hi = max(lo, start - self._window), min(hi, end + self._window)
         return bool(self._cue.search(text[lo:start]) or self._cue.search(text[end:hi]))
+
+
+def _infix(scan: Scan, i: int, first: int, last: int) -> bool:
+    """Whether word ``i`` is a short lower-case word inside a name joined to a neighbour by a dash:
+    a transliterated connector ("-e-" of "Tehrik-e-Taliban", "-i-", "wal-"), not a word of prose."""
+    if not first < i < last or scan.ends[i] - scan.starts[i] > INFIX_MAX:
+        return False
+    text = scan.text
+    before, after = text[scan.ends[i - 1]:scan.starts[i]], text[scan.ends[i]:scan.starts[i + 1]]
+    return any(gap and all(c in _DASHES for c in gap) for gap in (before, after))
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -27,7 +27,9 @@ class Alias:
     ``needs_context`` ones ("IS", "IG") are accepted only next to a context cue.
     ``strict`` ones (names imported from official lists) match only capitalised as a
     name and never fuzzily; ``in_text`` is false for names too generic to look for in
-    articles at all ("General Directorate", "Trading Company"): kept for lookups.
+    articles at all ("General Directorate", "Trading Company"): kept for lookups. A ``core``
+    alias is a listed company name without its legal form ("Promsvyazbank" of "PJSC
+    Promsvyazbank"), derived afresh whenever the registry is built.
     """
 
     text: str
@@ -37,6 +39,7 @@ class Alias:
     needs_context: bool = False
     strict: bool = False
     in_text: bool = True
+    core: bool = False
 
 
 @dataclass(frozen=True, slots=True)

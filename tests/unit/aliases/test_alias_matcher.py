@@ -93,3 +93,24 @@ def test_every_match_carries_its_ids(matcher: AliasMatcher) -> None:
 def test_first_alias_to_claim_a_key_keeps_it() -> None:
     matcher = AliasMatcher([AliasSpec("Azov", org_id="azov-regiment"), AliasSpec("AZOV", org_id="azov-other")])
     assert _orgs(matcher, "the Azov regiment") == [("azov-regiment", "Azov")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Lashkar-e-Taiba claimed the attack.", [("let", "Lashkar-e-Taiba")]),
+    ("Tehrik-e-Taliban Pakistan said it had attacked.", [("ttp", "Tehrik-e-Taliban Pakistan")]),
+    ("Jaish-i-Mohammed denied it.", [("jem", "Jaish-i-Mohammed")]),
+    ("Jama'atu Ahlis Sunna Lidda'awati wal-Jihad is Boko Haram.",
+     [("boko", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad")]),
+    ("Lashkar-e-taiba claimed it.", []),  # a word of the name itself in lower case
+    ("Lashkar e Taiba claimed it.", []),  # a lone lower-case word between spaces is prose
+    ("Jaish-near-Mohammed", []),  # longer than an infix
+])
+def test_a_dashed_lower_case_infix_keeps_a_strict_name_capitalised(text: str, found: list) -> None:
+    """Official-list names with transliterated infixes match as wire copy writes them."""
+    matcher = AliasMatcher([AliasSpec("Lashkar-e-Tayyiba", org_id="let", strict=True),
+                            AliasSpec("Lashkar e Taiba", org_id="let", strict=True),
+                            AliasSpec("Tehrik-e Taliban Pakistan", org_id="ttp", strict=True),
+                            AliasSpec("Jaish-i-Mohammed", org_id="jem", strict=True),
+                            AliasSpec("Jaish near Mohammed", org_id="jem2", strict=True),
+                            AliasSpec("Jama'atu Ahlis Sunna Lidda'awati wal-Jihad", org_id="boko", strict=True)])
+    assert _orgs(matcher, text) == found
