@@ -34,12 +34,15 @@ _DASHES = frozenset({*load_lexicon().marks.dashes, "--"})
 
 @dataclass(frozen=True, slots=True)
 class ColonWords:
+    """The lists of ``data/colon_labels.yaml``: opening words that label, and words that link a name to more."""
+
     labels: frozenset[str]
     links: frozenset[str]
 
 
 @cache
 def load_colon_words(path: Path = LABELS_PATH) -> ColonWords:
+    """The shipped lists (read once)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return ColonWords(frozenset(str(w) for w in data["labels"]), frozenset(str(w) for w in data["links"]))
 
