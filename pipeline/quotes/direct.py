@@ -197,7 +197,7 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
     before = _before_window(doc, open_tok)
     if not before or before[-1].text not in (":", ",") and not lex.takes(before[-1].lemma_, "direct"):
         return None
-    named = _colon_name(before)
+    named = colon_name(before)
     if named is not None:
         return Attribution(DIRECT, content, "direct-colon", speaker_token=named.i)
     prep = _according(before, lex)
@@ -217,7 +217,7 @@ def _attribute(doc: Doc, text: str, q: QuotedSpan, open_tok: int, close_tok: int
     return None
 
 
-def _colon_name(before: list[Token]) -> Token | None:
+def colon_name(before: list[Token]) -> Token | None:
     """A name standing alone before the colon, at the window's start or after a dash, as roundups and
     transcripts attribute: “Pollsters agree - Carl Bialik: “…””, “Mark Blumenthal and Jon Cohen: “…””."""
     if len(before) < 2 or before[-1].text != ":":

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from pipeline.quotes.colon import find_colon_reports
 from pipeline.quotes.dedupe import continue_speakers, link_continuations, merge
 from pipeline.quotes.direct import find_direct, is_name_like
 from pipeline.quotes.entities import EntityIndex
@@ -31,7 +32,7 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon, stanc
         inner = doc.char_span(q.start, q.end, alignment_mode="contract")
         if q.depth == 0 and inner is not None and len(inner) and not is_name_like(doc, inner):
             fragments.append((q.start, q.end))
-    indirect = find_indirect(doc, lexicon, stances)
+    indirect = find_indirect(doc, lexicon, stances) + find_colon_reports(doc)
     if cues is not None:
         read = {a.cue_token for a in direct + indirect if a.cue_token is not None}
         indirect += find_learned(doc, lexicon, cues, read)

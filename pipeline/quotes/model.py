@@ -33,6 +33,7 @@ RULE_CONFIDENCE: dict[QuoteRule, float] = {
     "indirect-stance": 0.55,
     "indirect-question": 0.6,
     "indirect-learned": 0.5,
+    "indirect-colon": 0.6,
 }
 
 

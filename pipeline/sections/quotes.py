@@ -14,7 +14,7 @@ QuoteRule = Literal["direct-cue-after", "direct-cue-before", "direct-according",
                     "direct-answer", "direct-dash-name", "direct-interjected", "indirect-that", "indirect-to",
                     "indirect-according", "indirect-as", "indirect-parenthetical", "indirect-noun",
                     "indirect-object", "indirect-stance", "indirect-question",
-                    "indirect-learned"]
+                    "indirect-learned", "indirect-colon"]
 
 
 class Cue(msgspec.Struct, kw_only=True):
