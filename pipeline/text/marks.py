@@ -55,8 +55,8 @@ _OPENING_CONTEXT = frozenset(" \t\n([{" + DASHES + OPEN_DOUBLE + OPEN_SINGLE + "
 #: two-character double marks ('' and ``) and the mark each becomes before it is turned
 _WIDE = {mark: {"open": OPEN_DOUBLE, "close": CLOSE_DOUBLE}.get(role, '"')
          for mark, (family, role) in _MARKS.pairing.items() if len(mark) == 2 and family == "double"}
-#: a run of a wide mark's character: a third apostrophe is a single mark nested at the edge
-_WIDE_RUN = re.compile("|".join(f"{re.escape(mark[0])}{{2,3}}" for mark in _WIDE))
+#: a run of a wide mark's character: of three, one is a single mark nested at the edge
+_WIDE_RUN = re.compile("|".join(f"{re.escape(mark)}+" for mark in _WIDE))
 #: what cannot follow an opening mark (an empty string: '', ('') )
 _NOT_AFTER_OPEN = frozenset(",.;:!?)]}")
 
@@ -84,13 +84,13 @@ def canonical_marks(text: str) -> str:
 
 def wide_mark_edits(text: str) -> list[Edit]:
     """Edits making each two-character double mark that opens or closes a quotation one mark."""
-    if not _WIDE_RUN.search(text):
+    if not any(mark in text for mark in _WIDE):
         return []
     edits: list[Edit] = []
     for m in _WIDE_RUN.finditer(text):
         start, end = m.span()
         run = m.group()
-        if text[start - 1:start] == run[0] or text[end:end + 1] == run[0]:
+        if len(run) > 3:
             continue  # a longer run: not a quote mark
         prev = text[start - 1:start]
         opens = not prev or prev in _OPENING_CONTEXT
