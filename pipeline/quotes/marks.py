@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pipeline.lexicon import load_lexicon
-from pipeline.text.marks import is_wide_quote_mark
 
 DOUBLE = "double"
 SINGLE = "single"
@@ -26,6 +25,8 @@ _MARKS: dict[str, tuple[str, str]] = load_lexicon().marks.pairing
 _OPEN_CONTEXT = set(" \t\n([{/" + load_lexicon().marks.dashes) | {""}
 #: the marks two characters wide ('' and ``), by their first character
 _WIDE_FIRST = frozenset(mark[0] for mark in _MARKS if len(mark) == 2)
+#: what cannot follow a wide opening mark (an empty string: '', ('') )
+_NOT_AFTER_WIDE_OPEN = frozenset(",.;:!?)]}")
 
 
 #: an open mark on the pairing stack: (index, family, paragraphs spanned, width)
@@ -55,8 +56,8 @@ class QuotedSpan:
 
 def _mark_at(text: str, i: int, open_stack: list[_Open]) -> str | None:
     """The mark starting at ``i``. Two apostrophes or backticks make one double mark; of three,
-    the first closes a single quotation inside a double one (,''' he said), else the first two
-    are the double mark; a run of four or more is no quote mark."""
+    the first closes a single quotation inside a double one (,''' he said), else the last two
+    are single; a run of four or more is no quote mark."""
     ch = text[i]
     if ch not in _WIDE_FIRST:
         return ch if ch in _MARKS else None
@@ -77,7 +78,7 @@ def _role(text: str, i: int, mark: str, open_stack: list[_Open]) -> str | None:
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + len(mark)] if i + len(mark) < len(text) else ""
     top_family = open_stack[-1][1] if open_stack else None
-    if len(mark) == 2 and not is_wide_quote_mark(mark, prev, nxt, prev in _OPEN_CONTEXT):
+    if len(mark) == 2 and not _wide_quote_mark(prev, nxt, role):
         return None
     if family == SINGLE:
         if prev.isalnum() and nxt.isalnum():
@@ -99,6 +100,18 @@ def _role(text: str, i: int, mark: str, open_stack: list[_Open]) -> str | None:
     if prev in _OPEN_CONTEXT and nxt and not nxt.isspace():
         return "open"
     return "close" if top_family == DOUBLE else "open"
+
+
+def _wide_quote_mark(prev: str, nxt: str, role: str) -> bool:
+    """Two apostrophes between letters spell a transliterated hard sign (ob''yavlenie); with
+    blanks or punctuation on both sides they are an empty string (x = '', f('')); backticks
+    only open (Penn Treebank)."""
+    if prev.isalnum() and nxt.isalnum():
+        return False
+    opens = prev in _OPEN_CONTEXT
+    if opens and (not nxt or nxt.isspace() or nxt in _NOT_AFTER_WIDE_OPEN):
+        return False
+    return opens or role != "open"
 
 
 def _is_elision(text: str, i: int) -> bool:

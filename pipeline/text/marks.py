@@ -97,21 +97,18 @@ def wide_mark_edits(text: str) -> list[Edit]:
         if len(run) == 3:  # ''' : '' then ' where a quotation opens, ' then '' where one closes
             start, end = (start, start + 2) if opens else (start + 1, end)
             prev = prev if opens else run[0]
-        if is_wide_quote_mark(run[:2], prev, text[end:end + 1], opens):
+        if _is_wide_mark(run[:2], prev, text[end:end + 1], opens):
             edits.append((start, end, _WIDE[run[:2]]))
     return edits
 
 
-def is_wide_quote_mark(mark: str, prev: str, nxt: str, opening_context: bool) -> bool:
-    """Whether a two-character mark between ``prev`` and ``nxt`` opens or closes a quotation
-    (``opening_context``: ``prev`` is where a quotation may open). Not between letters (a
-    transliterated hard sign, ob''yavlenie), nor with nothing quoted after an opening place
-    (an empty string, x = '', f('')); backticks only open (Penn Treebank)."""
+def _is_wide_mark(mark: str, prev: str, nxt: str, opens: bool) -> bool:
+    """Whether a wide mark between ``prev`` and ``nxt`` opens or closes a quotation."""
     if prev.isalnum() and nxt.isalnum():
-        return False
-    if opening_context:
+        return False  # ob''yavlenie: a transliterated hard sign
+    if opens:
         return bool(nxt) and not nxt.isspace() and nxt not in _NOT_AFTER_OPEN
-    return _MARKS.pairing[mark][1] != "open"
+    return _WIDE[mark] != OPEN_DOUBLE
 
 
 def mark_families(text: str) -> list[QuoteFamily]:
