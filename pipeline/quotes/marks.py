@@ -56,8 +56,8 @@ class QuotedSpan:
 
 def _mark_at(text: str, i: int, open_stack: list[_Open]) -> str | None:
     """The mark starting at ``i``. Two apostrophes or backticks make one double mark; of three,
-    the first closes a single quotation inside a double one (,''' he said), else the last two
-    are single; a run of four or more is no quote mark."""
+    the first closes a single quotation inside a double one (,''' he said), else the first two
+    are the double mark; a run of four or more is no quote mark."""
     ch = text[i]
     if ch not in _WIDE_FIRST:
         return ch if ch in _MARKS else None
@@ -105,7 +105,8 @@ def _role(text: str, i: int, mark: str, open_stack: list[_Open]) -> str | None:
 def _wide_quote_mark(prev: str, nxt: str, role: str) -> bool:
     """Two apostrophes between letters spell a transliterated hard sign (ob''yavlenie); with
     blanks or punctuation on both sides they are an empty string (x = '', f('')); backticks
-    only open (Penn Treebank)."""
+    only open (Penn Treebank). The clean stage reads them the same way
+    (:func:`pipeline.text.marks.wide_mark_edits`; stage packages import no other)."""
     if prev.isalnum() and nxt.isalnum():
         return False
     opens = prev in _OPEN_CONTEXT

@@ -103,7 +103,8 @@ def wide_mark_edits(text: str) -> list[Edit]:
 
 
 def _is_wide_mark(mark: str, prev: str, nxt: str, opens: bool) -> bool:
-    """Whether a wide mark between ``prev`` and ``nxt`` opens or closes a quotation."""
+    """Whether a wide mark between ``prev`` and ``nxt`` opens or closes a quotation (quote pairing,
+    which also reads uncleaned text, decides the same way: pipeline/quotes/marks.py)."""
     if prev.isalnum() and nxt.isalnum():
         return False  # ob''yavlenie: a transliterated hard sign
     if opens:
