@@ -18,7 +18,11 @@ detector (pipeline/quotes/learned.py) on; ``--no-learned-cues`` leaves the detec
 both (the earlier, speech-only stage). Also reports the
 stage's time against the NER stage's (the issue's <= 10 % overhead target).
 
-    .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N] [--show-speaker-errors]
+The text goes to the NER and quotes stages as it is; ``--clean`` runs the clean stage first, as
+production does (quote marks made canonical, headline and dateline cut), and maps every predicted
+span back onto the original text through the clean stage's offset map before scoring.
+
+    .venv/bin/python bench/quotes_polnear.py /path/to/PolNeAR [--split dev] [--limit N] [--clean] [--show-speaker-errors]
 
 ``--show-speaker-errors`` lists every pair matched at 0.5 whose speaker mention misses the gold Source:
 both spans with their offsets, the cue, the rule, the content and the sentence, to sort errors by kind.
@@ -38,6 +42,7 @@ import msgspec
 from pipeline.article import Article, RawArticle
 from pipeline.config import Settings
 from pipeline.stages.registry import build_stages
+from pipeline.text.offsets import OffsetMap
 
 _WORD = re.compile(r"\w+")
 _OPEN_MARKS = "“\"'‘«"
@@ -149,6 +154,19 @@ def _speaker_error(text: str, gold: Gold, quote: dict) -> str:
             f"    content: {content}\n    {context}")
 
 
+def on_body(quotes: list[dict], offset_map: OffsetMap) -> list[dict]:
+    """The record's quotes with every span (content, speaker mention, cue) on the original body."""
+    out = []
+    for q in quotes:
+        q = dict(q)
+        for key in ("content", "speaker_mention", "cue"):
+            if q.get(key):
+                start, end = offset_map.to_original(q[key]["start"], q[key]["end"])
+                q[key] = {**q[key], "start": start, "end": end}
+        out.append(q)
+    return out
+
+
 def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
     p, r = (tp / pred if pred else 0.0), (tp / gold if gold else 0.0)
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
@@ -165,6 +183,8 @@ def main() -> None:
                         help="leave the stance reports and the learned cue detector out (speech reports only)")
     parser.add_argument("--no-learned-cues", action="store_true",
                         help="leave the learned cue detector out (pipeline/quotes/learned.py)")
+    parser.add_argument("--clean", action="store_true",
+                        help="run the clean stage first (as production does); spans are mapped back to the text")
     parser.add_argument("--show-speaker-errors", action="store_true",
                         help="list the matched pairs whose speaker mention misses the gold Source, with context")
     args = parser.parse_args()
@@ -174,11 +194,11 @@ def main() -> None:
         options = {"quote_stances": False, "quote_learned_cues": False}
     elif args.no_learned_cues:
         options = {"quote_learned_cues": False}
-    ner, quotes = build_stages(Settings(metrics_port=0, stages=["ner", "quotes"], **options))
-    ner.setup()
-    quotes.setup()
+    stages = build_stages(Settings(metrics_port=0, stages=["clean"] * args.clean + ["ner", "quotes"], **options))
+    for stage in stages:
+        stage.setup()
     counts: dict[str, dict[str, int]] = {}
-    timing = {"ner": 0.0, "quotes": 0.0}
+    timing = {stage.name: 0.0 for stage in stages}
     texts = sorted((split / "text").glob("*.txt"))[: args.limit or None]
     speaker_errors: list[str] | None = [] if args.show_speaker_errors else None
     for text_path in texts:
@@ -187,14 +207,17 @@ def main() -> None:
             continue
         text = text_path.read_text(encoding="utf-8")
         article = Article(raw=RawArticle(id=text_path.stem, source="polnear", title="", body=text,
-                                         published_at="2016-01-01"), text=text)
-        for stage in (ner, quotes):
+                                         published_at="2016-01-01", content_type="text/plain"),
+                          text="" if args.clean else text)
+        for stage in stages:
             t0 = time.perf_counter()
             stage.process([article])
             timing[stage.name] += time.perf_counter() - t0
+        predicted = msgspec.to_builtins(article.quotes)
+        if article.offset_map is not None:  # the clean stage ran
+            predicted = on_body(predicted, article.offset_map)
         errors_before = len(speaker_errors or [])
-        score_article(text, parse_ann(ann[0], text), msgspec.to_builtins(article.quotes), counts, args.parts,
-                      speaker_errors)
+        score_article(text, parse_ann(ann[0], text), predicted, counts, args.parts, speaker_errors)
         for line in (speaker_errors or [])[errors_before:]:
             print(f"{text_path.stem}: {line}")
     figures = {

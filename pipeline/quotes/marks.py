@@ -1,6 +1,10 @@
 """Quote-mark pairing that survives real copy: curly, straight, guillemet and German marks,
 apostrophes, nested quotes, quotes running over several paragraphs, and stray marks.
 
+Uncleaned text is accepted too (a stage called without the clean stage): there a double mark
+may be two characters wide, two apostrophes or two backticks (''Yes,'' she said), and the
+quotation's content starts after the whole mark.
+
 Pairing is a stack per paragraph: an opener pushes, a closer pops the innermost open mark
 of a compatible family. A mark left open at a paragraph end continues only when the next
 paragraph reopens (the convention for multi-paragraph quotes); otherwise it is dropped as
@@ -19,32 +23,63 @@ SINGLE = "single"
 #: mark -> (family, role) where role is "open", "close" or "either" (pipeline/lexicon/en/marks.yaml)
 _MARKS: dict[str, tuple[str, str]] = load_lexicon().marks.pairing
 _OPEN_CONTEXT = set(" \t\n([{/" + load_lexicon().marks.dashes) | {""}
+#: the marks two characters wide ('' and ``), by their first character
+_WIDE_FIRST = frozenset(mark[0] for mark in _MARKS if len(mark) == 2)
+#: what cannot follow a wide opening mark (an empty string: '', ('') )
+_NOT_AFTER_WIDE_OPEN = frozenset(",.;:!?)]}")
+
+
+#: an open mark on the pairing stack: (index, family, paragraphs spanned, width)
+_Open = tuple[int, str, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class QuotedSpan:
-    """A paired quotation: marks at ``open`` and ``close``; the content is ``text[open+1:close]``."""
+    """A paired quotation: marks at ``open`` and ``close``; the content is ``text[start:close]``."""
 
     open: int
     close: int
     family: str
     depth: int
     paragraphs: int = 1
+    #: characters of the opening mark (2 for '' or `` in uncleaned text)
+    open_width: int = 1
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.open_width
 
     @property
     def end(self) -> int:
         return self.close
 
 
-def _role(text: str, i: int, family: str, role: str, open_stack: list[tuple[int, str, int]]) -> str | None:
+def _mark_at(text: str, i: int, open_stack: list[_Open]) -> str | None:
+    """The mark starting at ``i``. Two apostrophes or backticks make one double mark; of three,
+    the first closes a single quotation inside a double one (,''' he said), else the first two
+    are the double mark; a run of four or more is no quote mark."""
+    ch = text[i]
+    if ch not in _WIDE_FIRST:
+        return ch if ch in _MARKS else None
+    first, last = i, i
+    while first and text[first - 1] == ch:
+        first -= 1
+    while last < len(text) and text[last] == ch:
+        last += 1
+    single_open = bool(open_stack) and open_stack[-1][1] == SINGLE
+    if last - first == 2 and i == first or last - first == 3 and (i == first + 1 or i == first and not single_open):
+        return ch * 2
+    return ch if ch in _MARKS and last - first <= 3 else None
+
+
+def _role(text: str, i: int, mark: str, open_stack: list[_Open]) -> str | None:
     """Decide whether the mark at ``i`` opens, closes, or is an apostrophe (None)."""
+    family, role = _MARKS[mark]
     prev = text[i - 1] if i > 0 else ""
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    nxt = text[i + len(mark)] if i + len(mark) < len(text) else ""
     top_family = open_stack[-1][1] if open_stack else None
+    if len(mark) == 2 and not _wide_quote_mark(prev, nxt, role):
+        return None
     if family == SINGLE:
         if prev.isalnum() and nxt.isalnum():
             return None  # don't, it’s, O’Neill
@@ -67,6 +102,19 @@ def _role(text: str, i: int, family: str, role: str, open_stack: list[tuple[int,
     return "close" if top_family == DOUBLE else "open"
 
 
+def _wide_quote_mark(prev: str, nxt: str, role: str) -> bool:
+    """Two apostrophes between letters spell a transliterated hard sign (ob''yavlenie); with
+    blanks or punctuation on both sides they are an empty string (x = '', f('')); backticks
+    only open (Penn Treebank). The clean stage reads them the same way
+    (:func:`pipeline.text.marks.wide_mark_edits`; stage packages import no other)."""
+    if prev.isalnum() and nxt.isalnum():
+        return False
+    opens = prev in _OPEN_CONTEXT
+    if opens and (not nxt or nxt.isspace() or nxt in _NOT_AFTER_WIDE_OPEN):
+        return False
+    return opens or role != "open"
+
+
 def _is_elision(text: str, i: int) -> bool:
     """'90s, 'em, 'til: an apostrophe at word start, not an opening quote."""
     word = text[i + 1:i + 4].lower()
@@ -74,19 +122,20 @@ def _is_elision(text: str, i: int) -> bool:
 
 
 def _paragraph_starts_with_opener(text: str, pos: int) -> int | None:
-    """Index of the opening mark that starts the paragraph at ``pos``, if any."""
+    """Index just after the opening mark that starts the paragraph at ``pos``, if any."""
     j = pos
     while j < len(text) and text[j] in " \t":
         j += 1
-    if j < len(text) and text[j] in _MARKS and _MARKS[text[j]][0] == DOUBLE and _MARKS[text[j]][1] != "close":
-        return j
+    mark = _mark_at(text, j, []) if j < len(text) else None
+    if mark is not None and _MARKS[mark][0] == DOUBLE and _MARKS[mark][1] != "close":
+        return j + len(mark)
     return None
 
 
 def pair_quote_marks(text: str) -> list[QuotedSpan]:
     """All paired quotations in ``text``, outermost first within document order."""
     spans: list[QuotedSpan] = []
-    stack: list[tuple[int, str, int]] = []  # (open index, family, paragraphs spanned)
+    stack: list[_Open] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -101,27 +150,28 @@ def pair_quote_marks(text: str) -> list[QuotedSpan]:
                 # a quote continues into a paragraph that reopens it, unless quotes nested under
                 # its opener closed in this paragraph: then the opener is stray, not a continuation
                 if reopen is not None and outer is not None and not _promote_nested(spans, outer[0], dry=True):
-                    stack.append((outer[0], DOUBLE, outer[2] + 1))
-                    i = reopen + 1
+                    stack.append((outer[0], DOUBLE, outer[2] + 1, outer[3]))
+                    i = reopen
                     continue
                 if outer is not None:
                     _promote_nested(spans, outer[0])
             i = j if j > i else i + 1
             continue
-        mark = _MARKS.get(ch)
+        mark = _mark_at(text, i, stack)
         if mark is None:
             i += 1
             continue
-        role = _role(text, i, mark[0], mark[1], stack)
+        role = _role(text, i, mark, stack)
+        family = _MARKS[mark][0]
         if role == "open":
-            stack.append((i, mark[0], 1))
+            stack.append((i, family, 1, len(mark)))
         elif role == "close":
-            k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == mark[0]), None)
+            k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == family), None)
             if k is not None:
-                opened, family, paras = stack[k]
+                opened, _, paras, width = stack[k]
                 del stack[k:]
-                spans.append(QuotedSpan(opened, i, family, depth=k, paragraphs=paras))
-        i += 1
+                spans.append(QuotedSpan(opened, i, family, depth=k, paragraphs=paras, open_width=width))
+        i += len(mark)
     outer = next((s for s in stack if s[1] == DOUBLE), None)
     if outer is not None:
         _promote_nested(spans, outer[0])

@@ -13,6 +13,13 @@ onto:
 - ``-`` hyphen or minus (‐ ‑ − ﹣ －), ``–`` en dash (‒ –), ``—`` em dash (— ― ⸺ ⸻ ﹘).
   Any of the three between spaces may introduce an attribution ("…,” – said Putin).
 
+Two apostrophes and two backticks are double marks too (news archives write
+''Yes,'' she said; Penn Treebank text opens with two backticks): a pair standing
+where a quotation opens or closes becomes one straight ``"`` (two backticks one ``“``),
+turned by its neighbours like any other, and the offset map ties the one mark to both
+characters. A pair between letters (a transliterated hard sign, ``ob''yavlenie``) or with
+no quotation on either side (an empty string, ``f('')``) stays as it is.
+
 The original mark of any character is still in the original body, one offset-map
 lookup away.
 """
@@ -23,6 +30,7 @@ import re
 
 from pipeline.lexicon import load_lexicon
 from pipeline.sections.clean import QuoteFamily
+from pipeline.text.offsets import Edit
 
 # The marks are data (pipeline/lexicon/en/marks.yaml); the clean stage runs before language
 # detection, so it normalises every article with the default lexicon's table.
@@ -44,6 +52,13 @@ FAMILIES = _MARKS.families
 _FOREIGN = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 _DOUBLE = re.compile("[" + re.escape('"' + OPEN_DOUBLE + CLOSE_DOUBLE) + "]")
 _OPENING_CONTEXT = frozenset(" \t\n([{" + DASHES + OPEN_DOUBLE + OPEN_SINGLE + "\u2028\u2029")
+#: two-character double marks ('' and ``) and the mark each becomes before it is turned
+_WIDE = {mark: {"open": OPEN_DOUBLE, "close": CLOSE_DOUBLE}.get(role, '"')
+         for mark, (family, role) in _MARKS.pairing.items() if len(mark) == 2 and family == "double"}
+#: a run of a wide mark's character: of three, one is a single mark nested at the edge
+_WIDE_RUN = re.compile("|".join(f"{re.escape(mark)}+" for mark in _WIDE))
+#: what cannot follow an opening mark (an empty string: '', ('') )
+_NOT_AFTER_OPEN = frozenset(",.;:!?)]}")
 
 
 def canonical_marks(text: str) -> str:
@@ -65,6 +80,36 @@ def canonical_marks(text: str) -> str:
         elif chars[i] == '"':
             chars[i] = OPEN_DOUBLE if before_open else CLOSE_DOUBLE
     return "".join(chars)
+
+
+def wide_mark_edits(text: str) -> list[Edit]:
+    """Edits making each two-character double mark that opens or closes a quotation one mark."""
+    if not any(mark in text for mark in _WIDE):
+        return []
+    edits: list[Edit] = []
+    for m in _WIDE_RUN.finditer(text):
+        start, end = m.span()
+        run = m.group()
+        if len(run) > 3:
+            continue  # a longer run: not a quote mark
+        prev = text[start - 1:start]
+        opens = not prev or prev in _OPENING_CONTEXT
+        if len(run) == 3:  # ''' : '' then ' where a quotation opens, ' then '' where one closes
+            start, end = (start, start + 2) if opens else (start + 1, end)
+            prev = prev if opens else run[0]
+        if _is_wide_mark(run[:2], prev, text[end:end + 1], opens):
+            edits.append((start, end, _WIDE[run[:2]]))
+    return edits
+
+
+def _is_wide_mark(mark: str, prev: str, nxt: str, opens: bool) -> bool:
+    """Whether a wide mark between ``prev`` and ``nxt`` opens or closes a quotation (quote pairing,
+    which also reads uncleaned text, decides the same way: pipeline/quotes/marks.py)."""
+    if prev.isalnum() and nxt.isalnum():
+        return False  # ob''yavlenie: a transliterated hard sign
+    if opens:
+        return bool(nxt) and not nxt.isspace() and nxt not in _NOT_AFTER_OPEN
+    return _WIDE[mark] != OPEN_DOUBLE
 
 
 def mark_families(text: str) -> list[QuoteFamily]:

@@ -110,8 +110,20 @@ class OffsetMap:
             o_end = self._os[j] + self._ol[j]
         return o_start, o_end
 
+    def is_identity(self) -> bool:
+        """Whether the map is one linear segment over the whole of an unchanged text."""
+        return (len(self._cs) == 1 and self._os[0] == 0 and self._cl[0] == self._ol[0] == self.clean_length
+                == self.orig_length)
+
+    def _copy(self, orig_length: int) -> OffsetMap:
+        out = OffsetMap(self.clean_length, orig_length)
+        out._cs, out._os, out._cl, out._ol = self._cs.copy(), self._os.copy(), self._cl.copy(), self._ol.copy()
+        return out
+
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """This map followed by ``inner`` (this: text2 → text1, inner: text1 → text0)."""
+        if inner.is_identity() and self.orig_length == inner.clean_length:
+            return self._copy(inner.orig_length)  # most plain-text bodies: nothing to walk
         out = OffsetMap(self.clean_length, inner.orig_length)
         ics, ios, icl, iol = inner._cs, inner._os, inner._cl, inner._ol
         for cs, os_, cl, ol in zip(self._cs, self._os, self._cl, self._ol, strict=True):

@@ -2,8 +2,8 @@
 
 Order matters: mojibake is repaired first (its C1 "controls" are part of the damage),
 then invisible characters are deleted (so NFC sees a base next to its accent), then NFC,
-then whitespace is collapsed into
-spaces, line breaks and paragraph breaks, and last quotes and dashes are made
+then whitespace is collapsed into spaces, line breaks and paragraph breaks, then each
+two-character double mark ('' or ``) becomes one, and last quotes and dashes are made
 canonical (see :mod:`pipeline.text.marks`). Each step scans with a compiled regex
 and edits only what it matches, so clean text costs little more than the scans.
 """
@@ -18,7 +18,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from pipeline.text.html import LINE, PARA
-from pipeline.text.marks import canonical_marks
+from pipeline.text.marks import canonical_marks, wide_mark_edits
 from pipeline.text.offsets import Edit, OffsetMap, apply_edits
 
 _WORD = re.compile(r"[^ \t\n\r\f\v\u2028\u2029]*[^\x00-\x7f][^ \t\n\r\f\v\u2028\u2029]*")
@@ -124,7 +124,8 @@ def collapse_spaces(text: str, html: bool) -> list[Edit]:
 def normalise(text: str, html: bool) -> tuple[str, OffsetMap]:
     """Repaired, normalised text and its map onto ``text``."""
     offset_map = OffsetMap.identity(len(text))
-    for step in (fix_mojibake, drop_invisible, compose_nfc, partial(collapse_spaces, html=html)):
+    steps = (fix_mojibake, drop_invisible, compose_nfc, partial(collapse_spaces, html=html), wide_mark_edits)
+    for step in steps:
         edits = step(text)
         if edits:
             text, step_map = apply_edits(text, edits)

@@ -44,3 +44,32 @@ def test_stray_opener_costs_only_its_own_quote() -> None:
 
 def test_stray_closer_is_ignored() -> None:
     assert contents("Stray” mark. “Real,” she said.") == [("Real,", 0)]
+
+
+# uncleaned text: two apostrophes (news archives) and two backticks (Penn Treebank) are double marks
+@pytest.mark.parametrize(("text", "expected"), [
+    ("''It has the important virtue of being fiscally responsible,'' Leonard E. Burman said.",
+     [("It has the important virtue of being fiscally responsible,", 0)]),
+    ("``There's no question,'' said Darrell Phillips.", [("There's no question,", 0)]),
+    ("the ''bad guys'' of the story", [("bad guys", 0)]),
+    ("''He said, 'You weren't in line,''' Ms. Compton recalled. ''He smiled.''",
+     [("He said, 'You weren't in line,'", 0), ("You weren't in line,", 1), ("He smiled.", 0)]),
+])
+def test_two_character_double_marks(text: str, expected: list) -> None:
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the daily Ob''edinenie and the word pod''ezd",  # a transliterated hard sign
+    "x = '' if empty else f('')",  # an empty string
+    "the mark '''' alone",
+    "markdown ``code`` span",  # backticks never close
+])
+def test_apostrophe_pairs_that_are_no_quote_mark(text: str) -> None:
+    assert contents(text) == []
+
+
+def test_two_character_marks_over_paragraphs() -> None:
+    text = "''First paragraph.\n\n''Second,'' she said."
+    [span] = pair_quote_marks(text)
+    assert (span.open, span.start, span.close, span.paragraphs) == (0, 2, text.index("'' she"), 2)

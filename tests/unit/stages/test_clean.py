@@ -147,6 +147,25 @@ def test_guillemets_become_curly_quotes(stage: CleanStage) -> None:
     assert in_original(a, "“We are ready”") == "«We are ready»"
 
 
+def test_apostrophe_pairs_become_one_mark(stage: CleanStage) -> None:
+    # the New York Times archive writes double quotes as two apostrophes
+    body = ("WASHINGTON - ''It has the important virtue of being fiscally responsible,'' "
+            "Leonard E. Burman said of the plan.")
+    a = run(stage, body, title="")
+    assert a.text.endswith("“It has the important virtue of being fiscally responsible,” Leonard E. Burman "
+                           "said of the plan.")
+    assert in_original(a, "“It has") == "''It has" and in_original(a, "responsible,”") == "responsible,''"
+
+
+def test_russian_copy_keeps_guillemets_and_joins_apostrophe_pairs(stage: CleanStage) -> None:
+    body = ("МОСКВА, 8 октября. /ТАСС/. «Мы готовы», – заявил Песков журналистам. Газета ''Известия'' "
+            "напомнила о решении, которое было принято в Сочи.")
+    a = run(stage, body, title="")
+    assert a.language == "ru"
+    assert a.text.startswith("«Мы готовы», – заявил Песков журналистам. Газета “Известия” напомнила")
+    assert in_original(a, "“Известия”") == "''Известия''"
+
+
 @pytest.mark.parametrize(
     ("body", "place", "agency", "first_words"),
     [

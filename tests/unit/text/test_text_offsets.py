@@ -42,6 +42,17 @@ def test_compose_follows_both_maps() -> None:
     assert m.to_original(3, 4) == (9, 10)
 
 
+
+def test_composing_with_an_identity_map_keeps_the_other_map() -> None:
+    text1, edited_map = apply_edits("''Yes,'' she said", [(0, 2, "“"), (6, 8, "”")])
+    identity = OffsetMap.identity(len(text1))
+    for m in (edited_map.compose(OffsetMap.identity(len("''Yes,'' she said"))), identity.compose(edited_map)):
+        assert m.segments() == edited_map.segments()
+        assert (m.clean_length, m.orig_length) == (len(text1), len("''Yes,'' she said"))
+        assert m.to_original(0, 6) == (0, 8)
+    assert identity.is_identity() and not edited_map.is_identity()
+
+
 @st.composite
 def edited(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
     text = draw(st.text(alphabet="ab &;\n", max_size=40))

@@ -1,7 +1,8 @@
 """Property: for random text and HTML, the composed offset map is monotonic and round-trips.
 
 Round-trip means: every cleaned character or chunk, read back from its original span
-and given the same decoding (references, invisible characters, NFC, whitespace, marks),
+and given the same decoding (references, invisible characters, NFC, whitespace, marks, a
+two-character double mark read as one),
 is what the cleaned text holds; and the map survives serialisation unchanged.
 """
 
@@ -21,7 +22,7 @@ from pipeline.text.unicode import _INVISIBLE, normalise
 _FOLD = str.maketrans({c: '"' for c in "“”«»„‟〝〞〟＂"} | {c: "'" for c in "‘’‹›‚‛"}
                       | {c: "-" for c in "‐‑−﹣－‒–—―⸺⸻﹘"})
 TEXT_ALPHABET = (
-    "abcXYZ019 .,;:!?()'\"«»„“”‘’–—-‐−\n\r\t\xa0\u2009\u3000"
+    "abcXYZ019 .,;:!?()'\"`«»„“”‘’–—-‐−\n\r\t\xa0\u2009\u3000"
     "\u200b\u200e\u202e\ufeff\x00\x07\u00ad\u0301Жж"
 )
 
@@ -31,6 +32,7 @@ def fold(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(_FOLD))
 
 
+_WIDE_MARKS = {"''": '"', "``": '"'}
 _TAG = re.compile(r"<[^>]*>")  # the reference only: generated chunks hold whole, simple tags
 
 
@@ -41,7 +43,7 @@ def decoded(orig: str, markup: bool = False) -> str:
             orig = orig.replace(dropped, "")
         orig = _TAG.sub("", orig)
     s = unicodedata.normalize("NFC", _INVISIBLE.sub("", html.unescape(orig)))
-    return fold(s)
+    return fold(_WIDE_MARKS.get(s, s))
 
 
 def check(orig: str, text: str, m: OffsetMap, markup: bool = False) -> None:
