@@ -222,7 +222,7 @@ def main() -> None:
             print(f"{text_path.stem}: {line}")
     figures = {
         subset: {"gold": c["gold"], "pred": c["pred"], "overlap50": _prf(c["tp50"], c["pred"], c["gold"]),
-                 "overlap30": _prf(c["tp30"], c["pred"], c["gold"]), "any": _prf(c["tp_any"], c["pred"], c["gold"]),
+                 "overlap30": _prf(c["tp30"], c["pred"], c["gold"]), "matched30": c["tp30"], "matched50": c["tp50"], "any": _prf(c["tp_any"], c["pred"], c["gold"]),
                  "speaker_accuracy": round(c["spk_ok"] / c["tp50"], 3) if c["tp50"] else 0.0}
         for subset, c in counts.items()
     }
