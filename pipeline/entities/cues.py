@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 
 from pipeline.lexicon.files import LexiconError, read_resource
+from pipeline.lexicon.ids import string_ids
 
 RESOURCE = "desk_cues"
 _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "team_nouns", "sports_words",
@@ -66,17 +66,12 @@ class DeskCues:
     @property
     def sports_word_hashes(self) -> frozenset[int]:
         """spaCy string hashes of the sports words, to test a Doc's lemma counts without a token loop."""
-        return _hashes(self.sports_words)
+        return string_ids(self.sports_words)
 
     @property
     def sports_only_hashes(self) -> frozenset[int]:
         """spaCy string hashes of the words only sports copy uses (a transfer story without a score)."""
-        return _hashes(self.sports_only_words)
-
-
-@cache
-def _hashes(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(hash_string(w) for w in words)
+        return string_ids(self.sports_only_words)
 
 
 @cache

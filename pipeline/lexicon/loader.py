@@ -22,6 +22,9 @@ RESOURCES = ("speech_verbs", "speakers", "first_names", "titles", "names", "mont
 CONNECTOR_USES = frozenset({"byline", "alias", "acronym", "designation"})
 
 
+#: what cannot follow a two-character opening mark (an empty string: '', ('') )
+_NOT_AFTER_WIDE_OPEN = frozenset(",.;:!?)]}")
+
 @dataclass(frozen=True, slots=True)
 class Marks:
     """Quote marks and dashes (marks.yaml)."""
@@ -44,6 +47,18 @@ class Marks:
     def canonical(self) -> str:
         """Every quote character the cleaned text can contain."""
         return self.open_double + self.close_double + self.open_single + self.close_single + self.ambiguous_single
+
+    def wide_mark_quotes(self, mark: str, prev: str, nxt: str, opens: bool) -> bool:
+        """Whether a two-character mark ('' or ``) between ``prev`` and ``nxt`` is a quotation mark,
+        opening one where ``opens``: between letters it spells a transliterated hard sign
+        (ob''yavlenie); an opener needs a quoted word after it, not a blank or punctuation (an empty
+        string: x = '', f('')); backticks only open. The clean stage and quote pairing on raw text
+        both ask this."""
+        if prev.isalnum() and nxt.isalnum():
+            return False
+        if opens:
+            return bool(nxt) and not nxt.isspace() and nxt not in _NOT_AFTER_WIDE_OPEN
+        return self.pairing[mark][1] != "open"
 
     @property
     def quote_chars(self) -> frozenset[str]:

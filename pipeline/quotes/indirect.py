@@ -15,14 +15,13 @@ A report whose content carries a quoted fragment ("called the deal “a historic
 
 from __future__ import annotations
 
-from functools import cache
 
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.model import INDIRECT, Attribution
 from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_stance
 from pipeline.quotes.subjects import np_head, own_subject, passive_agent, reporting_head
@@ -183,7 +182,8 @@ def _anchors(doc: Doc, lex: Lexicon, stances: bool) -> list[Token]:
     """The tokens that may anchor a report, picked off the doc's arrays: building a Token object
     for every word is most of this pass's cost, and few words are report verbs, speech nouns,
     "according" or "as"."""
-    verbs, nouns, words = _ids(_indirect_verbs(lex, stances)), _ids(lex.speech_nouns), _ids(frozenset({"according", "as"}))
+    verbs, nouns = string_ids(_indirect_verbs(lex, stances)), string_ids(lex.speech_nouns)
+    words = string_ids(frozenset({"according", "as"}))
     rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
     return [doc[i] for i, (pos, lemma, lower) in enumerate(rows)
             if pos in (VERB, AUX) and lemma in verbs or pos == NOUN and lemma in nouns or lower in words]
@@ -205,11 +205,6 @@ def _indirect_verbs(lex: Lexicon, stances: bool) -> frozenset[str]:
     if key not in _INDIRECT_VERBS:
         _INDIRECT_VERBS[key] = frozenset(lemma for lemma, frames in lex.verb_frames.items() if frames - ignored)
     return _INDIRECT_VERBS[key]
-
-
-@cache
-def _ids(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(hash_string(w) for w in words)
 
 
 def that_clause(tok: Token) -> Token | None:

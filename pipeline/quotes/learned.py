@@ -19,11 +19,11 @@ from functools import cache
 from pathlib import Path
 
 from spacy.attrs import LEMMA, POS
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon
+from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.cue_features import Content, cue_features, source_of
 from pipeline.quotes.indirect import clause_around, clause_end, that_clause, trim_span
 from pipeline.quotes.learned_gates import load_gates
@@ -55,12 +55,7 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def lemma_ids(self) -> frozenset[int]:
-        return _hashes(self.lemmas)
-
-
-@cache
-def _hashes(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(hash_string(w) for w in words)
+        return string_ids(self.lemmas)
 
 
 @cache

@@ -21,12 +21,11 @@ DOUBLE = "double"
 SINGLE = "single"
 
 #: mark -> (family, role) where role is "open", "close" or "either" (pipeline/lexicon/en/marks.yaml)
-_MARKS: dict[str, tuple[str, str]] = load_lexicon().marks.pairing
+_MARK_TABLES = load_lexicon().marks
+_MARKS: dict[str, tuple[str, str]] = _MARK_TABLES.pairing
 _OPEN_CONTEXT = set(" \t\n([{/" + load_lexicon().marks.dashes) | {""}
 #: the marks two characters wide ('' and ``), by their first character
 _WIDE_FIRST = frozenset(mark[0] for mark in _MARKS if len(mark) == 2)
-#: what cannot follow a wide opening mark (an empty string: '', ('') )
-_NOT_AFTER_WIDE_OPEN = frozenset(",.;:!?)]}")
 
 
 #: an open mark on the pairing stack: (index, family, paragraphs spanned, width)
@@ -78,7 +77,7 @@ def _role(text: str, i: int, mark: str, open_stack: list[_Open]) -> str | None:
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + len(mark)] if i + len(mark) < len(text) else ""
     top_family = open_stack[-1][1] if open_stack else None
-    if len(mark) == 2 and not _wide_quote_mark(prev, nxt, role):
+    if len(mark) == 2 and not _MARK_TABLES.wide_mark_quotes(mark, prev, nxt, prev in _OPEN_CONTEXT):
         return None
     if family == SINGLE:
         if prev.isalnum() and nxt.isalnum():
@@ -100,19 +99,6 @@ def _role(text: str, i: int, mark: str, open_stack: list[_Open]) -> str | None:
     if prev in _OPEN_CONTEXT and nxt and not nxt.isspace():
         return "open"
     return "close" if top_family == DOUBLE else "open"
-
-
-def _wide_quote_mark(prev: str, nxt: str, role: str) -> bool:
-    """Two apostrophes between letters spell a transliterated hard sign (ob''yavlenie); with
-    blanks or punctuation on both sides they are an empty string (x = '', f('')); backticks
-    only open (Penn Treebank). The clean stage reads them the same way
-    (:func:`pipeline.text.marks.wide_mark_edits`; stage packages import no other)."""
-    if prev.isalnum() and nxt.isalnum():
-        return False
-    opens = prev in _OPEN_CONTEXT
-    if opens and (not nxt or nxt.isspace() or nxt in _NOT_AFTER_WIDE_OPEN):
-        return False
-    return opens or role != "open"
 
 
 def _is_elision(text: str, i: int) -> bool:

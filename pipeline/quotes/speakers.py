@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from pipeline.quotes.entities import Entity, EntityIndex, person_gender
 from pipeline.lexicon import Lexicon
 from pipeline.quotes.model import Resolution
+from pipeline.quotes.subjects import by_agent
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_OR_ROOT = frozenset({nsubj, nsubjpass, hash_string("ROOT")})
@@ -176,8 +177,7 @@ class SpeakerResolver:
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
-            agent = next((o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
-                         None) if child.dep_ == "acl" and child.tag_ == "VBN" else None
+            agent = by_agent(child) if child.dep_ == "acl" and child.tag_ == "VBN" else None
             if agent is not None:
                 return agent
         return None

@@ -86,6 +86,11 @@ def passive_agent(verb: Token) -> Token | None:
     "Sanders was asked by host Bill Maher, “…”")."""
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    return by_agent(verb)
+
+
+def by_agent(verb: Token) -> Token | None:
+    """The object of the verb's "by" phrase, passive or participle ("a document filed by X")."""
     return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
 
 

@@ -57,8 +57,6 @@ _WIDE = {mark: {"open": OPEN_DOUBLE, "close": CLOSE_DOUBLE}.get(role, '"')
          for mark, (family, role) in _MARKS.pairing.items() if len(mark) == 2 and family == "double"}
 #: a run of a wide mark's character: of three, one is a single mark nested at the edge
 _WIDE_RUN = re.compile("|".join(f"{re.escape(mark)}+" for mark in _WIDE))
-#: what cannot follow an opening mark (an empty string: '', ('') )
-_NOT_AFTER_OPEN = frozenset(",.;:!?)]}")
 
 
 def canonical_marks(text: str) -> str:
@@ -97,19 +95,9 @@ def wide_mark_edits(text: str) -> list[Edit]:
         if len(run) == 3:  # ''' : '' then ' where a quotation opens, ' then '' where one closes
             start, end = (start, start + 2) if opens else (start + 1, end)
             prev = prev if opens else run[0]
-        if _is_wide_mark(run[:2], prev, text[end:end + 1], opens):
+        if _MARKS.wide_mark_quotes(run[:2], prev, text[end:end + 1], opens):
             edits.append((start, end, _WIDE[run[:2]]))
     return edits
-
-
-def _is_wide_mark(mark: str, prev: str, nxt: str, opens: bool) -> bool:
-    """Whether a wide mark between ``prev`` and ``nxt`` opens or closes a quotation (quote pairing,
-    which also reads uncleaned text, decides the same way: pipeline/quotes/marks.py)."""
-    if prev.isalnum() and nxt.isalnum():
-        return False  # ob''yavlenie: a transliterated hard sign
-    if opens:
-        return bool(nxt) and not nxt.isspace() and nxt not in _NOT_AFTER_OPEN
-    return _WIDE[mark] != OPEN_DOUBLE
 
 
 def mark_families(text: str) -> list[QuoteFamily]:
