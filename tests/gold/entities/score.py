@@ -28,7 +28,7 @@ from tests.gold.enriched import Mapped, RawGold, SpanMap, enrich, headline_and_b
 
 ARTICLES = Path(__file__).parent / "articles"
 SCORED = frozenset({"PERSON", "ORG", "GPE"})
-GROUPS = ("dev", "tuned", "heldout", "heldout3")
+GROUPS = ("dev", "tuned", "heldout", "heldout3", "heldout4")
 PUBLISHED_AT = "2025-01-01T12:00:00Z"  # the entity set carries no dates; clean only uses it to read datelines
 _MARK = re.compile(r"\[([^\[\]]+)\]\(([A-Z_]+):([a-z0-9-]+)\)")
 
