@@ -7,6 +7,7 @@ X urged Y to … / X promised to … → Y and the infinitive complement (xcomp)
 X called for a review / X spoke about trade → the object of the preposition a verb's frame names
 X's claim that … / the claim by X that … → the clause on a speech noun whose owner speaks
 It was announced by X that … → the passive report's "by" phrase is the speaker
+55 percent said so / said the same of X → the pro-form (:mod:`pipeline.quotes.proform`)
 According to X, … / As X noted, … → the clause the phrase attaches to, minus the phrase
 As X, … (no verb: machine translation dropped it) → the clause after the comma
 A report whose content carries a quoted fragment ("called the deal “a historic mistake”") is
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.proform import is_proform, proform_report
 from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_stance
 from pipeline.quotes.subjects import np_head, own_subject, passive_agent, reporting_head
 
@@ -75,13 +77,14 @@ def subject_of(verb: Token) -> Token | None:
 
 def _participle_source(verb: Token) -> Token | None:
     """Who speaks through a participle with no subject of its own: the author of the document it
-    describes ("X issued a statement saying …") or the subject of the verb whose preposition it
+    describes ("X issued a statement saying …"), a document itself ("a poll showing …") or the subject of the verb whose preposition it
     follows ("X opened by saying …", "X spent the day talking about …")."""
     head = verb.head
     if verb.dep_ == "pcomp":
         return subject_of(head.head) if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") else None
-    if head.lemma_.lower() not in load_lexicon().speech_nouns:
-        return None
+    lex = load_lexicon()
+    if head.lemma_.lower() not in lex.speech_nouns:  # "a new poll showing …": the document speaks
+        return head if head.pos_ == "NOUN" and head.lemma_.lower() in lex.document_nouns else None
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
@@ -173,7 +176,8 @@ def find_indirect(doc: Doc, lex: Lexicon, stances: bool = False) -> list[Attribu
             att = _according(doc, tok)
         if att is None and tok.lower_ == "as" and (tok.i == tok.sent.start or doc[tok.i - 1].is_punct):
             att = _as_phrase(doc, tok)
-        if att is not None and att.content[1] - att.content[0] > 3 and (stances or att.rule not in STANCE_RULES):
+        if att is not None and (att.content[1] - att.content[0] > 3 or is_proform(doc, att)) \
+                and (stances or att.rule not in STANCE_RULES):
             found.append(att)
     return found
 
@@ -241,6 +245,9 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         if tok.dep_ == "parataxis" and tok.head.i != tok.i:  # "Acts of protest, he said, are acts of …"
             return Attribution(INDIRECT, clause_around(doc, tok.head, tok), "indirect-parenthetical",
                                cue, lemma, speaker.i, tok.i)
+        proform = proform_report(doc, tok, speaker)  # "said so", "said the same of Sanders"
+        if proform is not None:
+            return proform
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) \
@@ -278,7 +285,7 @@ def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     comp = that_clause(dobj) if dobj is not None and noun and dobj.lemma_.lower() in lex.speech_nouns else None
     if comp is None:
-        return from_stance(doc, tok, speaker, frames)
+        return from_stance(doc, tok, speaker, frames, lex.document_nouns)
     return Attribution(INDIRECT, trim_span(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
                        cue, lemma, speaker.i, tok.i)
 

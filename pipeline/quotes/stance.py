@@ -4,6 +4,7 @@ X criticized the plan / X endorsed Clinton        → the object ("object" frame
 X called the deal a mistake / X described it as …  → the object with its predicate ("predicate" frame)
 X accused Y of lying                               → the object with its "of" phrase
 X asked whether … / X asked Y to …                 → the question or the request ("question" frame)
+A poll showed Trump with a lead                    → the rest of the clause ("finding" frame; a document speaks)
 
 Annotated news corpora (PolNeAR) count these as attributions: the source takes a position that
 the reporter attributes to them. Only verbs the lexicon lists with one of these frames anchor one,
@@ -19,7 +20,7 @@ from pipeline.quotes.model import INDIRECT, Attribution
 from pipeline.sections.quotes import QuoteRule
 
 #: the frames of a stance verb (speech_verbs.yaml)
-STANCE_FRAMES = frozenset({"object", "predicate", "question", "intent"})
+STANCE_FRAMES = frozenset({"object", "predicate", "question", "intent", "finding"})
 #: the rules of the reports this module finds
 STANCE_RULES: frozenset[QuoteRule] = frozenset({"indirect-stance", "indirect-question"})
 #: the verb's children, after it, that carry the stance's content with the object
@@ -32,11 +33,15 @@ _NO_SOURCE = frozenset({"it", "there", "this", "that", "which", "what"})
 _QUESTION_MARKS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 
 
-def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str]) -> Attribution | None:
-    """The stance report anchored on ``tok`` (a verb listed with a stance frame), if it has one."""
-    if speaker.lower_ in _NO_SOURCE:
+def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str],
+                documents: frozenset[str] = frozenset()) -> Attribution | None:
+    """The stance report anchored on ``tok`` (a verb listed with a stance frame), if it has one;
+    ``documents`` are the nouns whose finding a "finding" verb reports (speakers.yaml ``document_nouns``)."""
+    if speaker.lower_ in _NO_SOURCE and not _relative(tok, speaker):
         return None
     content = _question(tok) if "question" in frames else None
+    if content is None and "finding" in frames and speaker.lemma_.lower() in documents:
+        content = _finding(tok)
     if content is None and "intent" in frames:
         content = _intent(tok)
     if content is None and frames & {"object", "predicate"}:
@@ -46,6 +51,11 @@ def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str]) ->
     rule: QuoteRule = "indirect-stance" if content[2] == "stance" else "indirect-question"
     return Attribution(INDIRECT, _span(doc, content[0], content[1]), rule, (tok.idx, tok.idx + len(tok)),
                        tok.lemma_.lower(), speaker.i, tok.i)
+
+
+def _relative(tok: Token, speaker: Token) -> bool:
+    """ "The union, which endorsed Clinton": the relative pronoun stands for the noun it hangs on."""
+    return tok.dep_ == "relcl" and speaker.tag_ in ("WDT", "WP") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _question(tok: Token) -> tuple[int, int, str] | None:
@@ -65,6 +75,15 @@ def _intent(tok: Token) -> tuple[int, int, str] | None:
     """ "plans to run", "declined to comment" → the infinitive with its "to"."""
     comp = _infinitive(tok)
     return None if comp is None or anonymity(comp) else (comp.left_edge.i, comp.right_edge.i + 1, "stance")
+
+
+def _finding(tok: Token) -> tuple[int, int, str] | None:
+    """ "A poll showed Trump with a lead", "records show no gifts since 2008" → everything the verb
+    governs after it (its object with the phrases that complete it): what the document found."""
+    after = [c for c in tok.children if c.i > tok.i and not (c.is_punct or c.dep_ in ("cc", "conj"))]
+    if not any(c.dep_ in ("dobj", "oprd") for c in after):
+        return None
+    return (after[0].left_edge.i, max(c.right_edge.i for c in after) + 1, "stance")
 
 
 def _infinitive(tok: Token) -> Token | None:
