@@ -25,7 +25,7 @@ from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.model import INDIRECT, Attribution
 from pipeline.quotes.proform import is_proform, proform_report
-from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_stance
+from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, asked_question, from_stance
 from pipeline.quotes.subjects import np_head, own_subject, passive_agent, reporting_head
 
 _DATELINE_DASHES = ("—", "–", "-", "--")
@@ -219,6 +219,8 @@ def that_clause(tok: Token) -> Token | None:
 
 def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     lemma = tok.lemma_.lower()
+    if lex.takes(lemma, "question") and tok.tag_ == "VBN":  # "Asked whether …, X said": not X's question
+        return asked_question(doc, tok) if tok.dep_ == "advcl" else None
     if not (lex.takes(lemma, "that") or lex.takes(lemma, "to")):
         return _from_complement(doc, tok, lex)
     cue = (tok.idx, tok.idx + len(tok))
@@ -234,8 +236,11 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
             or speaker.lower_ in ("i", "we", "you") and lemma in lex.hedge_verbs:
         return None  # "you know", "as you know", "I think": discourse fillers and hedges, not reports
     if lex.takes(lemma, "that"):
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]  # two when a headline got joined on
-        comp = min(comps, key=lambda c: (c.left_edge.lower_ != "that", abs(c.i - tok.i)), default=None)
+        # two when a headline got joined on, or a relative "that" opens a clause inside the report
+        # ("… attacks that, Sweet noted, Trump said …"): the one right after the verb, else "that" opens
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        comp = min(comps, key=lambda c: (c.left_edge.i != tok.i + 1, c.left_edge.lower_ != "that", abs(c.i - tok.i)),
+                   default=None)
         if comp is None:  # "wrote in an opinion that …": the clause hangs on the prepositional object
             comp = next((that_clause(o) for p in tok.children if p.dep_ == "prep"
                          for o in p.children if o.dep_ == "pobj" and that_clause(o) is not None), None)

@@ -4,6 +4,7 @@ X criticized the plan / X endorsed Clinton        → the object ("object" frame
 X called the deal a mistake / X described it as …  → the object with its predicate ("predicate" frame)
 X accused Y of lying                               → the object with its "of" phrase
 X asked whether … / X asked Y to …                 → the question or the request ("question" frame)
+Asked whether …, X said                            → the question; the asker unnamed (or the "by" agent)
 A poll showed Trump with a lead                    → the rest of the clause ("finding" frame; a document speaks)
 
 Annotated news corpora (PolNeAR) count these as attributions: the source takes a position that
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.subjects import by_agent
 from pipeline.sections.quotes import QuoteRule
 
 #: the frames of a stance verb (speech_verbs.yaml)
@@ -58,9 +60,25 @@ def _relative(tok: Token, speaker: Token) -> bool:
     return tok.dep_ == "relcl" and speaker.tag_ in ("WDT", "WP") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
-def _question(tok: Token) -> tuple[int, int, str] | None:
+def asked_question(doc: Doc, tok: Token) -> Attribution | None:
+    """ "Asked whether he would run, the senator said …": a reduced participle reports the question of
+    an asker the sentence does not name (the "by" agent when it does: "Asked by Stephanopoulos to …");
+    the one asked is the main clause's subject, so it is not the speaker. The question or the request
+    is the content ("Asked about his future, …" names a topic, not a question: left out)."""
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux")
+                                                        for c in tok.children):
+        return None
+    content = _question(tok, ("ccomp", "advcl"))
+    if content is None:
+        return None
+    agent = by_agent(tok)
+    return Attribution(INDIRECT, _span(doc, content[0], content[1]), "indirect-question",
+                       (tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), None if agent is None else agent.i, tok.i)
+
+
+def _question(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[int, int, str] | None:
     """ "asked whether …" → the question; "asked X to …" → the request with its addressee."""
-    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+    comp = next((c for c in tok.children if c.dep_ in deps and c.i > tok.i
                  and c.left_edge.lower_ in _QUESTION_MARKS), None)
     if comp is not None:
         return (comp.left_edge.i, comp.right_edge.i + 1, "question")
