@@ -26,7 +26,7 @@ from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.model import INDIRECT, Attribution
 from pipeline.quotes.proform import is_proform, proform_report
 from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, asked_question, from_stance
-from pipeline.quotes.subjects import np_head, own_subject, passive_agent, reporting_head
+from pipeline.quotes.subjects import np_head, own_subject, paragraph_start, passive_agent, reporting_head
 
 _DATELINE_DASHES = ("—", "–", "-", "--")
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
@@ -250,7 +250,7 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         if tok.dep_ == "parataxis" and tok.head.i != tok.i:  # "Acts of protest, he said, are acts of …"
             return Attribution(INDIRECT, clause_around(doc, tok.head, tok), "indirect-parenthetical",
                                cue, lemma, speaker.i, tok.i)
-        proform = proform_report(doc, tok, speaker)  # "said so", "said the same of Sanders"
+        proform = proform_report(doc, tok, speaker) or _fronted(doc, tok, lex)  # "said so"; "…, said X"
         if proform is not None:
             return proform
     if lex.takes(lemma, "to"):
@@ -262,6 +262,18 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
             return Attribution(INDIRECT, trim_span(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
                                cue, lemma, speaker.i, tok.i)
     return _from_complement(doc, tok, lex)
+
+
+def _fronted(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
+    """ "The rejection signals “the end” for the EU, said Geert Wilders": a clause before a comma and an
+    inverted speech verb is its subject's report, however the parser hung it (here it took "rejection"
+    for a second subject and left the verb without a clause); the speaker is the subject after the verb."""
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+    start = max(tok.sent.start, paragraph_start(tok))
+    if speaker is None or not lex.takes(tok.lemma_, "direct") or tok.i - start < 5 or doc[tok.i - 1].text != ",":
+        return None
+    return Attribution(INDIRECT, trim_span(doc, start, tok.i - 1, tok), "indirect-that",
+                       (tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), speaker.i, tok.i)
 
 
 def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:

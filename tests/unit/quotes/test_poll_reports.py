@@ -65,3 +65,29 @@ def test_a_that_clause_is_no_pro_form() -> None:
 def test_a_relative_pronoun_holds_a_stance() -> None:
     found = reports("The union, which endorsed Hillary Clinton in November, is widely regarded as powerful.")
     assert [(c, s) for c, s, _ in found] == [("Hillary Clinton", "which")]
+
+
+def test_an_asked_participle_is_an_unnamed_askers_question() -> None:
+    found = reports("Asked if he was ever bullied, the Republican presidential candidate said no.")
+    assert ("if he was ever bullied", None, "indirect-question") in found
+    by = reports("Asked by Stephanopoulos whether he would run again, Carson said he had not decided.")
+    assert ("whether he would run again", "Stephanopoulos", "indirect-question") in by
+
+
+def test_asked_about_a_topic_is_no_question() -> None:
+    found = reports("Asked about his future, the manager smiled and left the room.")
+    assert [r for _, _, r in found if r == "indirect-question"] == []
+
+
+def test_an_inverted_cue_after_a_misparsed_clause() -> None:
+    text = 'The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, founder of the right-wing Dutch Party for Freedom.'
+    found = reports(text)
+    assert [(c, s) for c, s, _ in found] == [
+        ('The rejection of the treaty signals "the beginning of the end" for the EU', "Geert Wilders")]
+
+
+def test_the_clause_right_after_the_verb_is_the_report() -> None:
+    text = ("Chad Sweet, the Cruz campaign's chairman, said Cruz's comments are direct responses to attacks "
+            "that Trump lodged against Cruz - attacks that, Sweet noted, Trump said were sparked by Cruz's poll numbers.")
+    contents = [c for c, s, _ in reports(text) if s == "Chad Sweet"]
+    assert contents and contents[0].startswith("Cruz's comments are direct responses")
