@@ -225,7 +225,8 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         return _from_complement(doc, tok, lex)
     cue = (tok.idx, tok.idx + len(tok))
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
-                                                                 for c in tok.children):
+                                                                 for c in tok.children) \
+            and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):  # "as X told us they …"
         speaker = subject_of(tok)
         if speaker is not None and speaker.lower_ == "you":
             return None

@@ -91,3 +91,13 @@ def test_the_clause_right_after_the_verb_is_the_report() -> None:
             "that Trump lodged against Cruz - attacks that, Sweet noted, Trump said were sparked by Cruz's poll numbers.")
     contents = [c for c, s, _ in reports(text) if s == "Chad Sweet"]
     assert contents and contents[0].startswith("Cruz's comments are direct responses")
+
+
+def test_as_with_a_clause_of_its_own_reports_that_clause() -> None:
+    text = ("It's still not clear how loyal the slate will be, as several delegates told POLITICO they were "
+            "only leaning toward Cruz.")
+    found = reports(text)
+    assert ("they were only leaning toward Cruz", "several delegates", "indirect-that") in found
+    assert [r for _, _, r in found if r == "indirect-as"] == []
+    as_noted = reports("As the minister noted, the talks will resume on Monday.")
+    assert [(c, r) for c, _, r in as_noted] == [("the talks will resume on Monday", "indirect-as")]
