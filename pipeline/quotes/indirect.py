@@ -77,8 +77,8 @@ def subject_of(verb: Token) -> Token | None:
 
 def _participle_source(verb: Token) -> Token | None:
     """Who speaks through a participle with no subject of its own: the author of the document it
-    describes ("X issued a statement saying …"), a document itself ("a poll showing …") or the subject of the verb whose preposition it
-    follows ("X opened by saying …", "X spent the day talking about …")."""
+    describes ("X issued a statement saying …"), a document itself ("a poll showing …") or the subject
+    of the verb whose preposition it follows ("X opened by saying …", "X spent the day talking about …")."""
     head = verb.head
     if verb.dep_ == "pcomp":
         return subject_of(head.head) if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") else None
@@ -251,9 +251,9 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         if tok.dep_ == "parataxis" and tok.head.i != tok.i:  # "Acts of protest, he said, are acts of …"
             return Attribution(INDIRECT, clause_around(doc, tok.head, tok), "indirect-parenthetical",
                                cue, lemma, speaker.i, tok.i)
-        proform = proform_report(doc, tok, speaker) or _fronted(doc, tok, lex)  # "said so"; "…, said X"
-        if proform is not None:
-            return proform
+        bare = proform_report(doc, tok, speaker) or _fronted(doc, tok, lex)  # "said so"; "…, said X"
+        if bare is not None:
+            return bare
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) \

@@ -80,7 +80,8 @@ def test_asked_about_a_topic_is_no_question() -> None:
 
 
 def test_an_inverted_cue_after_a_misparsed_clause() -> None:
-    text = 'The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, founder of the right-wing Dutch Party for Freedom.'
+    text = ('The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, '
+            "founder of the right-wing Dutch Party for Freedom.")
     found = reports(text)
     assert [(c, s) for c, s, _ in found] == [
         ('The rejection of the treaty signals "the beginning of the end" for the EU', "Geert Wilders")]
