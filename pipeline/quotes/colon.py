@@ -6,7 +6,8 @@ with the speaker's name; neither has a verb. The direct pass reads a quotation a
 misleads the tagger ("Sanders" comes out a noun), so the opener is read by its capitals: a short run of
 capitalised words that opens the paragraph (or follows a dash: "EXCLUSIVE – Roger Stone:"), perhaps
 with small linking words ("Former AG Mukasey at RNC:"); the speaker is the last word of its first run.
-Label words ("Update:", ``data/colon_labels.yaml``) and a rest with no verb ("Iowa: the map") stay out.
+Label words ("Update:", ``data/colon_labels.yaml``) stay out, and so does a rest with no verb unless a
+person, an organisation or a document opens the line ("Lynch: No outside influence …"; not "Iowa: the map").
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _OPENER_WORDS = 9
 #: the fewest words of the content
 _CONTENT_WORDS = 4
 _DASHES = frozenset({*load_lexicon().marks.dashes, "--"})
+#: entity types of an opener that may claim something with no verb after the colon
+_CLAIMANTS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +58,19 @@ def find_colon_reports(doc: Doc) -> list[Attribution]:
         start, end = _paragraph(doc, colon)
         speaker = opener_name(list(doc[start:colon.i]))
         rest = [t for t in doc[colon.i + 1:end] if not (t.is_punct or t.is_space)]
-        if speaker is None or len(rest) < _CONTENT_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        if speaker is None or len(rest) < _CONTENT_WORDS or not _claims(speaker, rest):
             continue
         found.append(Attribution(INDIRECT, trim_span(doc, colon.i + 1, end, colon), "indirect-colon",
                                  (colon.idx, colon.idx + 1), ":", speaker.i, colon.i))
     return found
+
+
+def _claims(speaker: Token, rest: list[Token]) -> bool:
+    """Whether the words after the colon are the speaker's claim: a clause, or any words at all when the
+    opener names someone who can claim ("Lynch: No outside influence on FBI probe", "Poll: …"; title case
+    makes the tagger miss the verb); "Iowa: the map" is neither."""
+    return any(t.pos_ in ("VERB", "AUX") for t in rest) or speaker.ent_type_ in _CLAIMANTS \
+        or speaker.lemma_.lower() in load_lexicon().document_nouns
 
 
 def opener_name(opener: list[Token]) -> Token | None:

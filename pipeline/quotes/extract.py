@@ -14,6 +14,7 @@ from pipeline.quotes.indirect import find_indirect
 from pipeline.quotes.learned import CueModel, find_learned
 from pipeline.lexicon import Lexicon
 from pipeline.quotes.marks import pair_quote_marks
+from pipeline.quotes.polls import find_poll_reports
 from pipeline.quotes.speakers import SpeakerResolver
 from pipeline.sections.entities import Entity
 from pipeline.sections.quotes import Quote
@@ -32,7 +33,7 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity], lexicon: Lexicon, stanc
         inner = doc.char_span(q.start, q.end, alignment_mode="contract")
         if q.depth == 0 and inner is not None and len(inner) and not is_name_like(doc, inner):
             fragments.append((q.start, q.end))
-    indirect = find_indirect(doc, lexicon, stances) + find_colon_reports(doc)
+    indirect = find_indirect(doc, lexicon, stances) + find_colon_reports(doc) + find_poll_reports(doc, lexicon)
     if cues is not None:
         read = {a.cue_token for a in direct + indirect if a.cue_token is not None}
         indirect += find_learned(doc, lexicon, cues, read)

@@ -7,6 +7,7 @@ X urged Y to … / X promised to … → Y and the infinitive complement (xcomp)
 X called for a review / X spoke about trade → the object of the preposition a verb's frame names
 X's claim that … / the claim by X that … → the clause on a speech noun whose owner speaks
 It was announced by X that … → the passive report's "by" phrase is the speaker
+55 percent said so / said the same of X → the pro-form (:mod:`pipeline.quotes.proform`)
 According to X, … / As X noted, … → the clause the phrase attaches to, minus the phrase
 As X, … (no verb: machine translation dropped it) → the clause after the comma
 A report whose content carries a quoted fragment ("called the deal “a historic mistake”") is
@@ -23,8 +24,9 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.model import INDIRECT, Attribution
-from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, from_stance
-from pipeline.quotes.subjects import np_head, own_subject, passive_agent, reporting_head
+from pipeline.quotes.proform import is_proform, proform_report
+from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, asked_question, from_stance
+from pipeline.quotes.subjects import np_head, own_subject, paragraph_start, passive_agent, reporting_head
 
 _DATELINE_DASHES = ("—", "–", "-", "--")
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
@@ -75,13 +77,14 @@ def subject_of(verb: Token) -> Token | None:
 
 def _participle_source(verb: Token) -> Token | None:
     """Who speaks through a participle with no subject of its own: the author of the document it
-    describes ("X issued a statement saying …") or the subject of the verb whose preposition it
-    follows ("X opened by saying …", "X spent the day talking about …")."""
+    describes ("X issued a statement saying …"), a document itself ("a poll showing …") or the subject
+    of the verb whose preposition it follows ("X opened by saying …", "X spent the day talking about …")."""
     head = verb.head
     if verb.dep_ == "pcomp":
         return subject_of(head.head) if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") else None
-    if head.lemma_.lower() not in load_lexicon().speech_nouns:
-        return None
+    lex = load_lexicon()
+    if head.lemma_.lower() not in lex.speech_nouns:  # "a new poll showing …": the document speaks
+        return head if head.pos_ == "NOUN" and head.lemma_.lower() in lex.document_nouns else None
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
@@ -173,7 +176,8 @@ def find_indirect(doc: Doc, lex: Lexicon, stances: bool = False) -> list[Attribu
             att = _according(doc, tok)
         if att is None and tok.lower_ == "as" and (tok.i == tok.sent.start or doc[tok.i - 1].is_punct):
             att = _as_phrase(doc, tok)
-        if att is not None and att.content[1] - att.content[0] > 3 and (stances or att.rule not in STANCE_RULES):
+        if att is not None and (att.content[1] - att.content[0] > 3 or is_proform(doc, att)) \
+                and (stances or att.rule not in STANCE_RULES):
             found.append(att)
     return found
 
@@ -215,11 +219,14 @@ def that_clause(tok: Token) -> Token | None:
 
 def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     lemma = tok.lemma_.lower()
+    if lex.takes(lemma, "question") and tok.tag_ == "VBN":  # "Asked whether …, X said": not X's question
+        return asked_question(doc, tok) if tok.dep_ == "advcl" else None
     if not (lex.takes(lemma, "that") or lex.takes(lemma, "to")):
         return _from_complement(doc, tok, lex)
     cue = (tok.idx, tok.idx + len(tok))
     if lex.takes(lemma, "that") and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
-                                                                 for c in tok.children):
+                                                                 for c in tok.children) \
+            and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):  # "as X told us they …"
         speaker = subject_of(tok)
         if speaker is not None and speaker.lower_ == "you":
             return None
@@ -230,8 +237,11 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
             or speaker.lower_ in ("i", "we", "you") and lemma in lex.hedge_verbs:
         return None  # "you know", "as you know", "I think": discourse fillers and hedges, not reports
     if lex.takes(lemma, "that"):
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]  # two when a headline got joined on
-        comp = min(comps, key=lambda c: (c.left_edge.lower_ != "that", abs(c.i - tok.i)), default=None)
+        # two when a headline got joined on, or a relative "that" opens a clause inside the report
+        # ("… attacks that, Sweet noted, Trump said …"): the one right after the verb, else "that" opens
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        comp = min(comps, key=lambda c: (c.left_edge.i != tok.i + 1, c.left_edge.lower_ != "that", abs(c.i - tok.i)),
+                   default=None)
         if comp is None:  # "wrote in an opinion that …": the clause hangs on the prepositional object
             comp = next((that_clause(o) for p in tok.children if p.dep_ == "prep"
                          for o in p.children if o.dep_ == "pobj" and that_clause(o) is not None), None)
@@ -241,6 +251,9 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
         if tok.dep_ == "parataxis" and tok.head.i != tok.i:  # "Acts of protest, he said, are acts of …"
             return Attribution(INDIRECT, clause_around(doc, tok.head, tok), "indirect-parenthetical",
                                cue, lemma, speaker.i, tok.i)
+        bare = proform_report(doc, tok, speaker) or _fronted(doc, tok, lex)  # "said so"; "…, said X"
+        if bare is not None:
+            return bare
     if lex.takes(lemma, "to"):
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) \
@@ -250,6 +263,18 @@ def _from_verb(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
             return Attribution(INDIRECT, trim_span(doc, start, comp.right_edge.i + 1, tok), "indirect-to",
                                cue, lemma, speaker.i, tok.i)
     return _from_complement(doc, tok, lex)
+
+
+def _fronted(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
+    """ "The rejection signals “the end” for the EU, said Geert Wilders": a clause before a comma and an
+    inverted speech verb is its subject's report, however the parser hung it (here it took "rejection"
+    for a second subject and left the verb without a clause); the speaker is the subject after the verb."""
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+    start = max(tok.sent.start, paragraph_start(tok))
+    if speaker is None or not lex.takes(tok.lemma_, "direct") or tok.i - start < 5 or doc[tok.i - 1].text != ",":
+        return None
+    return Attribution(INDIRECT, trim_span(doc, start, tok.i - 1, tok), "indirect-that",
+                       (tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), speaker.i, tok.i)
 
 
 def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
@@ -278,7 +303,7 @@ def _from_complement(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     comp = that_clause(dobj) if dobj is not None and noun and dobj.lemma_.lower() in lex.speech_nouns else None
     if comp is None:
-        return from_stance(doc, tok, speaker, frames)
+        return from_stance(doc, tok, speaker, frames, lex.document_nouns)
     return Attribution(INDIRECT, trim_span(doc, comp.left_edge.i, comp.right_edge.i + 1, tok), "indirect-noun",
                        cue, lemma, speaker.i, tok.i)
 

@@ -35,7 +35,8 @@ def own_subject(verb: Token, skip: tuple[int, int] = (0, 0), nearest: bool = Fal
     several in the paragraph, the first, or with ``nearest`` the last before the verb ("…, Berea, OH,
     after winning Ohio, Gov. John Kasich said": the parser made both subjects). Report passes keep the
     first: on PolNeAR the nearest found as many false reports as speakers."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not skip[0] <= c.idx < skip[1]]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not skip[0] <= c.idx < skip[1]] \
+        or _share_subject(verb)
     if not subjects:
         return None
     start = paragraph_start(verb)
@@ -46,6 +47,11 @@ def own_subject(verb: Token, skip: tuple[int, int] = (0, 0), nearest: bool = Fal
     if inside:
         return inside[0]
     return paragraph_opener(verb, start) or subjects[-1]
+
+
+def _share_subject(verb: Token) -> list[Token]:
+    """A poll's share the parser hangs on the verb as a number ("About 4 in 10 say …": no ``nsubj``)."""
+    return [c for c in verb.children if c.dep_ == "nummod" and c.pos_ == "NUM" and c.i < verb.i]
 
 
 def paragraph_opener(verb: Token, start: int) -> Token | None:

@@ -42,3 +42,10 @@ def test_labels_prose_colons_and_verbless_rests_are_no_reports() -> None:
     assert colon_reports("Update: The polls in Ohio have closed and counting is under way.") == []
     assert colon_reports("Iowa: the map, the counties and the candidates") == []
     assert colon_reports("The plan has three parts: taxes will rise, spending will fall and debt will shrink.") == []
+
+
+def test_a_verbless_claim_after_a_persons_name() -> None:
+    text = "Loretta Lynch: No outside influence on FBI probe into Clinton emails.\n\nAttorney General Loretta Lynch spoke."
+    (q,) = colon_reports(text)
+    assert (q.content.text, q.speaker_mention.text if q.speaker_mention else None) == (
+        "No outside influence on FBI probe into Clinton emails", "Loretta Lynch")
