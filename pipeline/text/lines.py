@@ -27,10 +27,13 @@ MAX_WRAP_WIDTH = 100
 _WRAPPED_SHARE = 0.9
 #: fewer lines than this followed by a single break tell nothing of a wrap width
 _MIN_WRAPPED_LINES = 4
+#: a wrapping program fills its lines: shorter typical lines are items or numbers, not wraps
+_MIN_WRAP_WIDTH = 35
 _STRAIGHT = "\"'"
 _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + _STRAIGHT + "«„‚‹`"
 _CLOSERS = CLOSE_DOUBLE + CLOSE_SINGLE + _STRAIGHT + "»“‘›"
-_SENTENCE_END = re.compile(r"[.!?…:;][" + re.escape(_CLOSERS) + r")\]]*\Z")
+#: a sentence end, perhaps followed by a bracketed source note ("… points.” [538]")
+_SENTENCE_END = re.compile(r"[.!?…:;][" + re.escape(_CLOSERS) + r")\]]*(?:\s*[\[(][^\[\]()]{1,40}[\])])?\Z")
 _QUOTATION = re.compile(r"[" + re.escape(_OPENERS) + r"].*[" + re.escape(_CLOSERS) + r"][.!?…,)\]]*\Z")
 _LINE_BREAK = re.compile(r"[^\S\n\r]*(?:\r\n|\r|\n)[^\S\n\r]*")
 _MAX_HEADING_CHARS = 100
@@ -95,11 +98,13 @@ class LineBreaks:
 
 def line_breaks(text: str) -> LineBreaks:
     """The text's wrap width: the longest line followed by a single break, when there are a few
-    such lines and most are no longer than :data:`MAX_WRAP_WIDTH` (the rest unwrapped, say an address)."""
+    such lines, most no longer than :data:`MAX_WRAP_WIDTH` (the rest unwrapped, say an address)
+    and the middle one full enough to be a wrap."""
     lengths = sorted(len(line.strip()) for line in _wrapped_lines(text))
     if len(lengths) < _MIN_WRAPPED_LINES:
         return LineBreaks(None)
-    if lengths[min(len(lengths) - 1, int(len(lengths) * _WRAPPED_SHARE))] > MAX_WRAP_WIDTH:
+    if (lengths[min(len(lengths) - 1, int(len(lengths) * _WRAPPED_SHARE))] > MAX_WRAP_WIDTH
+            or lengths[len(lengths) // 2] < _MIN_WRAP_WIDTH):
         return LineBreaks(None)
     return LineBreaks(max(n for n in lengths if n <= MAX_WRAP_WIDTH))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.text.lines import LineBreaks, is_item, is_turn, line_breaks
+from pipeline.text.lines import LineBreaks, can_end_paragraph, is_item, is_turn, line_breaks
 from pipeline.text.unicode import normalise
 
 WRAPPED = (
@@ -109,3 +109,18 @@ def test_wrap_width_is_found_only_in_wrapped_text() -> None:
     long_lines = ("x " * 120 + "\n") * 4 + "end"
     assert line_breaks(long_lines) == LineBreaks(None)
     assert line_breaks("one paragraph") == LineBreaks(None)
+
+
+@pytest.mark.parametrize(("line", "ends"), [
+    ("The vote was close.", True), ("“We won,” she said.", True), ("Why not?”", True), ("Her reasons:", True),
+    ("the margin was 3 points.” [polls]", True), ("Storm Hits Coast", True), ("• family", True),
+    ("the council voted to approve the", False), ("after a long debate, and the chair", False),
+])
+def test_lines_that_can_end_a_paragraph(line: str, ends: bool) -> None:
+    assert can_end_paragraph(line) is ends
+
+
+def test_numbered_slides_are_not_a_wrap_width() -> None:
+    slides = "".join(f"{n}\nSlide Title Number {n}.\n\nA caption that is a paragraph.\n\n" for n in range(1, 8))
+    assert line_breaks(slides) == LineBreaks(None)
+    assert "1\n\nSlide Title Number 1." in normalise(slides, html=False)[0]
