@@ -34,7 +34,9 @@ _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + _STRAIGHT + "«„‚‹`"
 _CLOSERS = CLOSE_DOUBLE + CLOSE_SINGLE + _STRAIGHT + "»“‘›"
 #: a sentence end, perhaps followed by a bracketed source note ("… points.” [538]")
 _SENTENCE_END = re.compile(r"[.!?…:;][" + re.escape(_CLOSERS) + r")\]]*(?:\s*[\[(][^\[\]()]{1,40}[\])])?\Z")
-_QUOTATION = re.compile(r"[" + re.escape(_OPENERS) + r"].*[" + re.escape(_CLOSERS) + r"][.!?…,)\]]*\Z")
+#: a whole quotation, perhaps signed after a dash ("“We will win.” ― Jane Doe")
+_QUOTATION = re.compile(r"[" + re.escape(_OPENERS) + r"].*[" + re.escape(_CLOSERS) + r"][.!?…,)\]]*"
+                        r"(?:\s*[―—–-]\s*[^―—–\n]{1,80})?\Z")
 _LINE_BREAK = re.compile(r"[^\S\n\r]*(?:\r\n|\r|\n)[^\S\n\r]*")
 _MAX_HEADING_CHARS = 100
 

@@ -124,3 +124,13 @@ def test_numbered_slides_are_not_a_wrap_width() -> None:
     slides = "".join(f"{n}\nSlide Title Number {n}.\n\nA caption that is a paragraph.\n\n" for n in range(1, 8))
     assert line_breaks(slides) == LineBreaks(None)
     assert "1\n\nSlide Title Number 1." in normalise(slides, html=False)[0]
+
+
+def test_signed_quotations_one_per_line_stay_apart() -> None:
+    raw = ("Voters told us what they want.\n\n"
+           "“Lower rents and better buses.” ― Ana Ruiz, 34, nurse\n"
+           "“Somebody who listens.” — Tom Berg\n"
+           "“Jobs.” - Lee Wong, retired\n\n"
+           "The survey ran for a week.")
+    assert paragraphs(raw)[1:4] == ["“Lower rents and better buses.” — Ana Ruiz, 34, nurse",
+                                    "“Somebody who listens.” — Tom Berg", "“Jobs.” - Lee Wong, retired"]
