@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;][" + re.escape(_CLOSERS) + r")\]]*(?:\s*[
 #: a whole quotation, perhaps signed after a dash ("“We will win.” ― Jane Doe")
 _QUOTATION = re.compile(r"[" + re.escape(_OPENERS) + r"].*[" + re.escape(_CLOSERS) + r"][.!?…,)\]]*"
                         r"(?:\s*[―—–-]\s*[^―—–\n]{1,80})?\Z")
-_LINE_BREAK = re.compile(r"[^\S\n\r]*(?:\r\n|\r|\n)[^\S\n\r]*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MAX_HEADING_CHARS = 100
 
 
@@ -112,11 +112,6 @@ def line_breaks(text: str) -> LineBreaks:
 
 
 def _wrapped_lines(text: str) -> list[str]:
-    """Every line followed by one line break and then a non-blank line."""
-    out = []
-    start = 0
-    for m in _LINE_BREAK.finditer(text):
-        if m.end() < len(text) and text[m.end()] not in "\r\n" and text[start:m.start()].strip():
-            out.append(text[start:m.start()])
-        start = m.end()
-    return out
+    """Every non-blank line followed by a non-blank line (one line break between them)."""
+    lines = _LINE_BREAK.split(text)
+    return [line for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
