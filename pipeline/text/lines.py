@@ -32,7 +32,7 @@ _MIN_WRAP_WIDTH = 35
 _STRAIGHT = "\"'"
 _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + _STRAIGHT + "«„‚‹`"
 _CLOSERS = CLOSE_DOUBLE + CLOSE_SINGLE + _STRAIGHT + "»“‘›"
-#: a sentence end, perhaps followed by a bracketed source note ("… points.” [538]")
+#: a sentence end, perhaps followed by a bracketed source note ("… points.” [poll]")
 _SENTENCE_END = re.compile(r"[.!?…:;][" + re.escape(_CLOSERS) + r")\]]*(?:\s*[\[(][^\[\]()]{1,40}[\])])?\Z")
 #: a whole quotation, perhaps signed after a dash ("“We will win.” ― Jane Doe")
 _QUOTATION = re.compile(r"[" + re.escape(_OPENERS) + r"].*[" + re.escape(_CLOSERS) + r"][.!?…,)\]]*"
