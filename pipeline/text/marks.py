@@ -67,6 +67,7 @@ def canonical_marks(text: str) -> str:
         return text
     chars = list(text)
     last = len(chars) - 1
+    is_open = False  # the last double mark opened a quotation
     for m in _DOUBLE.finditer(text):
         i = m.start()
         before_open = i == 0 or chars[i - 1] in _OPENING_CONTEXT
@@ -75,8 +76,12 @@ def canonical_marks(text: str) -> str:
             chars[i] = OPEN_DOUBLE
         elif not before_open and (after_space or not text[i + 1].isalnum()):
             chars[i] = CLOSE_DOUBLE
+        elif chars[i] == '"' and before_open and after_space:
+            # spaced on both sides, as after a nested quote ("… 'Clinton,' " she said): closes an open one
+            chars[i] = CLOSE_DOUBLE if is_open else OPEN_DOUBLE
         elif chars[i] == '"':
             chars[i] = OPEN_DOUBLE if before_open else CLOSE_DOUBLE
+        is_open = chars[i] == OPEN_DOUBLE
     return "".join(chars)
 
 

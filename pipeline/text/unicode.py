@@ -18,6 +18,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from pipeline.text.html import LINE, PARA
+from pipeline.text.lines import LineBreaks, line_breaks
 from pipeline.text.marks import canonical_marks, wide_mark_edits
 from pipeline.text.offsets import Edit, OffsetMap, apply_edits
 
@@ -94,24 +95,35 @@ def _newlines(run: str) -> int:
     return run.count("\n") + run.count("\r") - run.count("\r\n")
 
 
+def _lines_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The line that ends at ``start`` and the line that begins at ``end``, stripped."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+    return text[line_start:start].strip(), text[end:line_end].strip()
+
+
 def collapse_spaces(text: str, html: bool) -> list[Edit]:
     """Edits making every whitespace run one space, ``"\\n"`` or ``"\\n\\n"``, none at the ends.
 
     In HTML only the extractor's U+2028/U+2029 marks break lines. In plain text a blank
     line ends a paragraph, and so does a single newline when the text has no blank line
-    (feeds that put one paragraph per line).
+    (feeds that put one paragraph per line); otherwise a single newline is joined unless it
+    ends a paragraph by :mod:`pipeline.text.lines` (a quotation, turn or item per line).
     """
     one_per_line = not html and not _BLANK_LINE.search(text)
+    breaks: LineBreaks | None = None
     edits = []
     end = len(text)
     for m in _SPACE_RUN.finditer(text):
         run = m.group()
+        newlines = 0 if html else _newlines(run)
         if m.start() == 0 or m.end() == end:
             new = ""
-        elif PARA in run:
+        elif PARA in run or newlines > 1 or (newlines == 1 and one_per_line):
             new = "\n\n"
-        elif not html and (_newlines(run) > 1 or (_newlines(run) == 1 and one_per_line)):
-            new = "\n\n"
+        elif newlines == 1:
+            breaks = breaks or line_breaks(text)
+            new = "\n\n" if breaks.ends_paragraph(*_lines_around(text, m.start(), m.end())) else " "
         elif LINE in run:
             new = "\n"
         else:

@@ -19,6 +19,8 @@ from pipeline.text.unicode import normalise
         ("‹single›", "‘single’"),
         ("al‑Nusra − 5 ― said", "al-Nusra - 5 — said"),
         ("“He was,” – said Sands", "“He was,” – said Sands"),
+        ('"Vote for \'Smith,\' " she said', "“Vote for 'Smith,' ” she said"),
+        ('" Yes," he said', "“ Yes,” he said"),
     ],
 )
 def test_canonical_marks(raw: str, clean: str) -> None:
