@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from spacy.attrs import ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, absent from the stub
 from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import load_lexicon
+from pipeline.lexicon.word_sets import load_word_sets
 from pipeline.quotes.indirect import trim_span
 from pipeline.quotes.model import INDIRECT, Attribution
 
@@ -46,8 +46,7 @@ class ColonWords:
 @cache
 def load_colon_words(path: Path = LABELS_PATH) -> ColonWords:
     """The shipped lists (read once)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return ColonWords(frozenset(str(w) for w in data["labels"]), frozenset(str(w) for w in data["links"]))
+    return load_word_sets(path, ColonWords)
 
 
 def find_colon_reports(doc: Doc) -> list[Attribution]:

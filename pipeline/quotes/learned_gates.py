@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
+from pipeline.lexicon.word_sets import load_word_sets
 from pipeline.quotes.cue_features import Content
 
 GATES_PATH = Path(__file__).parent / "data" / "learned_gates.yaml"
@@ -57,6 +57,4 @@ class Gates:
 @cache
 def load_gates(path: Path = GATES_PATH) -> Gates:
     """The shipped gates (read once)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Gates(*(frozenset(str(w) for w in data[key]) for key in
-                   ("object_cues", "object_acts", "event_infinitive_cues", "event_heads", "inanimate_sources", "inanimate_entity_types")))
+    return load_word_sets(path, Gates)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon
 from pipeline.lexicon.ids import string_ids
+from pipeline.lexicon.word_sets import load_word_sets
 from pipeline.quotes.indirect import clause_around
 from pipeline.quotes.model import INDIRECT, Attribution
 
@@ -37,8 +37,7 @@ class PollWords:
 @cache
 def load_poll_words(path: Path = POLLS_PATH) -> PollWords:
     """The shipped lists (read once)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return PollWords(frozenset(str(w) for w in data["nouns"]), frozenset(str(w) for w in data["prepositions"]))
+    return load_word_sets(path, PollWords)
 
 
 def find_poll_reports(doc: Doc, lex: Lexicon) -> list[Attribution]:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from pipeline.lexicon.word_sets import load_word_sets
 from pipeline.quotes.model import INDIRECT, Attribution
 
 PROFORMS_PATH = Path(__file__).parent / "data" / "proforms.yaml"
@@ -34,8 +34,7 @@ class ProformWords:
 @cache
 def load_proforms(path: Path = PROFORMS_PATH) -> ProformWords:
     """The shipped lists (read once)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return ProformWords(frozenset(str(w) for w in data["verbs"]), frozenset(str(w) for w in data["words"]))
+    return load_word_sets(path, ProformWords)
 
 
 def proform_report(doc: Doc, verb: Token, speaker: Token) -> Attribution | None:
