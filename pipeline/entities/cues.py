@@ -23,7 +23,7 @@ _LISTS = ("sports_verbs", "side_verbs", "result_nouns", "side_prepositions", "te
           "outlet_nouns", "stat_words",
           "event_words", "competitions",
           "venue_words", "venues", "market_groups",
-          "body_nouns")
+          "body_nouns", "line_labels")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,7 @@ class DeskCues:
     venues: frozenset[str]
     market_groups: frozenset[str]
     body_nouns: frozenset[str]
+    line_labels: frozenset[str]
     ticker: re.Pattern[str]
     version: str
 

@@ -32,6 +32,7 @@ ARTEFACT_GROUP = "mt_artefacts"
 _INDEFINITE = frozenset({"a", "an"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_SAME_STEM = 4  # letters two spellings of one given name share ("Dmitri", "Dmitry")
 
 
 class WireGazetteer:
@@ -125,18 +126,20 @@ class WireGazetteer:
     def _date_word(self, tok: Token) -> bool:
         return tok.like_num or tok.lower_.rstrip(".") in self.lexicon.dateline_months
 
-    @staticmethod
-    def _merge(model: list[Span], found: list[Span]) -> list[Span]:
+    def _merge(self, model: list[Span], found: list[Span]) -> list[Span]:
         """Gazetteer spans win overlaps, except against a model span that strictly contains them.
 
         A longer model name is kept ("Bank of America" over "America", "Russian
         Foreign Ministry" over "Foreign Ministry"; an organisation over the several names
         it holds, "Kenya Red Cross", "U.S. Federal Trade Commission"), but not a PERSON span that
-        only adds a title. It takes the match's kb id only when it adds nothing
-        but an article or punctuation ("The Federation Council"): a longer name
-        is a more specific entity.
+        only adds a title; one that adds a given name before a known surname is someone else
+        ("Daniil Medvedev", not Dmitry), and the surname alone then names that namesake. A date or
+        number the model ran over a name loses to it ("England 1996-05-14"). It takes the match's kb
+        id only when it adds nothing but an article or punctuation ("The Federation Council"): a
+        longer name is a more specific entity.
         """
         result = list(found)
+        namesakes: set[str] = set()
         for ent in model:
             hits = [s for s in found if s.start < ent.end and ent.start < s.end]
             if not hits:
@@ -145,15 +148,31 @@ class WireGazetteer:
             inner = hits[0]
             inside = all(ent.start <= h.start and h.end <= ent.end for h in hits)
             contains = inside and (len(ent) > len(inner) if len(hits) == 1 else _holds_names(ent, hits))
-            if not contains or ent.label_ == inner.label_ == "PERSON" or ent.text.isupper():
+            if not contains or ent.label_ not in _NAME_LABELS or ent.text.isupper() or (
+                    ent.label_ == inner.label_ == "PERSON" and not self._other_given_name(ent, inner)):
                 continue  # in capitals the model's boundaries are guesses ("SOUTH KOREA - COURT")
             for hit in hits:
                 result.remove(hit)
+            if ent.label_ == inner.label_ == "PERSON":
+                namesakes.add(inner.text)
             extra = [t for t in ent if not inner.start <= t.i < inner.end]
             same = len(hits) == 1 and ent.label_ == inner.label_ and all(t.is_punct or t.lower_ == "the" for t in extra)
             kb_id = inner.kb_id if same else 0
             result.append(Span(ent.doc, ent.start, ent.end, label=ent.label, kb_id=kb_id))
+        result = [Span(s.doc, s.start, s.end, label=s.label) if s.label_ == "PERSON" and s.text in namesakes else s
+                  for s in result]
         return sorted(result, key=lambda s: s.start)
+
+    def _other_given_name(self, ent: Span, inner: Span) -> bool:
+        """The model's person adds only capitalised words before a one-word match, none a title, and
+        the first is not the known person's given name in another spelling ("Dmitri" for Dmitry):
+        someone else ("Daniil Medvedev" around the alias "Medvedev")."""
+        extra = ent.doc[ent.start: inner.start]
+        if len(inner) != 1 or inner.end != ent.end or not extra:
+            return False
+        given = self.entries[inner.kb_id_].name.split()[0].lower() if inner.kb_id_ in self.entries else ""
+        return (extra[0].lower_[:_SAME_STEM] != given[:_SAME_STEM]
+                and all(t.is_title and t.lower_.rstrip(".") not in self.lexicon.title_words for t in extra))
 
 
 def _holds_names(ent: Span, hits: list[Span]) -> bool:
@@ -181,8 +200,9 @@ def _cut_at_dashes(ents: list[Span], dashes: set[int]) -> list[Span]:
 
 
 def _modifies_noun(doc: Doc, end: int, entry: Entry) -> bool:
-    """An organisation's name before a common noun it qualifies: the article belongs to the noun."""
-    return entry.label == "ORG" and end < len(doc) and doc[end].tag_ in ("NN", "NNS")
+    """An organisation's or place's name before a common noun it qualifies ("a U.S. lawyer"): the
+    article belongs to the noun."""
+    return entry.label in ("ORG", "GPE") and end < len(doc) and doc[end].tag_ in ("NN", "NNS")
 
 
 def _whole_tokens(doc: Doc, text: str, start: int, end: int) -> Span | None:

@@ -91,21 +91,33 @@ def _mention(span: Span, label: EntityLabel, kb_id: str, source: MentionSource, 
 
 
 def _trim(ent: Span, lexicon: Lexicon) -> Span | None:
-    """Drop a leading article or title, edge punctuation, a possessive and a trailing amount or score."""
+    """Drop a leading article or title, edge punctuation and line breaks, a possessive, a trailing
+    amount or score and trailing lower-case words."""
     doc = ent.doc
     start, end = ent.start, ent.end
     drop_first = lexicon.title_words | lexicon.junk_words if ent.label_ == "PERSON" else {"the"}
-    while start < end and (doc[start].is_punct
+    while start < end and (doc[start].is_punct or doc[start].is_space
                            or doc[start].lower_.rstrip(".") in drop_first and start + 1 < end
                            and not _article_of_place(ent, start)):
         start += 1  # a title goes, unless it is all there is ("Prince")
     if ent.label_ == "ORG" and end < len(doc) and _own_possessive(doc, end):
         end += 1  # "McDonald" before "'s in Altoona": the company is "McDonald's"
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _TRAILING_CONNECTORS
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in _TRAILING_CONNECTORS
                            or doc[end - 1].tag_ == "POS" and not _own_possessive(doc, end - 1)
-                           or ent.label_ in _NAME_LABELS and _amount_or_score(doc[end - 1])):
+                           or ent.label_ in _NAME_LABELS and _amount_or_score(doc[end - 1])
+                           or _common_word_after(ent, end - 1)):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+def _common_word_after(ent: Span, i: int) -> bool:
+    """A lower-case word the model ran onto a name ("Anadolu news agency", "Hakkari province", "Lord's
+    on"): names end in a capitalised word. A gazetteer name is kept whole, and so is a word joined by
+    a hyphen ("Young-hyun")."""
+    tok = ent.doc[i]
+    return (not ent.kb_id_ and ent.label_ in _NAME_LABELS and i > ent.start and tok.is_lower and tok.is_alpha
+            and bool(ent.doc[i - 1].whitespace_))
 
 
 def _article_of_place(ent: Span, i: int) -> bool:

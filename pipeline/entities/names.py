@@ -18,9 +18,17 @@ PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def person_shaped(span: Span, lexicon: Lexicon) -> bool:
-    """Whether ``span`` could be a person's full name."""
-    return 2 <= len(span) <= _MAX_WORDS and all(_name_word(t.text) for t in span) and not any(
-        t.lower_ in lexicon.org_words or t.lower_.rstrip(".") in lexicon.title_words for t in span)
+    """Whether ``span`` could be a person's full name (a hyphen joining two parts of a name, as the
+    tokenizer splits "Hans-Peter", counts as no word)."""
+    words = [t for t in span if not _joining_hyphen(t)]
+    return 2 <= len(words) <= _MAX_WORDS and all(_name_word(t.text) for t in words) and not any(
+        t.lower_ in lexicon.org_words or t.lower_.rstrip(".") in lexicon.title_words for t in words)
+
+
+def _joining_hyphen(tok: Token) -> bool:
+    doc = tok.doc
+    return (tok.text == "-" and not tok.whitespace_ and 0 < tok.i < len(doc) - 1
+            and not doc[tok.i - 1].whitespace_)
 
 
 def _name_word(word: str) -> bool:

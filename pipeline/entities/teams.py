@@ -24,76 +24,62 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.entities.cues import DeskCues
 from pipeline.entities.mentions import Mention
 from pipeline.entities.names import PROPER_TAGS
-from pipeline.lexicon import name_key
+from pipeline.entities.tables import Table, read_tables
+from pipeline.lexicon import Lexicon, name_key
 
 #: a score such as "2-0" or "112-98." (a full stop may follow: the sentence ends), not "2-3.5" or "10-15%"
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d:/-]|[.,]\d|\s*(?:percent|%))")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # labels of the place before a dateline comma
 TEAM_KEY = "team:"
 _NOT_SIDES = frozenset({"PERSON", "EVENT"})  # a player, a competition won
-_TABLE_NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
-#: a result ("Barnsley 1 Wimbledon 0") or a standings row ("Newcastle 4 3 1 0 9 3 10")
-_TABLE_LINE = re.compile(
-    rf"\s*(?P<home>{_TABLE_NAME}) \d{{1,3}}(?: (?P<away>{_TABLE_NAME}) \d{{1,3}}|(?: \d{{1,3}}){{3,}})")
-_MIN_TABLE_LINES = 2
 
 
 def is_sports_copy(doc: Doc, cues: DeskCues) -> bool:
     """A score and a sports word (the test that keeps election and vote counts, "passed 78-18",
     out), or two words only sports copy uses."""
-    lemmas = doc.count_by(LEMMA)
-    if _SCORE.search(doc.text) is not None and any(h in lemmas for h in cues.sports_word_hashes):
+    if _SCORE.search(doc.text) is not None and _has_sports_word(doc, cues):
         return True
+    lemmas = doc.count_by(LEMMA)
     return sum(h in lemmas for h in cues.sports_only_hashes) >= 2
 
 
-def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues) -> None:
+def _has_sports_word(doc: Doc, cues: DeskCues) -> bool:
+    lemmas = doc.count_by(LEMMA)
+    return any(h in lemmas for h in cues.sports_word_hashes)
+
+
+def relabel_teams(doc: Doc, mentions: list[Mention], cues: DeskCues, lexicon: Lexicon) -> None:
     """Turn place mentions that name a side into team mentions (label ``ORG``, team cluster key);
     add the sides the model left untagged ("Bayern Munich beat RB Leipzig" after a dateline) and
-    the sides of results and standings tables ("Barnsley 1 Wimbledon 0")."""
-    table = table_sides(doc)
-    if not table and not (mentions and is_sports_copy(doc, cues)):
+    the sides of results, standings and fixture lines (:mod:`.tables`)."""
+    tables = read_tables(doc, lexicon, lambda d: _has_sports_word(d, cues))
+    if tables.sides or tables.companies:
+        _add_table(mentions, tables)
+    if not tables.sides and not (mentions and is_sports_copy(doc, cues)):
         return
-    if table:
-        covered = {i for span in table for i in range(span.start, span.end)}
-        mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))]
-        mentions.extend(Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True)
-                        for span in table)
     mentions.extend(_untagged_sides(doc, mentions, cues))
     playing = {m.key for m in mentions if m.label not in _NOT_SIDES and not (m.decided and m.label == "FAC")
                and _side(m.span.root, cues)
-               or len(m.span) == 1 and m.key in cues.club_places} | {name_key(span.text) for span in table}
+               or len(m.span) == 1 and m.key in cues.club_places} | {name_key(span.text) for span in tables.sides}
     for m in mentions:
-        if m.key in playing and (not _kept_a_place(m, cues) or _moved(m.span.root, cues)):
+        if m.key in playing and not (m.decided and m.label == "GPE") and (
+                not _kept_a_place(m, cues) or _moved(m.span.root, cues)):
             # "Southampton led 2-1" tagged PERSON too; "on loan from Ajax" is the club
             m.span = _without_score(m.span)
             m.label, m.kb_id, m.key, m.decided = "ORG", "", TEAM_KEY + m.key, True
 
 
-def table_sides(doc: Doc) -> list[Span]:
-    """The names on the lines of a results or standings table: "Barnsley 1 Wimbledon 0", "Aston
-    Villa 2 Leeds 0", "Newcastle 4 3 1 0 9 3 10". Two such lines at least, so one line of prose
-    that happens to look like a result is left alone."""
-    lines = [(m, offset) for offset, line in _lines(doc.text) for m in [_TABLE_LINE.fullmatch(line)] if m]
-    if len(lines) < _MIN_TABLE_LINES:
-        return []
-    spans = []
-    for match, offset in lines:
-        for group in ("home", "away"):
-            if match.group(group):
-                span = doc.char_span(offset + match.start(group), offset + match.end(group))
-                if span is not None:
-                    spans.append(span)
-    return spans
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Each line of ``text`` with its start offset, right-stripped."""
-    out, start = [], 0
-    for line in text.split("\n"):
-        out.append((start, line.rstrip()))
-        start += len(line) + 1
-    return out
+def _add_table(mentions: list[Mention], tables: Table) -> None:
+    """The sides of the table lines as decided teams, the venues of its fixtures as decided places,
+    the scorers of its results as decided people and the rows of share-price tables as decided
+    companies, in place of the mentions they overlap."""
+    found = [Mention(span, "ORG", "", "syntax", TEAM_KEY + name_key(span.text), decided=True)
+             for span in tables.sides]
+    found += [Mention(span, "GPE", "", "syntax", name_key(span.text), decided=True) for span in tables.venues]
+    found += [Mention(span, "PERSON", "", "syntax", name_key(span.text), decided=True) for span in tables.scorers]
+    found += [Mention(span, "ORG", "", "syntax", name_key(span.text), decided=True) for span in tables.companies]
+    covered = {i for m in found for i in range(m.span.start, m.span.end)}
+    mentions[:] = [m for m in mentions if covered.isdisjoint(range(m.span.start, m.span.end))] + found
 
 
 def _untagged_sides(doc: Doc, mentions: list[Mention], cues: DeskCues) -> list[Mention]:

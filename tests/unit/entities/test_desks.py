@@ -224,3 +224,10 @@ def test_a_deal_in_a_story_the_sports_test_lets_through_leaves_countries_alone(n
     text = "The final vote was 52-48, and the team of negotiators said Britain had signed a deal with China."
     found = _labels(nlp, text)
     assert ("China", "ORG") not in found and ("China", "GPE") in found
+
+
+def test_standings_sides_are_teams_and_the_fixture_venue_a_place(nlp: Language) -> None:
+    text = ("Standings after Thursday's games:\nW L PCT GB\nPHOENIX 50 22 .694 -\nDALLAS 41 31 .569 9\n"
+            "Friday's schedule:\nDALLAS AT PHOENIX\n")
+    found = _labels(nlp, text)
+    assert ("DALLAS", "ORG") in found and ("PHOENIX", "ORG") in found and ("PHOENIX", "GPE") in found

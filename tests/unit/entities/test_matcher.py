@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Span
 
+from pipeline.entities.english import add_gazetteer
 from pipeline.entities.matcher import ARTEFACT_GROUP
+from pipeline.entities.resolve import resolve
+from pipeline.lexicon import load_lexicon
 
 
 def _ents(nlp: Language, text: str) -> list[tuple[str, str, str]]:
@@ -61,3 +65,24 @@ def test_dateline_place_is_a_gpe(nlp: Language) -> None:
 def test_generic_body_takes_its_nationality(nlp: Language) -> None:
     ents = _ents(nlp, "It was reported by the press service of the Russian foreign Ministry on Monday.")
     assert ("Russian foreign Ministry", "ORG", "foreign-ministry") in ents
+
+
+def test_a_namesake_of_a_known_person_keeps_the_name_and_its_surname(nlp: Language) -> None:
+    text = "Daniil Medvedev beat Carl Holm 6-3 6-4 on Friday. Medvedev will face the winner of the next match."
+    entities = resolve(nlp(text), add_gazetteer(nlp).entries, load_lexicon())
+    [player] = [e for e in entities if e.name == "Daniil Medvedev"]
+    assert player.kb_id is None and [m.text for m in player.mentions] == ["Daniil Medvedev", "Medvedev"]
+    known = [(e.text, e.kb_id_) for e in nlp("Prime Minister Dmitri Medvedev spoke on Friday.").ents]
+    assert known[0][1] == "dmitry-medvedev"
+
+
+def test_a_place_before_a_noun_after_a_keeps_its_name_and_a_date_does_not_swallow_one(nlp: Language) -> None:
+    assert ("U.S.", "GPE", "united-states") in _ents(nlp, "Omar Haddad, a U.S. lawyer, spoke to reporters on Friday.")
+    assert ("England 1996-05-14", "DATE", "") in [(e.text, e.label_, e.kb_id_) for e in
+                                                   _bare(nlp, "LEEDS, England 1996-05-14\nThe race was won.")]
+    assert ("England", "GPE", "england") in _ents(nlp, "LEEDS, England 1996-05-14\nThe race was won.")
+
+
+def _bare(nlp: Language, text: str) -> list[Span]:
+    with nlp.select_pipes(disable=["wire_gazetteer"]):
+        return list(nlp(text).ents)
