@@ -12,10 +12,14 @@ English reads as no language we have a backend for, and is skipped.
 A long text is read in four windows spread over it, each classified on its own, and the
 language with the highest mean probability wins: the language most of the text is written in,
 so neither a lead paragraph in another language (an English summary above a Russian report)
-nor a few words of a script the model finds telling decide alone.
+nor a few words of a script the model finds telling decide alone. Words holding a digit (scores,
+dates, prices) are left out of the windows: they say nothing of the language, and a results table
+read with them looks like no language in particular to the model's character n-grams.
 """
 
 from __future__ import annotations
+
+import re
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -35,6 +39,7 @@ _UKRAINIAN_ONLY = frozenset("їєґЇЄҐ")
 _UKRAINIAN_OR_BELARUSIAN = frozenset("іІ")
 _BELARUSIAN_ONLY = frozenset("ўЎ")
 _NOT_UKRAINIAN = frozenset("ыэъЫЭЪ")
+_WORDS_WITH_DIGITS = re.compile(r"\S*\d\S*")
 
 
 def cyrillic_share(text: str) -> float:
@@ -64,9 +69,9 @@ class LanguageDetector:
     def detect(self, text: str, declared: str | None) -> Language:
         """Detected language, unless detection is unsure and the feed declared one that fits."""
         base = declared.split("-")[0].lower() if declared else None
-        if not text.strip():
+        windows = [w for w in (_WORDS_WITH_DIGITS.sub(" ", w) for w in sample_windows(text)) if w.strip()]
+        if not windows:
             return Language(code=base or "und", confidence=None, declared=declared, detected=None)
-        windows = sample_windows(text)
         sample = " ".join(windows)
         ranked: dict[str, float] = {}
         for window in windows:

@@ -61,3 +61,20 @@ def test_script_helpers() -> None:
     assert cyrillic_share("Песков said") > 0.5 > cyrillic_share("Peskov сказал today")
     assert (cyrillic_hint("Ми готові"), cyrillic_hint("Мы гатовыя, сказаў ён"), cyrillic_hint("Мы готовы")) == \
         ("uk", "be", None)
+
+
+#: an English results table: scores and dates, club names, one English line
+RESULTS_TABLE = """FOOTBALL - GERMAN FIRST DIVISION SUMMARIES.
+BONN 2026-03-14
+Summaries of Bundesliga matches played on Saturday:
+Werder Bremen 2 (Schmid 14, Topp 77) Mainz 05 1 (Weiper 61). Halftime 1-0. Attendance 41,200.
+Freiburg 0 Augsburg 0. Attendance 33,800.
+Hoffenheim 3 (Kramaric 9 pen, 52, Hlozek 88) Wolfsburg 1 (Wimmer 30). Halftime 1-1. Attendance 25,104.
+Union Berlin 1 (Jeong 45+2) Bochum 1 (Hofmann 71). Halftime 1-0. Attendance 22,012.
+"""
+
+
+def test_words_with_digits_do_not_decide_the_language() -> None:
+    language = detector().detect(RESULTS_TABLE, "en")
+    assert language.code == "en"
+    assert detector().detect("2-1 3-0 1-1 (45+2) 41,200", "en").confidence is None  # nothing to read: the declaration
