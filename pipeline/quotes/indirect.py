@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.paragraphs import within_paragraph
 from pipeline.quotes.proform import is_proform, proform_report
 from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, asked_question, from_stance
 from pipeline.quotes.subjects import np_head, own_subject, paragraph_start, passive_agent, reporting_head
@@ -36,13 +37,7 @@ def trim_span(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
     """Character span of tokens [start, end) without edge punctuation or a leading "that".
 
     A report never leaves its cue's paragraph (the parser sometimes joins a headline on)."""
-    toks = list(doc[start:end])
-    breaks = [k for k, t in enumerate(toks) if "\n\n" in t.whitespace_ + t.text]
-    if breaks:
-        cue_pos = cue.i - start
-        lo = max([k + 1 for k in breaks if k < cue_pos], default=0)
-        hi = min([k + 1 for k in breaks if k >= cue_pos], default=len(toks))
-        toks = toks[lo:hi]
+    toks = list(doc[slice(*within_paragraph(start, end, cue))])
     while toks and (toks[0].is_punct or toks[0].is_space
                     or toks[0].lower_ == "that" and not toks[0].dep_.startswith("nsubj")):  # not "that's why"
         toks.pop(0)
