@@ -19,7 +19,7 @@ _BREAK = re.compile(r"[^\S\n]*\n\s*")
 
 def is_break(chars: str) -> bool:
     """Whether the characters ``chars`` hold a paragraph break."""
-    return "\n\n" in chars
+    return "\n" in chars
 
 
 def break_count(chars: str) -> int:
