@@ -24,6 +24,7 @@ from pipeline.lexicon import load_lexicon
 from pipeline.lexicon.word_sets import load_word_sets
 from pipeline.quotes.indirect import trim_span
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.paragraphs import paragraph_tokens
 
 LABELS_PATH = Path(__file__).parent / "data" / "colon_labels.yaml"
 #: the most words an opener may have ("Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts" has 9)
@@ -54,7 +55,7 @@ def find_colon_reports(doc: Doc) -> list[Attribution]:
     found = []
     colon_id = hash_string(":")
     for colon in (doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == colon_id):
-        start, end = _paragraph(doc, colon)
+        start, end = paragraph_tokens(doc, colon)
         speaker = opener_name(list(doc[start:colon.i]))
         rest = [t for t in doc[colon.i + 1:end] if not (t.is_punct or t.is_space)]
         if speaker is None or len(rest) < _CONTENT_WORDS or not _claims(speaker, rest):
@@ -83,14 +84,3 @@ def opener_name(opener: list[Token]) -> Token | None:
         return None
     run = next((k for k, t in enumerate(opener) if t.lower_ in words.links), len(opener))
     return opener[run - 1] if run > 0 and opener[run - 1].is_alpha else None
-
-
-def _paragraph(doc: Doc, tok: Token) -> tuple[int, int]:
-    """Token bounds of ``tok``'s paragraph (a line of the text)."""
-    start = tok.i
-    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
-        end += 1
-    return start, end

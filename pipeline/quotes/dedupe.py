@@ -13,6 +13,7 @@ attribution.
 from __future__ import annotations
 
 from pipeline.quotes.model import CONTINUING_RULES, MIXED, Attribution
+from pipeline.quotes.paragraphs import is_break
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -80,7 +81,7 @@ def link_continuations(attributions: list[Attribution], text: str) -> list[int |
         if att.type != "direct" or prev.type != "direct":
             continue
         gap = text[prev.content[1]:att.content[0]]
-        if len(gap) > MAX_GAP or "\n" in gap:
+        if len(gap) > MAX_GAP or is_break(gap):
             continue
         a, b = prev.speaker, att.speaker
         if a is None or b is None:

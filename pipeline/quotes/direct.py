@@ -18,6 +18,7 @@ from pipeline.quotes.interview import is_answer
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.marks import QuotedSpan
 from pipeline.quotes.model import DIRECT, Attribution
+from pipeline.quotes.paragraphs import break_count, breaks_at, paragraph_chars
 from pipeline.quotes.subjects import governor, own_subject, passive_agent
 
 _QUOTE_CHARS = load_lexicon().marks.quote_chars
@@ -64,7 +65,7 @@ def _after_window(doc: Doc, close_tok: int) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end or the next quote mark."""
     out: list[Token] = []
     for tok in doc[close_tok + 1:close_tok + 1 + _WINDOW]:
-        if _is_mark(tok) or "\n" in tok.text:
+        if _is_mark(tok) or breaks_at(tok):
             break
         out.append(tok)
         if tok.text in _SENT_END:
@@ -76,7 +77,7 @@ def _before_window(doc: Doc, open_tok: int) -> list[Token]:
     """Tokens before the opening mark back to the sentence start or the previous quote mark."""
     out: list[Token] = []
     for tok in reversed(doc[max(open_tok - _WINDOW * 2, 0):open_tok]):
-        if _is_mark(tok) or "\n" in tok.text or tok.text in _SENT_END:
+        if _is_mark(tok) or breaks_at(tok) or tok.text in _SENT_END:
             break
         out.insert(0, tok)
     return out
@@ -176,7 +177,7 @@ def _opens_quotation(doc: Doc, open_tok: int, lex: Lexicon) -> bool:
     if open_tok == 0:
         return True
     prev = doc[open_tok - 1]
-    return ("\n" in prev.text or prev.is_punct or prev.is_space
+    return (breaks_at(prev) or prev.is_punct or prev.is_space
             or lex.takes(prev.lemma_, "direct") and prev.pos_ in ("VERB", "AUX"))
 
 
@@ -267,11 +268,10 @@ def _dash_signature(after: list[Token]) -> Token | None:
 def _floats(text: str, q: QuotedSpan, prev: Attribution) -> bool:
     """A quote with no cue continues the previous speaker's if it follows closely."""
     gap = text[prev.content[1]:q.open]
-    line_start = text.rfind("\n", 0, q.open) + 1
-    lead = text[line_start:q.open].rstrip(" \t–—-")
+    lead = text[paragraph_chars(text, q.open)[0]:q.open].rstrip(" \t–—-")
     if lead and lead[-1] not in _SENT_END:
         return False  # a fragment inside a sentence, not a quote of its own
-    return prev.speaker_token is not None and gap.count("\n\n") <= 1 and len(gap) < 400
+    return prev.speaker_token is not None and break_count(gap) <= 1 and len(gap) < 400
 
 
 def _content(text: str, q: QuotedSpan) -> tuple[int, int]:

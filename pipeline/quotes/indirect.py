@@ -24,9 +24,10 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.lexicon.ids import string_ids
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.paragraphs import breaks_at, paragraph_start, within_paragraph
 from pipeline.quotes.proform import is_proform, proform_report
 from pipeline.quotes.stance import STANCE_FRAMES, STANCE_RULES, anonymity, asked_question, from_stance
-from pipeline.quotes.subjects import np_head, own_subject, paragraph_start, passive_agent, reporting_head
+from pipeline.quotes.subjects import np_head, own_subject, passive_agent, reporting_head
 
 _DATELINE_DASHES = ("—", "–", "-", "--")
 _EDGE_STRIP = " \t\n,;:." + load_lexicon().marks.dashes + "".join(sorted(load_lexicon().marks.quote_chars))
@@ -36,13 +37,7 @@ def trim_span(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
     """Character span of tokens [start, end) without edge punctuation or a leading "that".
 
     A report never leaves its cue's paragraph (the parser sometimes joins a headline on)."""
-    toks = list(doc[start:end])
-    breaks = [k for k, t in enumerate(toks) if "\n\n" in t.whitespace_ + t.text]
-    if breaks:
-        cue_pos = cue.i - start
-        lo = max([k + 1 for k in breaks if k < cue_pos], default=0)
-        hi = min([k + 1 for k in breaks if k >= cue_pos], default=len(toks))
-        toks = toks[lo:hi]
+    toks = list(doc[slice(*within_paragraph(start, end, cue))])
     while toks and (toks[0].is_punct or toks[0].is_space
                     or toks[0].lower_ == "that" and not toks[0].dep_.startswith("nsubj")):  # not "that's why"
         toks.pop(0)
@@ -96,7 +91,7 @@ def _past_dateline(subj: Token, verb: Token) -> Token:
     "New York (AFP) – Vice President Joe Biden on Monday hit …"): the name after the dash."""
     doc = subj.doc
     first = subj.left_edge
-    opens = first.i == 0 or "\n" in doc[first.i - 1].text_with_ws
+    opens = first.i == 0 or breaks_at(doc[first.i - 1])
     if not (opens and (subj.is_upper or _agency_credit(subj, verb))):
         return subj
     dash = next((t for t in reversed(doc[subj.i:verb.i]) if t.text in _DATELINE_DASHES), None)
@@ -270,7 +265,7 @@ def _fronted(doc: Doc, tok: Token, lex: Lexicon) -> Attribution | None:
     inverted speech verb is its subject's report, however the parser hung it (here it took "rejection"
     for a second subject and left the verb without a clause); the speaker is the subject after the verb."""
     speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
-    start = max(tok.sent.start, paragraph_start(tok))
+    start = paragraph_start(tok, tok.sent.start)
     if speaker is None or not lex.takes(tok.lemma_, "direct") or tok.i - start < 5 or doc[tok.i - 1].text != ",":
         return None
     return Attribution(INDIRECT, trim_span(doc, start, tok.i - 1, tok), "indirect-that",

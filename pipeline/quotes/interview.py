@@ -12,22 +12,22 @@ from __future__ import annotations
 
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.quotes.marks import QuotedSpan
+from pipeline.quotes.paragraphs import paragraph_chars
 
 _LABEL_ENDS = ":." + load_lexicon().marks.dashes
 
 
 def is_answer(text: str, q: QuotedSpan, lex: Lexicon) -> bool:
     """Whether the quotation ``q`` is an interview answer (see the module docstring)."""
-    start = text.rfind("\n", 0, q.open) + 1
-    end = text.find("\n", q.close)
-    end = len(text) if end < 0 else end
+    start, end = paragraph_chars(text, q.open)[0], paragraph_chars(text, q.close)[1]
     if text[q.close + 1:end].strip(" \t.,"):
         return False  # more follows the quote in its paragraph: a cue, or prose
     lead = text[start:q.open].strip()
     answer_label = _label(lead) in lex.answer_labels
     if lead and not answer_label:
         return False
-    question = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
+    before = len(text[:start].rstrip())
+    question = text[paragraph_chars(text, before)[0]:before].strip()
     if not question.endswith("?") or any(c in lex.marks.quote_chars for c in question):
         return False
     head = question.split(None, 1)[0] if question else ""

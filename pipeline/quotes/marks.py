@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pipeline.lexicon import load_lexicon
+from pipeline.quotes.paragraphs import is_break
 
 DOUBLE = "double"
 SINGLE = "single"
@@ -129,7 +130,7 @@ def pair_quote_marks(text: str) -> list[QuotedSpan]:
             j = i
             while j < n and text[j] in "\n\r \t":
                 j += 1
-            if "\n" in text[i:j] and stack:
+            if is_break(text[i:j]) and stack:
                 reopen = _paragraph_starts_with_opener(text, j)
                 outer = next((s for s in stack if s[1] == DOUBLE), None)
                 stack.clear()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.quotes.model import Attribution, Resolution
+from pipeline.quotes.paragraphs import is_break, paragraph_chars
 from pipeline.quotes.russian_speakers import SUBJECT_RELS, ParsedArticle, SpeechLexicon, gender_of, key
 from pipeline.sections.entities import Entity
 from pipeline.sections.quotes import Quote
@@ -27,7 +28,7 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
             start = stack.pop()
             if not stack:
                 pairs.append((start, k))
-        if ch == "\n" and text[k - 1:k] == "\n":
+        if is_break(ch):
             stack = []
     return pairs
 
@@ -140,8 +141,7 @@ class Extractor:
         a = self.a
         question = False  # the last dash paragraph was a question: this one is the interviewee's answer
         for m in re.finditer(r"(?m)^[—–]\s+", a.text):
-            line_end = a.text.find("\n", m.end())
-            line_end = len(a.text) if line_end < 0 else line_end
+            line_end = paragraph_chars(a.text, m.end())[1]
             split = _SPLIT.search(a.text, m.end(), line_end)
             if split is None or (k := self.verb_after(split.end())) is None:
                 line = a.text[m.end():line_end].rstrip()

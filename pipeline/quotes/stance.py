@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import Lexicon
 from pipeline.quotes.model import INDIRECT, Attribution
+from pipeline.quotes.paragraphs import within_paragraph
 from pipeline.quotes.subjects import by_agent
 from pipeline.sections.quotes import QuoteRule
 
@@ -51,7 +52,7 @@ def from_stance(doc: Doc, tok: Token, speaker: Token, frames: frozenset[str],
     if content is None:
         return None
     rule: QuoteRule = "indirect-stance" if content[2] == "stance" else "indirect-question"
-    return Attribution(INDIRECT, _span(doc, content[0], content[1]), rule, (tok.idx, tok.idx + len(tok)),
+    return Attribution(INDIRECT, _span(doc, content[0], content[1], tok), rule, (tok.idx, tok.idx + len(tok)),
                        tok.lemma_.lower(), speaker.i, tok.i)
 
 
@@ -72,7 +73,7 @@ def asked_question(doc: Doc, tok: Token) -> Attribution | None:
     if content is None:
         return None
     agent = by_agent(tok)
-    return Attribution(INDIRECT, _span(doc, content[0], content[1]), "indirect-question",
+    return Attribution(INDIRECT, _span(doc, content[0], content[1], tok), "indirect-question",
                        (tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), None if agent is None else agent.i, tok.i)
 
 
@@ -132,8 +133,9 @@ def anonymity(comp: Token) -> bool:
     return "neg" in deps and "auxpass" in deps
 
 
-def _span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character span of tokens [start, end) without edge punctuation."""
+def _span(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
+    """Character span of tokens [start, end) in the cue's paragraph, without edge punctuation."""
+    start, end = within_paragraph(start, end, cue)
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct

@@ -12,21 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.quotes.paragraphs import paragraph_start
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: dependencies through which a verb without a subject inherits one from its head
 INHERITING_DEPS = ("conj", "advcl", "xcomp")
 _NOUNS = ("PROPN", "NOUN", "PRON")
 _NAME_PARTS = ("compound", "flat", "amod", "nmod")
 _VERB_MODIFIERS = ("AUX", "ADV", "PART")
-
-
-def paragraph_start(tok: Token) -> int:
-    """Index of the first token of ``tok``'s paragraph (searched back to its parsed sentence's start)."""
-    doc = tok.doc
-    for i in range(tok.i - 1, tok.sent.start - 1, -1):
-        if "\n" in doc[i].text_with_ws:
-            return i + 1
-    return tok.sent.start
 
 
 def own_subject(verb: Token, skip: tuple[int, int] = (0, 0), nearest: bool = False) -> Token | None:
@@ -39,7 +32,7 @@ def own_subject(verb: Token, skip: tuple[int, int] = (0, 0), nearest: bool = Fal
         or _share_subject(verb)
     if not subjects:
         return None
-    start = paragraph_start(verb)
+    start = paragraph_start(verb, verb.sent.start)
     inside = [s for s in subjects if s.i >= start]
     before = [s for s in inside if s.i < verb.i]
     if nearest and before:

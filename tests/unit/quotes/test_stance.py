@@ -84,3 +84,10 @@ def test_object_the_parser_takes_for_a_predicate() -> None:
 
 def test_the_writers_phrase_is_no_stance() -> None:
     assert quotes("She attacked what she called the angry rhetoric of the front-runner.") == []
+
+
+def test_stance_content_stops_at_a_paragraph_break() -> None:
+    """The parser joins a headline onto the paragraph below it; the report keeps to the cue's paragraph."""
+    q = next(q for q in quotes("Union leaders call the pay offer an insult\n\n"
+                               "Nurses at the county hospital will strike on Monday.") if q.cue.lemma == "call")
+    assert q.content.text == "the pay offer an insult"
