@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline import attribute_table
+from pipeline import attribute_table, paragraph_sentences
 from pipeline.config import Settings
 from pipeline.nlp import load_nlp
 
@@ -40,8 +40,11 @@ def _texts() -> list[str]:
 
 @cache
 def _pipelines() -> tuple[Language, Language]:
+    """The stock pipeline with the same preset sentence starts, so only the ruler and the table differ."""
     model = Settings().spacy_model
-    return spacy.load(model), load_nlp(model)
+    stock = spacy.load(model)
+    paragraph_sentences.install(stock)
+    return stock, load_nlp(model)
 
 
 def test_load_nlp_runs_the_table_instead_of_the_ruler() -> None:
