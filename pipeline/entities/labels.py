@@ -10,7 +10,7 @@ knows stays.
 from __future__ import annotations
 
 from pipeline.entities.cues import DeskCues
-from pipeline.entities.mentions import Mention
+from pipeline.entities.mentions import Mention, opens_line
 
 _GUESSES = frozenset({"model", "alias"})  # the model's names and their repeats, not the gazetteer's
 
@@ -18,12 +18,8 @@ _GUESSES = frozenset({"model", "alias"})  # the model's names and their repeats,
 def drop_line_labels(mentions: list[Mention], cues: DeskCues) -> list[Mention]:
     """The mentions without the model's guesses that are a line's label."""
     return [m for m in mentions
-            if not (m.source in _GUESSES and not m.kb_id and _opens_line(m) and _label_words(m, cues))]
-
-
-def _opens_line(m: Mention) -> bool:
-    doc, start = m.span.doc, m.span.start
-    return start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+            if not (m.source in _GUESSES and not m.kb_id and opens_line(m.span.doc, m.span.start)
+                    and _label_words(m, cues))]
 
 
 def _label_words(m: Mention, cues: DeskCues) -> bool:

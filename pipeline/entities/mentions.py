@@ -53,6 +53,11 @@ class Mention:
     decided: bool = False
 
 
+def opens_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a line: spaCy keeps a line break as a space token of its own."""
+    return i == 0 or "\n" in doc[i - 1].text
+
+
 def collect(doc: Doc, lexicon: Lexicon, artefacts: set[tuple[int, int]]) -> list[Mention]:
     """The entities of ``doc`` as mentions, plus untagged repeats of their names."""
     found: list[Mention] = []

@@ -22,7 +22,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.cues import DeskCues
-from pipeline.entities.mentions import Mention
+from pipeline.entities.mentions import Mention, opens_line
 from pipeline.entities.names import PROPER_TAGS
 from pipeline.entities.tables import Table, read_tables
 from pipeline.lexicon import Lexicon, name_key
@@ -149,7 +149,7 @@ def _kept_a_place(m: Mention, cues: DeskCues) -> bool:
     name, or a place and a comma that open a line or follow one ("SAITAMA, Japan", "in Udine,
     Italy"; not "beat Australia, Saudi Arabia held")."""
     doc, start = m.span.doc, m.span.start
-    if start == 0 or "\n" in doc[start - 1].text:
+    if opens_line(doc, start):
         return m.span.text.isupper()  # a dateline opening a line ("HAMBURG 1996-08-20")
     if doc[start - 1].lower_ in cues.locative_prepositions:
         return True
